@@ -1,0 +1,15 @@
+package dev.ferric.internal;
+
+/** Natives every ferric library has; the loader calls them to check the library it loaded. */
+final class CoreNative {
+    private CoreNative() {}
+
+    /** The native side's ABI number; must equal {@link BuildInfo#ABI_VERSION}. */
+    static native int abiVersion();
+
+    /** The release version the native library was built for. */
+    static native String version();
+
+    /** Bytes currently held by ferric's Rust allocator. */
+    static native long nativeBytes();
+}

@@ -1,0 +1,163 @@
+package dev.ferric.internal;
+
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Owns the native handles of all live {@code NativeResource}s: the use/close state machine that frees
+ * each handle exactly once, and the leak net that frees what users forgot to close.
+ *
+ * <p>Each handle has a {@link Tracked} phantom reference to its owner. A daemon thread waits for
+ * owners that became unreachable without {@code close()} and frees their handles (Java 8 has no
+ * {@code java.lang.ref.Cleaner}; this works from Java 8 and on Android).
+ */
+public final class HandleTracker {
+    private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+    private static final Set<Tracked> LIVE = Collections.newSetFromMap(new ConcurrentHashMap<Tracked, Boolean>());
+    private static final ConcurrentHashMap<String, AtomicLong> LIVE_BY_KIND = new ConcurrentHashMap<>();
+    private static final AtomicLong FREED_BY_LEAK_NET = new AtomicLong();
+
+    static {
+        Thread t = new Thread(HandleTracker::drain, "ferric-leak-net");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private HandleTracker() {}
+
+    private static void drain() {
+        while (true) {
+            try {
+                Reference<?> r = QUEUE.remove();
+                Tracked t = (Tracked) r;
+                if (t.closeFromLeakNet()) FREED_BY_LEAK_NET.incrementAndGet();
+            } catch (InterruptedException e) {
+                // daemon thread: keep serving until the JVM exits
+            } catch (Throwable t) {
+                // never let one bad free stop the leak net
+            }
+        }
+    }
+
+    /** Starts tracking {@code handle}, owned by {@code owner}. */
+    public static Tracked track(Object owner, long handle, HandleFreer freer, String kind) {
+        if (handle == 0) throw new IllegalStateException("native allocation returned no handle for " + kind);
+        Tracked t = new Tracked(owner, handle, freer, kind);
+        LIVE.add(t);
+        LIVE_BY_KIND.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        return t;
+    }
+
+    /** Live handles by kind (e.g. {@code Blake3.Hasher}). */
+    public static Map<String, Long> liveByKind() {
+        Map<String, Long> m = new TreeMap<>();
+        for (Map.Entry<String, AtomicLong> e : LIVE_BY_KIND.entrySet()) {
+            if (e.getValue().get() != 0) m.put(e.getKey(), e.getValue().get());
+        }
+        return m;
+    }
+
+    public static long liveHandles() {
+        return LIVE.size();
+    }
+
+    public static long freedByLeakNet() {
+        return FREED_BY_LEAK_NET.get();
+    }
+
+    /**
+     * One native handle and its life: a count of calls in progress, a closed bit and a freed bit in
+     * one atomic int. The handle is freed exactly once, by whichever of {@code close()} or the last
+     * call in progress sees the count reach zero after close.
+     */
+    public static final class Tracked extends PhantomReference<Object> {
+        private static final int CLOSED = 1 << 30;
+        private static final int FREED = 1 << 29;
+        private static final int USERS = FREED - 1;
+
+        private final long handle;
+        private final HandleFreer freer;
+        private final String kind;
+        private final AtomicInteger state = new AtomicInteger();
+
+        Tracked(Object owner, long handle, HandleFreer freer, String kind) {
+            super(owner, QUEUE);
+            this.handle = handle;
+            this.freer = freer;
+            this.kind = kind;
+        }
+
+        /** Begins a call that may run concurrently with others (immutable native state). */
+        public long acquireShared() {
+            while (true) {
+                int s = state.get();
+                if ((s & CLOSED) != 0) throw closed();
+                if ((s & USERS) == USERS) throw new IllegalStateException("too many concurrent calls on one " + kind);
+                if (state.compareAndSet(s, s + 1)) return handle;
+            }
+        }
+
+        /** Begins a call that mutates native state: fails fast instead of racing another thread. */
+        public long acquireExclusive() {
+            int s = state.get();
+            if ((s & CLOSED) != 0) throw closed();
+            if (s != 0 || !state.compareAndSet(0, 1)) {
+                if ((state.get() & CLOSED) != 0) throw closed();
+                throw new java.util.ConcurrentModificationException(
+                        kind + " is not thread-safe and is being used by another thread");
+            }
+            return handle;
+        }
+
+        /** Ends a call begun by an acquire; frees the handle if it was closed meanwhile. */
+        public void release() {
+            if (state.decrementAndGet() == CLOSED) freeOnce();
+        }
+
+        /** Closes; the handle is freed now, or when the last call in progress ends. Idempotent. */
+        public void close() {
+            while (true) {
+                int s = state.get();
+                if ((s & CLOSED) != 0) return;
+                if (state.compareAndSet(s, s | CLOSED)) {
+                    if ((s & USERS) == 0) freeOnce();
+                    return;
+                }
+            }
+        }
+
+        public boolean isClosed() {
+            return (state.get() & CLOSED) != 0;
+        }
+
+        boolean closeFromLeakNet() {
+            boolean wasOpen = !isClosed();
+            close();
+            return wasOpen;
+        }
+
+        private void freeOnce() {
+            if (state.compareAndSet(CLOSED, CLOSED | FREED)) {
+                try {
+                    freer.free(handle);
+                } finally {
+                    LIVE.remove(this);
+                    AtomicLong n = LIVE_BY_KIND.get(kind);
+                    if (n != null) n.decrementAndGet();
+                }
+            }
+        }
+
+        private IllegalStateException closed() {
+            return new IllegalStateException(kind + " is closed");
+        }
+    }
+}

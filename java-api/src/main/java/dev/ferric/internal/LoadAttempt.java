@@ -1,0 +1,40 @@
+package dev.ferric.internal;
+
+/** One place the loader looked for the native library, and what happened there. */
+public final class LoadAttempt {
+    /** How an attempt ended. */
+    public enum Outcome { LOADED, FAILED, SKIPPED }
+
+    private final String source;
+    private final String location;
+    private final Outcome outcome;
+    private final String detail;
+    private final Throwable error;
+
+    LoadAttempt(String source, String location, Outcome outcome, String detail, Throwable error) {
+        this.source = source;
+        this.location = location;
+        this.outcome = outcome;
+        this.detail = detail;
+        this.error = error;
+    }
+
+    /** Which lookup step: {@code ferric.library.path}, {@code android}, {@code classpath}, {@code java.library.path}. */
+    public String source() { return source; }
+
+    /** The file, directory or resource tried. */
+    public String location() { return location; }
+
+    public Outcome outcome() { return outcome; }
+
+    /** Why it failed or was skipped, or what was loaded. */
+    public String detail() { return detail; }
+
+    /** The underlying error, if any. */
+    public Throwable error() { return error; }
+
+    @Override
+    public String toString() {
+        return "[" + source + "] " + location + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " - " + detail;
+    }
+}

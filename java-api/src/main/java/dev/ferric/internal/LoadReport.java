@@ -1,0 +1,43 @@
+package dev.ferric.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Everything the loader did, for {@code Ferric.unavailabilityCause()} and {@code ferric doctor}. */
+public final class LoadReport {
+    private final Platform platform;
+    private final List<LoadAttempt> attempts;
+    private final String loadedFrom;
+    private final String loadedChecksum;
+    private final String nativeVersion;
+    private final UnsatisfiedLinkError failure;
+
+    LoadReport(Platform platform, List<LoadAttempt> attempts, String loadedFrom, String loadedChecksum,
+               String nativeVersion, UnsatisfiedLinkError failure) {
+        this.platform = platform;
+        this.attempts = Collections.unmodifiableList(new ArrayList<>(attempts));
+        this.loadedFrom = loadedFrom;
+        this.loadedChecksum = loadedChecksum;
+        this.nativeVersion = nativeVersion;
+        this.failure = failure;
+    }
+
+    public Platform platform() { return platform; }
+
+    public List<LoadAttempt> attempts() { return attempts; }
+
+    public boolean loaded() { return failure == null; }
+
+    /** Path of the file loaded, or {@code System.loadLibrary(ferric)} on Android; null if none. */
+    public String loadedFrom() { return loadedFrom; }
+
+    /** SHA-256 of the bytes loaded (null when the platform loads from an APK). */
+    public String loadedChecksum() { return loadedChecksum; }
+
+    /** Version the loaded native library reports. */
+    public String nativeVersion() { return nativeVersion; }
+
+    /** Why nothing could be loaded (every attempt is listed in it), or null. */
+    public UnsatisfiedLinkError failure() { return failure; }
+}

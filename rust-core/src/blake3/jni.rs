@@ -1,0 +1,112 @@
+//! JNI glue for `dev.ferric.blake3.Blake3Native`: decode arguments, call `super`, encode results.
+
+use jni::objects::{JByteArray, JClass};
+use jni::sys::{jint, jlong};
+use jni::EnvUnowned;
+
+use super::Hasher;
+use crate::boundary::{self, guard, read_chunks, FerricError, FerricResult};
+
+/// Largest output produced in one call; longer outputs are read at increasing offsets.
+const MAX_OUT_CHUNK: usize = 64 * 1024;
+
+fn write_output(env: &jni::Env<'_>, h: &Hasher, seek: jlong, out: &JByteArray<'_>, off: jint, len: jint) -> FerricResult<()> {
+    if seek < 0 {
+        return Err(FerricError::IllegalArgument(format!("output offset must be >= 0, was {seek}")));
+    }
+    let mut done: usize = 0;
+    let len_usize = boundary::check_from_index_size(off, len, if out.is_null() { 0 } else { out.len(env)? })?.1;
+    if len_usize <= 64 {
+        let mut buf = [0u8; 64];
+        h.finalize_xof_into(seek as u64, &mut buf[..len_usize]);
+        return boundary::write_region(env, out, off, len, &buf[..len_usize]);
+    }
+    let mut buf = vec![0u8; MAX_OUT_CHUNK.min(len_usize)];
+    while done < len_usize {
+        let n = buf.len().min(len_usize - done);
+        h.finalize_xof_into(seek as u64 + done as u64, &mut buf[..n]);
+        boundary::write_region(env, out, off + done as jint, n as jint, &buf[..n])?;
+        done += n;
+    }
+    Ok(())
+}
+
+/// `static native void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_hash<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    input: JByteArray<'l>,
+    off: jint,
+    len: jint,
+    out: JByteArray<'l>,
+    out_off: jint,
+    out_len: jint,
+) {
+    guard(&mut env, |env| {
+        let mut h = Hasher::new();
+        read_chunks(env, &input, off, len, |chunk| h.update(chunk))?;
+        write_output(env, &h, 0, &out, out_off, out_len)
+    })
+}
+
+/// `static native long newHasher()`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_newHasher<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>) -> jlong {
+    guard(&mut env, |_| Ok(boundary::into_handle(Hasher::new())))
+}
+
+/// `static native void update(long handle, byte[] in, int off, int len)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_update<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    input: JByteArray<'l>,
+    off: jint,
+    len: jint,
+) {
+    guard(&mut env, |env| {
+        // SAFETY: NativeResource passes a live Hasher handle and excludes concurrent use.
+        let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
+        read_chunks(env, &input, off, len, |chunk| h.update(chunk))
+    })
+}
+
+/// `static native void finalizeXof(long handle, long seek, byte[] out, int off, int len)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_finalizeXof<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    seek: jlong,
+    out: JByteArray<'l>,
+    off: jint,
+    len: jint,
+) {
+    guard(&mut env, |env| {
+        // SAFETY: as in `update`.
+        let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
+        write_output(env, h, seek, &out, off, len)
+    })
+}
+
+/// `static native void reset(long handle)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_reset<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: as in `update`.
+        unsafe { boundary::borrow_mut::<Hasher>(handle)? }.reset();
+        Ok(())
+    })
+}
+
+/// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_free<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: NativeResource frees each handle exactly once, after its last use.
+        unsafe { boundary::free::<Hasher>(handle) };
+        Ok(())
+    })
+}

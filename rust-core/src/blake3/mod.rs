@@ -1,0 +1,108 @@
+//! BLAKE3 hashing, pure Rust: a thin layer over the `blake3` crate in the shape the JNI glue needs.
+//! No JNI here, so everything is unit-tested and fuzzable without a JVM.
+
+pub mod jni;
+
+/// Length in bytes of a default BLAKE3 output and of a key.
+pub const OUT_LEN: usize = ::blake3::OUT_LEN;
+
+/// A streaming BLAKE3 state: plain, keyed or key-derivation mode.
+#[derive(Clone)]
+pub struct Hasher {
+    inner: ::blake3::Hasher,
+}
+
+impl Hasher {
+    /// A plain (unkeyed) hasher.
+    pub fn new() -> Self {
+        Hasher { inner: ::blake3::Hasher::new() }
+    }
+
+    /// Absorbs `input`.
+    pub fn update(&mut self, input: &[u8]) {
+        self.inner.update(input);
+    }
+
+    /// Writes output bytes `seek..seek + out.len()` of the extendable output into `out`. The state is
+    /// not changed, so more input may follow.
+    pub fn finalize_xof_into(&self, seek: u64, out: &mut [u8]) {
+        let mut reader = self.inner.finalize_xof();
+        reader.set_position(seek);
+        reader.fill(out);
+    }
+
+    /// Forgets all input, keeping the mode and key.
+    pub fn reset(&mut self) {
+        self.inner.reset();
+    }
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One-shot plain hash of `input`.
+pub fn hash(input: &[u8]) -> [u8; OUT_LEN] {
+    *::blake3::hash(input).as_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The input pattern of the official test vectors: byte i is i mod 251.
+    fn vector_input(len: usize) -> Vec<u8> {
+        (0..len).map(|i| (i % 251) as u8).collect()
+    }
+
+    #[test]
+    fn official_vector_empty_and_1024() {
+        // From test_vectors.json of the BLAKE3 reference repository.
+        let empty = "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262";
+        let len1024 = "42214739f095a406f3fc83deb889744ac00df831c10daa55189b5d121c855af7";
+        assert_eq!(hex(&hash(&[])), empty);
+        assert_eq!(hex(&hash(&vector_input(1024))), len1024);
+    }
+
+    #[test]
+    fn streaming_equals_one_shot_for_any_split() {
+        let data = vector_input(5000);
+        for split in [0, 1, 63, 64, 1023, 1024, 1025, 4999, 5000] {
+            let mut h = Hasher::new();
+            h.update(&data[..split]);
+            h.update(&data[split..]);
+            let mut out = [0u8; OUT_LEN];
+            h.finalize_xof_into(0, &mut out);
+            assert_eq!(out, hash(&data), "split {split}");
+        }
+    }
+
+    #[test]
+    fn xof_seek_returns_the_same_bytes_as_a_long_read() {
+        let mut h = Hasher::new();
+        h.update(b"abc");
+        let mut long = [0u8; 200];
+        h.finalize_xof_into(0, &mut long);
+        let mut tail = [0u8; 37];
+        h.finalize_xof_into(131, &mut tail);
+        assert_eq!(&long[131..168], &tail);
+        assert_eq!(&long[..32], &hash(b"abc"));
+    }
+
+    #[test]
+    fn reset_forgets_input() {
+        let mut h = Hasher::new();
+        h.update(b"garbage");
+        h.reset();
+        h.update(b"abc");
+        let mut out = [0u8; OUT_LEN];
+        h.finalize_xof_into(0, &mut out);
+        assert_eq!(out, hash(b"abc"));
+    }
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+}

@@ -1,0 +1,69 @@
+//! The one table that turns a Rust failure into a Java exception.
+
+use std::fmt;
+
+/// Every way a native call can fail. Each variant maps to exactly one Java exception class
+/// (see [`FerricError::java_class`]); kernels return these as values and never throw themselves.
+#[derive(Debug)]
+pub enum FerricError {
+    /// A caller-supplied value is invalid: `java.lang.IllegalArgumentException`.
+    IllegalArgument(String),
+    /// An offset or length lies outside an array or buffer: `java.lang.IndexOutOfBoundsException`.
+    IndexOutOfBounds(String),
+    /// The object is in the wrong state (closed, already finished): `java.lang.IllegalStateException`.
+    IllegalState(String),
+    /// A required reference was null: `java.lang.NullPointerException`.
+    NullPointer(String),
+    /// Reading or writing a file failed: `java.io.IOException`.
+    Io(String),
+    /// A native allocation limit was hit: `java.lang.OutOfMemoryError`.
+    OutOfMemory(String),
+    /// A JNI call itself failed. If it left a Java exception pending, that exception is kept.
+    Jni(jni::errors::Error),
+}
+
+impl FerricError {
+    /// JNI name of the exception class thrown for this error.
+    pub fn java_class(&self) -> &'static str {
+        match self {
+            FerricError::IllegalArgument(_) => "java/lang/IllegalArgumentException",
+            FerricError::IndexOutOfBounds(_) => "java/lang/IndexOutOfBoundsException",
+            FerricError::IllegalState(_) => "java/lang/IllegalStateException",
+            FerricError::NullPointer(_) => "java/lang/NullPointerException",
+            FerricError::Io(_) => "java/io/IOException",
+            FerricError::OutOfMemory(_) => "java/lang/OutOfMemoryError",
+            FerricError::Jni(_) => "java/lang/IllegalStateException",
+        }
+    }
+}
+
+impl fmt::Display for FerricError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FerricError::IllegalArgument(m)
+            | FerricError::IndexOutOfBounds(m)
+            | FerricError::IllegalState(m)
+            | FerricError::NullPointer(m)
+            | FerricError::Io(m)
+            | FerricError::OutOfMemory(m) => f.write_str(m),
+            FerricError::Jni(e) => write!(f, "JNI call failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for FerricError {}
+
+impl From<jni::errors::Error> for FerricError {
+    fn from(e: jni::errors::Error) -> Self {
+        FerricError::Jni(e)
+    }
+}
+
+impl From<std::io::Error> for FerricError {
+    fn from(e: std::io::Error) -> Self {
+        FerricError::Io(e.to_string())
+    }
+}
+
+/// Result type of every kernel's JNI glue.
+pub type FerricResult<T> = Result<T, FerricError>;

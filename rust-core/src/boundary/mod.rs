@@ -1,0 +1,13 @@
+//! The only place that knows how a native failure becomes a Java exception, and how Java memory is
+//! borrowed. Kernels' `jni.rs` files decode arguments with these helpers, call their pure module, and
+//! return through [`guard`].
+
+mod arrays;
+mod error;
+mod guard;
+mod handles;
+
+pub use arrays::{check_from_index_size, read_chunks, write_region, COPY_THRESHOLD, CRITICAL_CHUNK};
+pub use error::{FerricError, FerricResult};
+pub use guard::{guard, install_panic_hook, ThrowFerricException};
+pub use handles::{borrow_mut, free, into_handle};
