@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds one commit twice, in two different directories, at different times and under a different
+# time zone, locale and umask, then compares the SHA-256 of every jar and native library.
+#
+#   scripts/check-reproducible.sh [MAVEN_ARGS...]      (default: package with tests skipped)
+#
+# Example: scripts/check-reproducible.sh -Prelease    (the release-grade library, as .ci/run does)
+# COMMIT=<rev> picks another commit (default HEAD); WORK=<dir> keeps the two trees there.
+# Shares ~/.m2 and the cargo registry (downloads only), never a target directory.
+set -euo pipefail
+
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+commit=$(git -C "$root" rev-parse "${COMMIT:-HEAD}")
+work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/ferric-repro.XXXXXX")}
+unset CARGO_TARGET_DIR
+[ -n "$(git -C "$root" status --porcelain --untracked-files=no)" ] &&
+  echo "note: uncommitted changes are not part of the check; it builds $commit" >&2
+
+# Jars of every module and the libraries cargo leaves at the top of each profile directory.
+artifacts() {
+  (cd "$1" && find . \( -path './*/target/*.jar' -o -path './rust-core/target/release/*' -o -path './rust-core/target/*/release/*' \) \
+      -type f \( -name '*.jar' -o -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) | LC_ALL=C sort |
+    while read -r f; do printf '%s  %s\n' "$(sha256sum "$f" | cut -d' ' -f1)" "${f#./}"; done)
+}
+
+build() {
+  local dir=$1; shift
+  mkdir -p "$dir"
+  git -C "$root" archive "$commit" | tar -x -C "$dir"
+  echo "building $commit in $dir ($(date -u +%H:%M:%S), TZ=$TZ, umask $(umask))"
+  (cd "$dir" && ./mvnw -B -DskipTests "$@" package > build.log 2>&1) || { tail -40 "$dir/build.log"; exit 1; }
+  artifacts "$dir" > "$dir.sha256"
+}
+
+maven_args=("$@")
+(export TZ=UTC LC_ALL=C; umask 022; build "$work/a/ferric" "${maven_args[@]}")
+sleep 2   # a different second, so any leaked build time would show
+(export TZ=Asia/Kolkata LC_ALL=C.UTF-8; umask 077; build "$work/second/tree/ferric-copy" "${maven_args[@]}")
+
+a="$work/a/ferric.sha256"
+b="$work/second/tree/ferric-copy.sha256"
+[ -s "$a" ] || { echo "no artifacts found" >&2; exit 1; }
+echo
+cat "$a"
+if diff -u "$a" "$b"; then
+  echo "reproducible: $(wc -l < "$a") artifacts identical across both builds"
+else
+  echo "NOT reproducible: the artifacts above differ (trees kept in $work)" >&2
+  exit 1
+fi
+[ -n "${WORK:-}" ] || rm -rf "$work"
