@@ -5,7 +5,7 @@
 #   scripts/check-glibc.sh LIBRARY [MAX]
 set -euo pipefail
 
-[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 LIBRARY [MAX_GLIBC_VERSION]" >&2; exit 2; }
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then echo "usage: $0 LIBRARY [MAX_GLIBC_VERSION]" >&2; exit 2; fi
 lib=$1
 max=${2:-2.17}
 [ -f "$lib" ] || { echo "no such file: $lib" >&2; exit 2; }
@@ -22,6 +22,7 @@ for v in $versions; do
   fi
 done
 
+# shellcheck disable=SC2086 # one version per word
 echo "$lib needs: $(printf 'GLIBC_%s ' $versions)"
 if [ ${#too_new[@]} -gt 0 ]; then
   echo "FAIL: newer than glibc $max: ${too_new[*]}; symbols:" >&2

@@ -27,18 +27,18 @@ artifacts() {
 }
 
 build() {
-  local dir=$1; shift
+  local dir=$1 tz=$2 locale=$3; shift 3
   mkdir -p "$dir"
   git -C "$root" archive "$commit" | tar -x -C "$dir"
-  echo "building $commit in $dir ($(date -u +%H:%M:%S), TZ=$TZ, umask $(umask))"
-  (cd "$dir" && ./mvnw -B -DskipTests "$@" package > build.log 2>&1) || { tail -40 "$dir/build.log"; exit 1; }
+  echo "building $commit in $dir ($(date -u +%H:%M:%S), TZ=$tz, LC_ALL=$locale)"
+  (cd "$dir" && umask 022 && TZ=$tz LC_ALL=$locale ./mvnw -B -DskipTests "$@" package > build.log 2>&1) ||
+    { tail -40 "$dir/build.log"; exit 1; }
   artifacts "$dir" > "$dir.sha256"
 }
 
-maven_args=("$@")
-(export TZ=UTC LC_ALL=C; umask 022; build "$work/a/ferric" "${maven_args[@]}")
+build "$work/a/ferric" UTC C "$@"
 sleep 2   # a different second, so any leaked build time would show
-(export TZ=Asia/Kolkata LC_ALL=C.UTF-8; umask 022; build "$work/second/tree/ferric-copy" "${maven_args[@]}")
+build "$work/second/tree/ferric-copy" Asia/Kolkata C.UTF-8 "$@"
 
 a="$work/a/ferric.sha256"
 b="$work/second/tree/ferric-copy.sha256"
