@@ -35,7 +35,7 @@ export PATH="$GOBIN:$HOME/.cargo/bin:$PATH"
 if [ "$(actionlint --version 2>/dev/null | head -1)" != "$ACTIONLINT_VERSION" ]; then
   GOBIN=$GOBIN go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
 fi
-python3 -m pip install -q --disable-pip-version-check "ziglang==$ZIGLANG_VERSION" "cargo-zigbuild==$CARGO_ZIGBUILD_VERSION"
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "ziglang==$ZIGLANG_VERSION" "cargo-zigbuild==$CARGO_ZIGBUILD_VERSION"
 # One target directory for both installs, so the dependencies they share build once.
 if ! cargo deny --version 2>/dev/null | grep -qx "cargo-deny $CARGO_DENY_VERSION" ||
    ! cargo cyclonedx --version 2>/dev/null | grep -q " $CARGO_CYCLONEDX_VERSION\$"; then
@@ -46,7 +46,8 @@ fi
 actionlint --version | head -1
 cargo deny --version
 cargo cyclonedx --version
-cargo zigbuild --version
+cargo-zigbuild --version
+echo "zig $(python3 -m ziglang version)"
 took
 
 step "lint: actionlint (with shellcheck) and shellcheck of the scripts"

@@ -26,7 +26,7 @@ MANIFEST = """<?xml version="1.0" encoding="utf-8"?>
 def entry(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
+    info.external_attr = 0o100644 << 16  # regular file, rw-r--r--
     zf.writestr(info, data)
 
 
