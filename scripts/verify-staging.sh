@@ -41,6 +41,18 @@ while IFS='=' read -r classifier sum; do
   [ "$got" = "$sum" ] || { echo "$all: $lib has $got, pinned $sum" >&2; fail=1; }
 done <<< "$expected"
 
+# The Android AAR, when one was staged: each jni/ABI/libferric.so as built.
+if [ -f "$staged/android/ferric-native-android.aar" ]; then
+  aar=$(find "$base/ferric-native" -name 'ferric-native-*-android.aar' | LC_ALL=C sort | tail -1)
+  [ -n "$aar" ] || { echo "no Android AAR deployed" >&2; fail=1; }
+  while read -r sum path; do
+    abi=${path#android/}; abi=${abi%%/*}
+    got=$(unzip -p "$aar" "jni/$abi/libferric.so" | sha256sum | cut -d' ' -f1)
+    [ "$got" = "$sum" ] || { echo "$aar: jni/$abi/libferric.so has $got, built $sum" >&2; fail=1; }
+  done < <(grep '  android/' "$staged/SHA256SUMS")
+  echo "Android AAR: $(grep -c '  android/' "$staged/SHA256SUMS") ABI(s) as built"
+fi
+
 [ "$fail" = 0 ] || { echo "FAIL: staging repository $repo is not releasable" >&2; exit 1; }
 echo "OK: staging repository $repo is signed and consistent"
 find "$base" -type f ! -name '*.md5' ! -name '*.sha1' ! -name 'maven-metadata*' ! -name '*.asc' | sed "s#^$repo/##" | LC_ALL=C sort
