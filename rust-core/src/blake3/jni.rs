@@ -104,8 +104,8 @@ pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_copy<'l>(mut env: Env
     })
 }
 
-/// `static native void updateDirect(long handle, ByteBuffer buffer, int pos, int len)`: reads the
-/// direct buffer in place.
+/// `static native void updateDirect(long handle, ByteBuffer buffer, int pos, int len, int threads)`:
+/// reads the direct buffer in place, on `threads` threads when large (1 = this thread only).
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_updateDirect<'l>(
     mut env: EnvUnowned<'l>,
@@ -114,12 +114,15 @@ pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_updateDirect<'l>(
     buffer: JByteBuffer<'l>,
     pos: jint,
     len: jint,
+    threads: jint,
 ) {
     guard(&mut env, |env| {
+        if threads < 0 {
+            return Err(FerricError::IllegalArgument(format!("threads must be >= 0, was {threads}")));
+        }
         // SAFETY: as in `update`.
         let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
-        h.update(direct_slice(env, &buffer, pos, len)?);
-        Ok(())
+        Ok(h.update_parallel(direct_slice(env, &buffer, pos, len)?, threads as usize)?)
     })
 }
 

@@ -44,16 +44,22 @@ impl Hasher {
         let len = std::fs::metadata(path)?.len();
         if threads == 1 || len < PARALLEL_THRESHOLD {
             self.inner.update_mmap(path)?;
-        } else if threads == 0 {
-            self.inner.update_mmap_rayon(path)?;
-        } else {
-            let pool = rayon_core::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .map_err(io::Error::other)?;
-            pool.install(|| self.inner.update_mmap_rayon(path).map(|_| ()))?;
+            return Ok(());
         }
-        Ok(())
+        let inner = &mut self.inner;
+        in_pool(threads, || inner.update_mmap_rayon(path).map(|_| ()))?
+    }
+
+    /// Absorbs `input`, split across `threads` threads (0 = all cores) when it is large.
+    pub fn update_parallel(&mut self, input: &[u8], threads: usize) -> io::Result<()> {
+        if threads == 1 || (input.len() as u64) < PARALLEL_THRESHOLD {
+            self.inner.update(input);
+            return Ok(());
+        }
+        let inner = &mut self.inner;
+        in_pool(threads, || {
+            inner.update_rayon(input);
+        })
     }
 
     /// Absorbs `input`.
@@ -79,6 +85,15 @@ impl Default for Hasher {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Runs `f` on the global thread pool (`threads == 0`) or on a new pool of `threads` threads.
+fn in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> io::Result<R> {
+    if threads == 0 {
+        return Ok(f());
+    }
+    let pool = rayon_core::ThreadPoolBuilder::new().num_threads(threads).build().map_err(io::Error::other)?;
+    Ok(pool.install(f))
 }
 
 /// One-shot plain hash of `input`.
@@ -157,6 +172,19 @@ mod tests {
             }
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn parallel_update_equals_plain_update() {
+        let data = vector_input(3 << 20);
+        for threads in [0, 1, 2, 5] {
+            let mut h = Hasher::new();
+            h.update_parallel(&data[..7], threads).unwrap();
+            h.update_parallel(&data[7..], threads).unwrap();
+            let mut out = [0u8; OUT_LEN];
+            h.finalize_xof_into(0, &mut out);
+            assert_eq!(out, hash(&data), "threads {threads}");
+        }
     }
 
     #[test]

@@ -255,7 +255,7 @@ public final class Blake3 {
             if (input.isDirect()) {
                 long h = beginExclusiveCall();
                 try {
-                    Blake3Native.updateDirect(h, input, pos, len);
+                    Blake3Native.updateDirect(h, input, pos, len, 1);
                 } finally {
                     endCall();
                 }
@@ -272,6 +272,29 @@ public final class Blake3 {
                     update(chunk, 0, n);
                 }
             }
+            return this;
+        }
+
+        /**
+         * Absorbs the remaining bytes of a direct buffer (for example a {@link java.nio.MappedByteBuffer}
+         * of a large file) in place, split across up to {@code threads} threads (0 = all cores) when it
+         * is larger than 128 KiB; advances its position to its limit.
+         *
+         * @throws IllegalArgumentException if the buffer is not direct or {@code threads} is negative
+         */
+        public Hasher updateParallel(ByteBuffer direct, int threads) {
+            Checks.requireNonNull(direct, "direct");
+            if (!direct.isDirect()) throw new IllegalArgumentException("updateParallel needs a direct buffer");
+            if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
+            int pos = direct.position();
+            int len = direct.remaining();
+            long h = beginExclusiveCall();
+            try {
+                Blake3Native.updateDirect(h, direct, pos, len, threads);
+            } finally {
+                endCall();
+            }
+            direct.position(pos + len);
             return this;
         }
 

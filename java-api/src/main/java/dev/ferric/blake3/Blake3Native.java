@@ -23,7 +23,7 @@ final class Blake3Native {
 
     static native void update(long handle, byte[] in, int off, int len);
 
-    static native void updateDirect(long handle, ByteBuffer in, int pos, int len);
+    static native void updateDirect(long handle, ByteBuffer in, int pos, int len, int threads);
 
     static native void updateFile(long handle, String path, int threads);
 
