@@ -9,6 +9,14 @@ import java.util.List;
 public final class NativeInfo {
     private NativeInfo() {}
 
+    /**
+     * The native library's ABI number, read through one JNI call that does no other work: the floor
+     * cost of crossing ferric's boundary, used by the benchmarks.
+     */
+    public static int nativeAbiVersion() {
+        return CoreNative.abiVersion();
+    }
+
     /** SIMD instruction sets the kernels can use on this CPU, e.g. {@code [sse4.1, avx2, avx512f]}. */
     public static List<String> cpuFeatures() {
         NativeLoader.ensureLoaded();
