@@ -12,17 +12,20 @@ use crate::boundary::{self, direct_slice, guard, read_chunks, FerricError, Ferri
 /// Largest output produced in one call; longer outputs are read at increasing offsets.
 const MAX_OUT_CHUNK: usize = 64 * 1024;
 
+/// Writes output bytes `seek..seek + len` into `out[off..]`; must be the last JNI use of the call.
 fn write_output(env: &jni::Env<'_>, h: &Hasher, seek: jlong, out: &JByteArray<'_>, off: jint, len: jint) -> FerricResult<()> {
     if seek < 0 {
         return Err(FerricError::IllegalArgument(format!("output offset must be >= 0, was {seek}")));
     }
+    if (0..=64).contains(&len) {
+        // the common 32-byte digest: one JNI call, bounds-checked by the JVM
+        let mut buf = [0u8; 64];
+        let buf = &mut buf[..len as usize];
+        h.finalize_xof_into(seek as u64, buf);
+        return boundary::write_small_last(env, out, off, buf);
+    }
     let mut done: usize = 0;
     let len_usize = boundary::check_from_index_size(off, len, if out.is_null() { 0 } else { out.len(env)? })?.1;
-    if len_usize <= 64 {
-        let mut buf = [0u8; 64];
-        h.finalize_xof_into(seek as u64, &mut buf[..len_usize]);
-        return boundary::write_region(env, out, off, len, &buf[..len_usize]);
-    }
     let mut buf = vec![0u8; MAX_OUT_CHUNK.min(len_usize)];
     while done < len_usize {
         let n = buf.len().min(len_usize - done);

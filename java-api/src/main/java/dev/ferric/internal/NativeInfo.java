@@ -14,6 +14,7 @@ public final class NativeInfo {
      * cost of crossing ferric's boundary, used by the benchmarks.
      */
     public static int nativeAbiVersion() {
+        NativeLoader.ensureLoaded();
         return CoreNative.abiVersion();
     }
 
