@@ -19,7 +19,8 @@ staged="$root/target/release-staged"
 
 # prebuilt: no cargo build (rust-core still writes the crate's SBOM); the staged dir drives
 # platform-jars (every classifier jar, all-platforms, Android AAR) and java-api (pins every checksum).
-(cd "$root" && ./mvnw -B -Prelease -Dferric.prebuilt -Dferric.staged.dir="$staged" \
+# The command-line tool and the benchmarks are not published.
+(cd "$root" && ./mvnw -B -Prelease -pl '!cli,!benchmarks' -Dferric.prebuilt -Dferric.staged.dir="$staged" \
   -Dferric.checksums.dir="$staged/checksums" -DskipTests \
   -DaltDeploymentRepository="staging::$url" "$@" deploy)
 
