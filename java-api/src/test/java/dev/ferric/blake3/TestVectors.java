@@ -37,7 +37,10 @@ final class TestVectors {
     static {
         String json;
         try (InputStream in = TestVectors.class.getResourceAsStream("test_vectors.json")) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) > 0; ) buf.write(chunk, 0, n);
+            json = new String(buf.toByteArray(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
