@@ -1,0 +1,1 @@
+//! JNI glue for `dev.ferric.compress.CompressNative`.
