@@ -105,6 +105,28 @@ impl Encoder {
         n
     }
 
+    /// Consumes all of `input`, applies `mode`, and appends everything produced to `out`.
+    pub fn write_to_vec(&mut self, input: &[u8], mode: Mode, out: &mut Vec<u8>) -> CodecResult<()> {
+        if self.finished {
+            return Err(CodecError::Invalid("the LZ4 frame is already finished".into()));
+        }
+        let io = |e: std::io::Error| CodecError::Invalid(format!("LZ4 frame encoding failed: {e}"));
+        self.inner.write_all(input).map_err(io)?;
+        match mode {
+            Mode::Write => {}
+            Mode::Flush => self.inner.flush().map_err(io)?,
+            Mode::Finish => {
+                self.inner.try_finish().map_err(|e| CodecError::Invalid(format!("LZ4 frame encoding failed: {e}")))?;
+                self.finished = true;
+            }
+        }
+        let buf = self.inner.get_mut();
+        out.extend_from_slice(&buf[self.pending_pos..]);
+        buf.clear();
+        self.pending_pos = 0;
+        Ok(())
+    }
+
     /// Drains pending output into `output`; when none is left, consumes up to one block of `input`
     /// and applies `mode` once all of `input` is consumed. Call again while [`Encoder::has_pending`].
     pub fn step(&mut self, input: &[u8], output: &mut [u8], mode: Mode) -> CodecResult<Step> {
@@ -134,16 +156,8 @@ impl Encoder {
 pub fn compress_to_vec(input: &[u8], block_id: u32, content_checksum: bool) -> CodecResult<Vec<u8>> {
     let mut e = Encoder::new(block_id, content_checksum, false)?;
     let mut out = Vec::with_capacity(super::lz4::max_compressed_length(input.len()) + 64);
-    let mut pos = 0;
-    let mut buf = vec![0u8; 256 << 10];
-    loop {
-        let s = e.step(&input[pos..], &mut buf, Mode::Finish)?;
-        pos += s.consumed;
-        out.extend_from_slice(&buf[..s.produced]);
-        if e.finished() {
-            return Ok(out);
-        }
-    }
+    e.write_to_vec(input, Mode::Finish, &mut out)?;
+    Ok(out)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,44 +428,73 @@ impl Decoder {
     }
 }
 
+/// One-shot decoding into a growing vector, fed in pieces (so the JNI glue can read a Java array in
+/// bounded critical sections).
+pub struct VecDecoder {
+    decoder: Decoder,
+    limits: Limits,
+    out: Vec<u8>,
+    total_len: u64,
+}
+
+impl VecDecoder {
+    /// Expects `total_len` input bytes in all; `limits` bound the output.
+    pub fn new(total_len: usize, limits: Limits) -> VecDecoder {
+        let cap = (total_len as u64).saturating_mul(3).clamp(4096, 64 << 20).min(limits.max_output.max(16)) as usize;
+        VecDecoder { decoder: Decoder::new(), limits, out: Vec::with_capacity(cap), total_len: total_len as u64 }
+    }
+
+    /// Decodes all of `input`.
+    pub fn feed(&mut self, input: &[u8]) -> CodecResult<()> {
+        let mut pos = 0;
+        loop {
+            if self.out.len() == self.out.capacity() {
+                let len = self.out.len() as u64;
+                let ceiling = self.limits.max_output.min(super::MAX_ARRAY);
+                if len >= ceiling {
+                    self.limits.check(self.total_len, len + 1)?;
+                    return Err(CodecError::Limit(format!("decompressed size exceeds the largest Java array ({} bytes)", super::MAX_ARRAY)));
+                }
+                let extra = len.max(64 << 10).min(ceiling + 1 - len) as usize;
+                self.out.try_reserve_exact(extra).map_err(|_| CodecError::Limit(format!("cannot allocate {} bytes for the output", len as usize + extra)))?;
+            }
+            let len = self.out.len();
+            // Zero-filling the spare room keeps this safe; LZ4 output is memcpy-fast anyway.
+            self.out.resize(self.out.capacity(), 0);
+            let r = self.decoder.step(&input[pos..], &mut self.out[len..]);
+            let s = match r {
+                Ok(s) => s,
+                Err(e) => {
+                    self.out.truncate(len);
+                    return Err(e);
+                }
+            };
+            self.out.truncate(len + s.produced);
+            pos += s.consumed;
+            self.limits.check(self.total_len, self.out.len() as u64)?;
+            if pos == input.len() && self.out.len() < self.out.capacity() {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Ends the input; returns the output, or an error if it does not end after a complete frame.
+    pub fn finish(self) -> CodecResult<Vec<u8>> {
+        if !self.decoder.at_frame_boundary() {
+            return Err(CodecError::Truncated(TRUNCATED.into()));
+        }
+        Ok(self.out)
+    }
+}
+
 /// What an LZ4 stream that ends early reports.
 pub const TRUNCATED: &str = "Unexpected end of LZ4 frame";
 
 /// Decompresses every frame in `input` within `limits`.
 pub fn decompress_to_vec(input: &[u8], limits: Limits) -> CodecResult<Vec<u8>> {
-    let mut d = Decoder::new();
-    let mut out: Vec<u8> = Vec::with_capacity((input.len().saturating_mul(3)).clamp(4096, 64 << 20));
-    let mut pos = 0;
-    loop {
-        if out.len() == out.capacity() {
-            let extra = out.len().max(64 << 10);
-            out.try_reserve(extra).map_err(|_| CodecError::Limit("cannot allocate the output".into()))?;
-        }
-        let len = out.len();
-        let cap = out.capacity();
-        out.resize(cap, 0);
-        let s = d.step(&input[pos..], &mut out[len..]);
-        let s = match s {
-            Ok(s) => s,
-            Err(e) => return Err(e),
-        };
-        out.truncate(len + s.produced);
-        pos += s.consumed;
-        limits.check(input.len() as u64, out.len() as u64)?;
-        if out.len() as u64 > super::MAX_ARRAY {
-            return Err(CodecError::Limit(format!("decompressed size exceeds the largest Java array ({} bytes)", super::MAX_ARRAY)));
-        }
-        if s.consumed == 0 && s.produced == 0 && out.len() < out.capacity().max(1) {
-            break;
-        }
-        if pos == input.len() && d.at_frame_boundary() {
-            break;
-        }
-    }
-    if !d.at_frame_boundary() {
-        return Err(CodecError::Truncated(TRUNCATED.into()));
-    }
-    Ok(out)
+    let mut d = VecDecoder::new(input.len(), limits);
+    d.feed(input)?;
+    d.finish()
 }
 
 #[cfg(test)]
