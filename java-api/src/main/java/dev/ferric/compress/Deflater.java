@@ -42,7 +42,8 @@ public final class Deflater extends NativeResource {
     private static final int FINISH = 4;
 
     private final Deflate format;
-    private byte[] inArray;
+    private static final byte[] EMPTY = new byte[0];
+    private byte[] inArray = EMPTY;
     private ByteBuffer inBuffer;
     private int inOff;
     private int inLen;
@@ -116,7 +117,7 @@ public final class Deflater extends NativeResource {
     public void setInput(ByteBuffer input) {
         Checks.requireNonNull(input, "input");
         inBuffer = input;
-        inArray = null;
+        inArray = EMPTY;
         inLen = 0;
     }
 
@@ -257,7 +258,7 @@ public final class Deflater extends NativeResource {
         } finally {
             endCall();
         }
-        inArray = null;
+        inArray = EMPTY;
         inBuffer = null;
         inLen = 0;
         finish = false;

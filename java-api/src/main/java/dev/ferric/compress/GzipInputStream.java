@@ -58,25 +58,26 @@ public class GzipInputStream extends InflaterInputStream {
     @Override
     boolean nextStream() throws IOException {
         int remaining = inf.getRemaining();
-        if (remaining == 0) {
-            if (in.available() <= 0) return false;
-            len = in.read(buf, 0, buf.length);
-            if (len <= 0) return false;
-            remaining = len;
-        }
+        byte[] src = buf;
         int start = len - remaining;
         if (remaining < 2) {
-            // Need two bytes to recognise the magic number; move the one we have to the front.
-            buf[0] = buf[start];
-            int n = in.read(buf, 1, buf.length - 1);
-            if (n <= 0) return false;
-            len = n + 1;
+            // As the JDK: look for another member only if bytes are available without blocking.
+            if (remaining == 0 && in.available() <= 0) return false;
+            byte[] peek = new byte[2];
+            int k = 0;
+            if (remaining == 1) peek[k++] = buf[len - 1];
+            while (k < 2) {
+                int n = in.read(peek, k, 2 - k);
+                if (n <= 0) return false;
+                k += n;
+            }
+            src = peek;
             start = 0;
-            remaining = len;
+            remaining = 2;
         }
-        if ((buf[start] & 0xff) != 0x1f || (buf[start + 1] & 0xff) != 0x8b) return false;
+        if ((src[start] & 0xff) != 0x1f || (src[start + 1] & 0xff) != 0x8b) return false;
         inf.reset();
-        inf.setInput(buf, start, remaining);
+        inf.setInput(src, start, remaining);
         readHeader(false);
         return true;
     }

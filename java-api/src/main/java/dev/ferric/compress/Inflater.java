@@ -19,7 +19,8 @@ import java.util.zip.ZipException;
  */
 public final class Inflater extends NativeResource {
     private final Deflate format;
-    private byte[] inArray;
+    private static final byte[] EMPTY = new byte[0];
+    private byte[] inArray = EMPTY;
     private ByteBuffer inBuffer;
     private int inOff;
     private int inLen;
@@ -75,7 +76,7 @@ public final class Inflater extends NativeResource {
     public void setInput(ByteBuffer input) {
         Checks.requireNonNull(input, "input");
         inBuffer = input;
-        inArray = null;
+        inArray = EMPTY;
         inLen = 0;
     }
 
