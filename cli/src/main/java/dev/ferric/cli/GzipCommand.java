@@ -53,6 +53,14 @@ final class GzipCommand extends CodecCommand {
 
     @Override
     InputStream decompressor(InputStream in) throws IOException {
-        return new GzipInputStream(in);
+        // GzipInputStream, like the JDK's, only looks for another member when bytes are available without
+        // blocking; a pipe may not have them yet, so here every member is waited for (as gzip -d does).
+        InputStream waitForMembers = new java.io.FilterInputStream(in) {
+            @Override
+            public int available() {
+                return 1;
+            }
+        };
+        return new GzipInputStream(waitForMembers);
     }
 }
