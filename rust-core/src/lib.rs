@@ -5,6 +5,7 @@
 
 pub mod blake3;
 pub mod boundary;
+pub mod compress;
 pub mod memory;
 
 use std::ffi::c_void;

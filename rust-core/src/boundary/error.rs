@@ -18,6 +18,15 @@ pub enum FerricError {
     Io(String),
     /// A native allocation limit was hit: `java.lang.OutOfMemoryError`.
     OutOfMemory(String),
+    /// Compressed data is corrupt: `java.util.zip.ZipException`.
+    Zip(String),
+    /// Compressed data ends before its end marker: `java.io.EOFException`.
+    Eof(String),
+    /// Decompressed output would exceed a configured limit:
+    /// `dev.ferric.compress.DecompressionLimitException` (a `ZipException`).
+    DecompressionLimit(String),
+    /// An LZ4 block could not be compressed or decompressed: `dev.ferric.compress.Lz4Exception`.
+    Lz4(String),
     /// A JNI call itself failed. If it left a Java exception pending, that exception is kept.
     Jni(jni::errors::Error),
 }
@@ -32,6 +41,10 @@ impl FerricError {
             FerricError::NullPointer(_) => "java/lang/NullPointerException",
             FerricError::Io(_) => "java/io/IOException",
             FerricError::OutOfMemory(_) => "java/lang/OutOfMemoryError",
+            FerricError::Zip(_) => "java/util/zip/ZipException",
+            FerricError::Eof(_) => "java/io/EOFException",
+            FerricError::DecompressionLimit(_) => "dev/ferric/compress/DecompressionLimitException",
+            FerricError::Lz4(_) => "dev/ferric/compress/Lz4Exception",
             FerricError::Jni(_) => "java/lang/IllegalStateException",
         }
     }
@@ -45,7 +58,11 @@ impl fmt::Display for FerricError {
             | FerricError::IllegalState(m)
             | FerricError::NullPointer(m)
             | FerricError::Io(m)
-            | FerricError::OutOfMemory(m) => f.write_str(m),
+            | FerricError::OutOfMemory(m)
+            | FerricError::Zip(m)
+            | FerricError::Eof(m)
+            | FerricError::DecompressionLimit(m)
+            | FerricError::Lz4(m) => f.write_str(m),
             FerricError::Jni(e) => write!(f, "JNI call failed: {e}"),
         }
     }

@@ -1,0 +1,185 @@
+package dev.ferric.compress;
+
+import dev.ferric.internal.Checks;
+import dev.ferric.internal.NativeLoader;
+import java.nio.ByteBuffer;
+import java.util.zip.ZipException;
+
+/**
+ * One-shot deflate compression in its three container formats, on zlib-rs (a memory-safe Rust port of
+ * zlib with SIMD): {@link #RAW} deflate, {@link #ZLIB} and {@link #GZIP}. Output is standard: any
+ * zlib, {@code java.util.zip} or {@code gzip} tool reads it, and this reads theirs.
+ *
+ * <pre>{@code
+ * byte[] gz = Deflate.GZIP.compress(data);             // level 6
+ * byte[] back = Deflate.GZIP.decompress(gz);           // every member; bomb limits on
+ * int n = Deflate.ZLIB.compress(src, 0, len, dst, 0, dst.length, 1);  // into a caller buffer
+ * }</pre>
+ *
+ * <p><b>Memory contract.</b> Inputs and caller-supplied outputs are used in place: {@code byte[]} ranges
+ * inside JNI critical sections of bounded work (at most 256 KiB of input or 1 MiB of output each, so the
+ * garbage collector waits at most a few milliseconds), direct {@link ByteBuffer}s by address, with no
+ * copy and no pinning. Methods returning a new array build the result in native memory (counted by
+ * {@code Ferric.nativeStats()}) and copy it into the array once. Nothing is kept after a call returns.
+ *
+ * <p><b>Errors.</b> Corrupt input throws {@link ZipException}; input that ends early throws
+ * {@link java.io.EOFException}; trailing bytes after the stream (after the last gzip member) are
+ * corrupt input; output beyond the {@link DecompressionLimits} throws
+ * {@link DecompressionLimitException}. Bad arguments throw {@link NullPointerException},
+ * {@link IndexOutOfBoundsException} or {@link IllegalArgumentException}, as the JDK does.
+ */
+public enum Deflate {
+    /** Raw deflate (RFC 1951), as {@code new java.util.zip.Deflater(level, true)}. */
+    RAW(CompressNative.RAW),
+    /** zlib (RFC 1950), as {@code java.util.zip.Deflater}'s default. */
+    ZLIB(CompressNative.ZLIB),
+    /** gzip (RFC 1952), as {@code GZIPOutputStream}; decompression accepts several members. */
+    GZIP(CompressNative.GZIP);
+
+    /** The default level, 6 (what {@code Deflater.DEFAULT_COMPRESSION} means). */
+    public static final int DEFAULT_LEVEL = 6;
+
+    final int id;
+
+    Deflate(int id) {
+        this.id = id;
+    }
+
+    static void checkLevel(int level) {
+        if (level < -1 || level > 9) throw new IllegalArgumentException("invalid compression level " + level);
+    }
+
+    /** An upper bound on the compressed size of {@code len} bytes in this format (default gzip header). */
+    public int maxCompressedLength(int len) {
+        if (len < 0) throw new IllegalArgumentException("length must be >= 0, was " + len);
+        NativeLoader.ensureLoaded();
+        long b = CompressNative.deflateBound(id, len);
+        if (b > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("bound for " + len + " bytes exceeds the largest array");
+        return (int) b;
+    }
+
+    /** Compresses all of {@code input} at level 6. */
+    public byte[] compress(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return compress(input, 0, input.length, DEFAULT_LEVEL);
+    }
+
+    /** Compresses all of {@code input} at {@code level} (0-9, or -1 for 6). */
+    public byte[] compress(byte[] input, int level) {
+        Checks.requireNonNull(input, "input");
+        return compress(input, 0, input.length, level);
+    }
+
+    /** Compresses {@code input[off, off + len)} at {@code level} (0-9, or -1 for 6). */
+    public byte[] compress(byte[] input, int off, int len, int level) {
+        Checks.requireNonNull(input, "input");
+        Checks.checkFromIndexSize(off, len, input.length);
+        checkLevel(level);
+        NativeLoader.ensureLoaded();
+        return CompressNative.compress(id, level, input, null, off, len, null);
+    }
+
+    /**
+     * Compresses {@code input[off, off + len)} into a gzip member carrying {@code header}'s fields.
+     *
+     * @throws IllegalStateException if this is not {@link #GZIP}
+     */
+    public byte[] compress(byte[] input, int off, int len, int level, GzipHeader header) {
+        Checks.requireNonNull(input, "input");
+        Checks.requireNonNull(header, "header");
+        Checks.checkFromIndexSize(off, len, input.length);
+        checkLevel(level);
+        if (this != GZIP) throw new IllegalStateException("a header applies to the gzip format only");
+        NativeLoader.ensureLoaded();
+        return CompressNative.compress(id, level, input, null, off, len, header.toBytes());
+    }
+
+    /**
+     * Compresses {@code input[off, off + len)} into {@code out[outOff, outOff + outLen)}, allocating nothing;
+     * returns the compressed length.
+     *
+     * @throws IllegalArgumentException if the output does not fit ({@link #maxCompressedLength} always fits)
+     */
+    public int compress(byte[] input, int off, int len, byte[] out, int outOff, int outLen, int level) {
+        Checks.requireNonNull(input, "input");
+        Checks.requireNonNull(out, "out");
+        Checks.checkFromIndexSize(off, len, input.length);
+        Checks.checkFromIndexSize(outOff, outLen, out.length);
+        checkLevel(level);
+        NativeLoader.ensureLoaded();
+        return CompressNative.compressInto(id, level, input, null, off, len, out, null, outOff, outLen);
+    }
+
+    /**
+     * Compresses the remaining bytes of {@code src} into {@code dst}, advancing both positions; direct
+     * buffers are read and written in place. Returns the compressed length.
+     *
+     * @throws IllegalArgumentException if the output does not fit in {@code dst.remaining()}
+     */
+    public int compress(ByteBuffer src, ByteBuffer dst, int level) {
+        Checks.requireNonNull(src, "src");
+        Checks.requireNonNull(dst, "dst");
+        checkLevel(level);
+        NativeLoader.ensureLoaded();
+        Bytes in = Bytes.of(src);
+        Bytes out = Bytes.writable(dst);
+        int n = CompressNative.compressInto(id, level, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
+        src.position(src.limit());
+        dst.position(dst.position() + n);
+        return n;
+    }
+
+    /** Decompresses all of {@code input} within {@link DecompressionLimits#DEFAULT}. */
+    public byte[] decompress(byte[] input) throws ZipException, java.io.EOFException {
+        Checks.requireNonNull(input, "input");
+        return decompress(input, 0, input.length, DecompressionLimits.DEFAULT);
+    }
+
+    /**
+     * Decompresses {@code input[off, off + len)} within {@code limits}; for gzip, every member.
+     *
+     * @throws ZipException if the input is corrupt or has trailing bytes
+     * @throws java.io.EOFException if the input ends before the end of the stream
+     * @throws DecompressionLimitException if the output would exceed a limit
+     */
+    public byte[] decompress(byte[] input, int off, int len, DecompressionLimits limits) throws ZipException, java.io.EOFException {
+        Checks.requireNonNull(input, "input");
+        Checks.requireNonNull(limits, "limits");
+        Checks.checkFromIndexSize(off, len, input.length);
+        NativeLoader.ensureLoaded();
+        return CompressNative.decompress(id, input, null, off, len, limits.maxOutputBytes(), limits.maxRatio());
+    }
+
+    /**
+     * Decompresses {@code input[off, off + len)} into {@code out[outOff, outOff + outLen)}, allocating
+     * nothing; returns the decompressed length.
+     *
+     * @throws DecompressionLimitException if the output does not fit
+     */
+    public int decompress(byte[] input, int off, int len, byte[] out, int outOff, int outLen) throws ZipException, java.io.EOFException {
+        Checks.requireNonNull(input, "input");
+        Checks.requireNonNull(out, "out");
+        Checks.checkFromIndexSize(off, len, input.length);
+        Checks.checkFromIndexSize(outOff, outLen, out.length);
+        NativeLoader.ensureLoaded();
+        return CompressNative.decompressInto(id, input, null, off, len, out, null, outOff, outLen);
+    }
+
+    /**
+     * Decompresses the remaining bytes of {@code src} into {@code dst}, advancing both positions; direct
+     * buffers are read and written in place. Returns the decompressed length.
+     *
+     * @throws DecompressionLimitException if the output does not fit in {@code dst.remaining()}
+     */
+    public int decompress(ByteBuffer src, ByteBuffer dst) throws ZipException, java.io.EOFException {
+        Checks.requireNonNull(src, "src");
+        Checks.requireNonNull(dst, "dst");
+        NativeLoader.ensureLoaded();
+        Bytes in = Bytes.of(src);
+        Bytes out = Bytes.writable(dst);
+        int n = CompressNative.decompressInto(id, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
+        src.position(src.limit());
+        dst.position(dst.position() + n);
+        return n;
+    }
+}

@@ -1,0 +1,659 @@
+//! JNI glue for `dev.ferric.compress.CompressNative`: decode arguments, call the pure codecs, encode
+//! results. Every byte range arrives as `(byte[] array, ByteBuffer buffer, int off, int len)` with
+//! exactly one of `array`/`buffer` non-null, so heap arrays and direct buffers share one entry point.
+//! Arrays are read and written in place inside JNI critical sections; each section covers a bounded
+//! amount of work ([`IN_CHUNK`] input or [`OUT_CHUNK`] output) so the garbage collector is never held
+//! off for long.
+
+use jni::objects::{JByteArray, JByteBuffer, JClass};
+use jni::sys::{jboolean, jint, jlong};
+use jni::{Env, EnvUnowned};
+
+use super::deflate::{self, Decoder, Encoder, Flush, Format, Step};
+use super::{lz4, lz4frame, CodecError, Limits};
+use crate::boundary::{self, guard, with_input, with_regions, FerricError, FerricResult, Region};
+
+/// Most input handed to a codec inside one critical section.
+const IN_CHUNK: usize = 256 << 10;
+/// Most output produced inside one critical section.
+const OUT_CHUNK: usize = 1 << 20;
+
+impl From<CodecError> for FerricError {
+    fn from(e: CodecError) -> Self {
+        match e {
+            CodecError::Corrupt(m) => FerricError::Zip(m),
+            CodecError::Truncated(m) => FerricError::Eof(m),
+            CodecError::Limit(m) => FerricError::DecompressionLimit(m),
+            CodecError::Invalid(m) => FerricError::IllegalArgument(m),
+            CodecError::Lz4(m) => FerricError::Lz4(m),
+        }
+    }
+}
+
+/// Packs a step's counts and two flags into the `long` the Java side unpacks (no allocation per call).
+fn pack(s: Step, flag62: bool, flag63: bool) -> jlong {
+    (s.consumed as u64 | (s.produced as u64) << 31 | (flag62 as u64) << 62 | (flag63 as u64) << 63) as jlong
+}
+
+fn level(level: jint) -> FerricResult<u32> {
+    Ok(deflate::check_level(level)?)
+}
+
+fn limits(max_output: jlong, max_ratio: jlong) -> FerricResult<Limits> {
+    if max_output < 0 || max_ratio < 0 {
+        return Err(FerricError::IllegalArgument("limits must be >= 0".into()));
+    }
+    Ok(Limits { max_output: max_output as u64, max_ratio: max_ratio as u64 })
+}
+
+fn optional_bytes(env: &Env<'_>, array: &JByteArray<'_>) -> FerricResult<Option<Vec<u8>>> {
+    if array.is_null() {
+        return Ok(None);
+    }
+    let len = array.len(env)?;
+    let mut v = vec![0u8; len];
+    boundary::read_chunks(env, array, 0, len as jint, |c| v.copy_from_slice(c))?;
+    Ok(Some(v))
+}
+
+/// Runs `enc` over `input` into `output`, a bounded piece per critical section, until the input is
+/// consumed and `flush` is done, the output is full, or the stream is finished.
+fn pump_encoder(env: &Env<'_>, enc: &mut Encoder, input: &Region<'_, '_>, output: &Region<'_, '_>, flush: Flush) -> FerricResult<Step> {
+    let mut t = Step::default();
+    loop {
+        let n = (input.len() - t.consumed).min(IN_CHUNK);
+        let last = t.consumed + n == input.len();
+        let f = if last { flush } else { Flush::None };
+        let (i, o) = (input.sub(t.consumed, n), output.sub(t.produced, output.len() - t.produced));
+        let s = with_regions(env, &i, &o, |i, o| enc.step(i, o, f))??;
+        t.consumed += s.consumed;
+        t.produced += s.produced;
+        if enc.finished() || t.produced == output.len() || (s.consumed == 0 && s.produced == 0) || (last && f == Flush::None) {
+            return Ok(t);
+        }
+    }
+}
+
+/// Runs `dec` over `input` into `output` until one runs out, the stream ends or needs a dictionary.
+fn pump_decoder(env: &Env<'_>, dec: &mut Decoder, input: &Region<'_, '_>, output: &Region<'_, '_>) -> FerricResult<Step> {
+    let mut t = Step::default();
+    loop {
+        let n = (input.len() - t.consumed).min(IN_CHUNK);
+        let m = (output.len() - t.produced).min(OUT_CHUNK);
+        let (i, o) = (input.sub(t.consumed, n), output.sub(t.produced, m));
+        let s = with_regions(env, &i, &o, |i, o| dec.step(i, o))??;
+        t.consumed += s.consumed;
+        t.produced += s.produced;
+        if dec.finished() || dec.needs_dictionary() || (s.consumed == 0 && s.produced == 0) {
+            return Ok(t);
+        }
+    }
+}
+
+macro_rules! region {
+    ($a:expr, $b:expr, $off:expr, $len:expr) => {
+        Region { array: &$a, buffer: &$b, off: $off, len: $len }
+    };
+}
+
+/// `static native long deflateBound(int format, int len)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflateBound<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    format: jint,
+    len: jint,
+) -> jlong {
+    guard(&mut env, |_| {
+        if len < 0 {
+            return Err(FerricError::IllegalArgument(format!("length must be >= 0, was {len}")));
+        }
+        Ok(deflate::bound(Format::from_id(format)?, len as usize) as jlong)
+    })
+}
+
+/// `static native byte[] compress(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len, byte[] gzipHeader)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_compress<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    format: jint,
+    lvl: jint,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    header: JByteArray<'l>,
+) -> JByteArray<'l> {
+    guard(&mut env, |env| {
+        let format = Format::from_id(format)?;
+        let header = optional_bytes(env, &header)?;
+        let extra = header.as_ref().map_or(0, |h| h.len());
+        let mut enc = Encoder::new(format, level(lvl)?, header)?;
+        let input = region!(in_arr, in_buf, off, len);
+        let mut out = Vec::with_capacity(deflate::bound(format, input.len().max(0)) + extra);
+        let mut pos = 0;
+        loop {
+            let n = (input.len() - pos).min(IN_CHUNK);
+            let last = pos + n == input.len();
+            let flush = if last { Flush::Finish } else { Flush::None };
+            let piece = input.sub(pos, n);
+            let mut used = 0;
+            while if last { !enc.finished() } else { used < n } {
+                if out.len() == out.capacity() {
+                    out.reserve(64 << 10);
+                }
+                let s = with_input(env, &piece.sub(used, n - used), |b| enc.step_vec(b, &mut out, flush))??;
+                used += s.consumed;
+                if s.consumed == 0 && s.produced == 0 && out.len() < out.capacity() {
+                    return Err(FerricError::IllegalState("deflate made no progress".into()));
+                }
+            }
+            pos += n;
+            if last {
+                break;
+            }
+        }
+        Ok(env.byte_array_from_slice(&out)?)
+    })
+}
+
+/// `static native int compressInto(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len,
+/// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_compressInto<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    format: jint,
+    lvl: jint,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        let mut enc = Encoder::new(Format::from_id(format)?, level(lvl)?, None)?;
+        let s = pump_encoder(env, &mut enc, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), Flush::Finish)?;
+        if !enc.finished() {
+            return Err(FerricError::IllegalArgument(format!(
+                "compressed data does not fit the destination of {out_len} bytes (maxCompressedLength gives a safe size)"
+            )));
+        }
+        Ok(s.produced as jint)
+    })
+}
+
+/// `static native byte[] decompress(int format, byte[] in, ByteBuffer inBuf, int off, int len, long maxOutput, long maxRatio)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_decompress<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    format: jint,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    max_output: jlong,
+    max_ratio: jlong,
+) -> JByteArray<'l> {
+    guard(&mut env, |env| {
+        let input = region!(in_arr, in_buf, off, len);
+        let mut d = deflate::VecDecoder::new(Format::from_id(format)?, input.len(), limits(max_output, max_ratio)?);
+        let mut pos = 0;
+        loop {
+            let n = (input.len() - pos).min(IN_CHUNK);
+            let consumed = with_input(env, &input.sub(pos, n), |b| d.feed(b, OUT_CHUNK * 8))??;
+            pos += consumed;
+            if pos == input.len() {
+                break;
+            }
+        }
+        let out = d.finish()?;
+        Ok(env.byte_array_from_slice(&out)?)
+    })
+}
+
+/// `static native int decompressInto(int format, byte[] in, ByteBuffer inBuf, int off, int len,
+/// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_decompressInto<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    format: jint,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        let format = Format::from_id(format)?;
+        let (input, output) = (region!(in_arr, in_buf, off, len), region!(out_arr, out_buf, out_off, out_len));
+        let mut dec = Decoder::new(format);
+        let (mut ip, mut op) = (0usize, 0usize);
+        loop {
+            let s = pump_decoder(env, &mut dec, &input.sub(ip, input.len() - ip), &output.sub(op, output.len() - op))?;
+            ip += s.consumed;
+            op += s.produced;
+            if dec.needs_dictionary() {
+                return Err(CodecError::Corrupt("the zlib stream needs a preset dictionary".into()).into());
+            }
+            if dec.finished() {
+                if ip == input.len() {
+                    return Ok(op as jint);
+                }
+                if format == Format::Gzip {
+                    dec.reset();
+                    continue;
+                }
+                return Err(CodecError::Corrupt("trailing data after the end of the compressed stream".into()).into());
+            }
+            if s.consumed == 0 && s.produced == 0 {
+                if op == output.len() {
+                    return Err(CodecError::Limit(format!("decompressed data does not fit the destination of {out_len} bytes")).into());
+                }
+                return Err(CodecError::Truncated(deflate::TRUNCATED.into()).into());
+            }
+        }
+    })
+}
+
+/// `static native long deflaterNew(int format, int level, byte[] gzipHeader)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterNew<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    format: jint,
+    lvl: jint,
+    header: JByteArray<'l>,
+) -> jlong {
+    guard(&mut env, |env| {
+        let header = optional_bytes(env, &header)?;
+        Ok(boundary::into_handle(Encoder::new(Format::from_id(format)?, level(lvl)?, header)?))
+    })
+}
+
+/// `static native long deflate(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
+/// ByteBuffer outBuf, int outOff, int outLen, int flush)`: consumed | produced << 31 | finished << 62.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflate<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    in_off: jint,
+    in_len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+    flush: jint,
+) -> jlong {
+    guard(&mut env, |env| {
+        // SAFETY: NativeResource passes a live Encoder handle and excludes concurrent use.
+        let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
+        let flush = Flush::from_id(flush)?;
+        let s = pump_encoder(env, enc, &region!(in_arr, in_buf, in_off, in_len), &region!(out_arr, out_buf, out_off, out_len), flush)?;
+        Ok(pack(s, enc.finished(), false))
+    })
+}
+
+/// `static native void deflaterSetLevel(long h, int level)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterSetLevel<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong, lvl: jint) {
+    guard(&mut env, |_| {
+        // SAFETY: as in `deflate`.
+        let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
+        Ok(enc.set_level(level(lvl)?)?)
+    })
+}
+
+/// `static native void deflaterSetDictionary(long h, byte[] dict, int off, int len)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterSetDictionary<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    dict: JByteArray<'l>,
+    off: jint,
+    len: jint,
+) {
+    guard(&mut env, |env| {
+        // SAFETY: as in `deflate`.
+        let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
+        let none = JByteBuffer::null();
+        Ok(with_input(env, &region!(dict, none, off, len), |d| enc.set_dictionary(d))??)
+    })
+}
+
+/// `static native void deflaterReset(long h)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterReset<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: as in `deflate`.
+        unsafe { boundary::borrow_mut::<Encoder>(handle)? }.reset();
+        Ok(())
+    })
+}
+
+/// `static native void deflaterFree(long h)`: called exactly once per handle by `NativeResource`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: NativeResource frees each handle exactly once, after its last use.
+        unsafe { boundary::free::<Encoder>(handle) };
+        Ok(())
+    })
+}
+
+/// `static native long inflaterNew(int format)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterNew<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, format: jint) -> jlong {
+    guard(&mut env, |_| Ok(boundary::into_handle(Decoder::new(Format::from_id(format)?))))
+}
+
+/// `static native long inflate(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
+/// ByteBuffer outBuf, int outOff, int outLen)`: consumed | produced << 31 | finished << 62 | needsDictionary << 63.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflate<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    in_off: jint,
+    in_len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+) -> jlong {
+    guard(&mut env, |env| {
+        // SAFETY: as in `deflate`.
+        let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
+        let s = pump_decoder(env, dec, &region!(in_arr, in_buf, in_off, in_len), &region!(out_arr, out_buf, out_off, out_len))?;
+        Ok(pack(s, dec.finished(), dec.needs_dictionary()))
+    })
+}
+
+/// `static native boolean inflaterHeaderDone(long h)`: whether the gzip header has been read.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeaderDone<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) -> jboolean {
+    guard(&mut env, |_| {
+        // SAFETY: as in `deflate`.
+        Ok(unsafe { boundary::borrow_mut::<Decoder>(handle)? }.header_done())
+    })
+}
+
+/// `static native byte[] inflaterHeader(long h)`: the last gzip header read, as on the wire, or null.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeader<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) -> JByteArray<'l> {
+    guard(&mut env, |env| {
+        // SAFETY: as in `deflate`.
+        let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
+        if dec.header().is_empty() {
+            return Ok(JByteArray::null());
+        }
+        Ok(env.byte_array_from_slice(dec.header())?)
+    })
+}
+
+/// `static native void inflaterSetDictionary(long h, byte[] dict, int off, int len)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterSetDictionary<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    dict: JByteArray<'l>,
+    off: jint,
+    len: jint,
+) {
+    guard(&mut env, |env| {
+        // SAFETY: as in `deflate`.
+        let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
+        let none = JByteBuffer::null();
+        Ok(with_input(env, &region!(dict, none, off, len), |d| dec.set_dictionary(d))??)
+    })
+}
+
+/// `static native void inflaterReset(long h)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterReset<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: as in `deflate`.
+        unsafe { boundary::borrow_mut::<Decoder>(handle)? }.reset();
+        Ok(())
+    })
+}
+
+/// `static native void inflaterFree(long h)`: called exactly once per handle by `NativeResource`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: NativeResource frees each handle exactly once, after its last use.
+        unsafe { boundary::free::<Decoder>(handle) };
+        Ok(())
+    })
+}
+
+/// `static native int lz4Compress(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4Compress<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), lz4::compress_into)??;
+        Ok(n as jint)
+    })
+}
+
+/// `static native int lz4DecompressSafe(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out, ByteBuffer outBuf, int outOff, int maxOutLen)`:
+/// returns the decompressed length.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4DecompressSafe<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), lz4::decompress_safe)??;
+        Ok(n as jint)
+    })
+}
+
+/// `static native int lz4DecompressFast(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out, ByteBuffer outBuf, int outOff, int outLen)`:
+/// decompresses exactly `outLen` bytes from a block starting at `off`; returns the compressed bytes read.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4DecompressFast<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), lz4::decompress_fast)??;
+        Ok(n as jint)
+    })
+}
+
+/// `static native byte[] lz4FrameCompress(byte[] in, ByteBuffer inBuf, int off, int len, int blockId, boolean contentChecksum)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameCompress<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    block_id: jint,
+    content_checksum: jboolean,
+) -> JByteArray<'l> {
+    guard(&mut env, |env| {
+        let input = region!(in_arr, in_buf, off, len);
+        let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false)?;
+        let mut out = Vec::with_capacity(lz4::max_compressed_length(input.len()) + 64);
+        let mut pos = 0;
+        loop {
+            let n = (input.len() - pos).min(IN_CHUNK * 4);
+            let mode = if pos + n == input.len() { lz4frame::Mode::Finish } else { lz4frame::Mode::Write };
+            with_input(env, &input.sub(pos, n), |b| enc.write_to_vec(b, mode, &mut out))??;
+            pos += n;
+            if mode == lz4frame::Mode::Finish {
+                return Ok(env.byte_array_from_slice(&out)?);
+            }
+        }
+    })
+}
+
+/// `static native byte[] lz4FrameDecompress(byte[] in, ByteBuffer inBuf, int off, int len, long maxOutput, long maxRatio)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecompress<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    max_output: jlong,
+    max_ratio: jlong,
+) -> JByteArray<'l> {
+    guard(&mut env, |env| {
+        let input = region!(in_arr, in_buf, off, len);
+        let mut d = lz4frame::VecDecoder::new(input.len(), limits(max_output, max_ratio)?);
+        let mut pos = 0;
+        while pos < input.len() {
+            let n = (input.len() - pos).min(IN_CHUNK);
+            with_input(env, &input.sub(pos, n), |b| d.feed(b))??;
+            pos += n;
+        }
+        Ok(env.byte_array_from_slice(&d.finish()?)?)
+    })
+}
+
+/// `static native long lz4FrameEncoderNew(int blockId, boolean contentChecksum, boolean blockChecksum)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameEncoderNew<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    block_id: jint,
+    content_checksum: jboolean,
+    block_checksum: jboolean,
+) -> jlong {
+    guard(&mut env, |_| Ok(boundary::into_handle(lz4frame::Encoder::new(block_id as u32, content_checksum, block_checksum)?)))
+}
+
+/// `static native long lz4FrameEncode(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
+/// ByteBuffer outBuf, int outOff, int outLen, int mode)`: consumed | produced << 31 | pending << 62 | finished << 63.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameEncode<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    in_off: jint,
+    in_len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+    mode: jint,
+) -> jlong {
+    guard(&mut env, |env| {
+        // SAFETY: as in `deflate`.
+        let enc = unsafe { boundary::borrow_mut::<lz4frame::Encoder>(handle)? };
+        let mode = lz4frame::Mode::from_id(mode)?;
+        let s = with_regions(env, &region!(in_arr, in_buf, in_off, in_len), &region!(out_arr, out_buf, out_off, out_len), |i, o| enc.step(i, o, mode))??;
+        Ok(pack(s, enc.has_pending(), enc.finished()))
+    })
+}
+
+/// `static native void lz4FrameEncoderFree(long h)`: called exactly once per handle by `NativeResource`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameEncoderFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: NativeResource frees each handle exactly once, after its last use.
+        unsafe { boundary::free::<lz4frame::Encoder>(handle) };
+        Ok(())
+    })
+}
+
+/// `static native long lz4FrameDecoderNew()`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecoderNew<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> jlong {
+    guard(&mut env, |_| Ok(boundary::into_handle(lz4frame::Decoder::new())))
+}
+
+/// `static native long lz4FrameDecode(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
+/// ByteBuffer outBuf, int outOff, int outLen)`: consumed | produced << 31 | atFrameBoundary << 62.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecode<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    in_off: jint,
+    in_len: jint,
+    out_arr: JByteArray<'l>,
+    out_buf: JByteBuffer<'l>,
+    out_off: jint,
+    out_len: jint,
+) -> jlong {
+    guard(&mut env, |env| {
+        // SAFETY: as in `deflate`.
+        let dec = unsafe { boundary::borrow_mut::<lz4frame::Decoder>(handle)? };
+        let mut t = Step::default();
+        let (input, output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
+        loop {
+            let n = (input.len() - t.consumed).min(IN_CHUNK * 4);
+            let m = (output.len() - t.produced).min(OUT_CHUNK * 4);
+            let s = with_regions(env, &input.sub(t.consumed, n), &output.sub(t.produced, m), |i, o| dec.step(i, o))??;
+            t.consumed += s.consumed;
+            t.produced += s.produced;
+            if s.consumed == 0 && s.produced == 0 || t.consumed == input.len() && s.produced == 0 || t.produced == output.len() {
+                return Ok(pack(t, dec.at_frame_boundary(), false));
+            }
+        }
+    })
+}
+
+/// `static native void lz4FrameDecoderFree(long h)`: called exactly once per handle by `NativeResource`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecoderFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: NativeResource frees each handle exactly once, after its last use.
+        unsafe { boundary::free::<lz4frame::Decoder>(handle) };
+        Ok(())
+    })
+}
