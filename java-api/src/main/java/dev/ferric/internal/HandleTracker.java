@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,13 +42,23 @@ public final class HandleTracker {
     private static final Object PRESSURE_LOCK = new Object();
     private static volatile long triggerBytes = TRIGGER_FLOOR;
 
-    static {
-        Thread t = new Thread(HandleTracker::drain, "ferric-leak-net");
-        t.setDaemon(true);
-        t.start();
-    }
+    /** An idle leak-net thread stops after this long with no live handles, and restarts on demand. */
+    static final long IDLE_MILLIS = 2000;
+    private static final AtomicBoolean DRAINING = new AtomicBoolean();
 
     private HandleTracker() {}
+
+    /**
+     * Starts the leak-net thread unless it runs. It stops once no handle is live, so a class loader
+     * that loaded ferric (a redeployed web application) can be collected when it is dropped.
+     */
+    private static void ensureDraining() {
+        if (DRAINING.get() || !DRAINING.compareAndSet(false, true)) return;
+        Thread t = new Thread(HandleTracker::drain, "ferric-leak-net");
+        t.setDaemon(true);
+        t.setContextClassLoader(null); // pin no application's class loader
+        t.start();
+    }
 
     private static long triggerFloor() {
         try {
@@ -60,9 +71,16 @@ public final class HandleTracker {
     private static void drain() {
         while (true) {
             try {
-                free(QUEUE.remove());
+                Reference<?> r = QUEUE.remove(IDLE_MILLIS);
+                if (r != null) {
+                    free(r);
+                } else if (LIVE.isEmpty()) {
+                    DRAINING.set(false);
+                    // a handle tracked meanwhile may have seen DRAINING still true: serve it
+                    if (LIVE.isEmpty() || !DRAINING.compareAndSet(false, true)) return;
+                }
             } catch (InterruptedException e) {
-                // daemon thread: keep serving until the JVM exits
+                // daemon thread: keep serving while handles are live
             } catch (Throwable t) {
                 // never let one bad free stop the leak net
             }
@@ -79,6 +97,7 @@ public final class HandleTracker {
         Tracked t = new Tracked(owner, handle, freer, kind);
         LIVE.add(t);
         LIVE_BY_KIND.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        ensureDraining();
         if (TRIGGER_FLOOR > 0 && CoreNative.nativeBytes() > triggerBytes) relievePressure();
         return t;
     }

@@ -313,7 +313,8 @@ final class LibraryCache {
         return result;
     }
 
-    private static String readMountInfo() {
+    /** This process's {@code /proc/self/mountinfo}, or null where there is none. */
+    static String readMountInfo() {
         Path p = Paths.get("/proc/self/mountinfo");
         try {
             return Files.isReadable(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : null;

@@ -147,14 +147,14 @@ public final class NativeLoader {
      * ({@code Java_dev_ferric_...}), which a shading plugin's relocation changes.
      */
     static String relocation(String className) {
-        // Built at run time so that a relocating plugin, which rewrites string constants, leaves it alone.
-        String expected = String.join(".", "dev", "ferric", "internal", "NativeLoader");
+        // Built at run time so that a relocating plugin, which rewrites string constants, leaves them alone.
+        String original = String.join(".", "dev", "ferric");
+        String expected = String.join(".", original, "internal", "NativeLoader");
         if (expected.equals(className)) return null;
-        String pkg = className.substring(0, Math.max(0, className.lastIndexOf('.')));
         return "ferric's classes were relocated (this class is " + className + ", expected " + expected
-                + "); native methods are bound by their original names, so a relocated copy of ferric cannot call"
-                + " its library. Exclude dev.ferric from relocation (maven-shade-plugin: <excludes><exclude>dev.ferric.**"
-                + "</exclude></excludes> in the <relocation>), or do not shade ferric. Relocated package: " + pkg;
+                + "): native methods are bound by their original class names, so a relocated copy of ferric cannot"
+                + " call its library. Exclude " + original + " from relocation (maven-shade-plugin: <excludes><exclude>"
+                + original + ".**</exclude></excludes> in the <relocation>), or do not shade ferric";
     }
 
     private Loaded fromOverride() throws Refusal {
@@ -425,6 +425,16 @@ public final class NativeLoader {
     /** A hint for a failed {@code System.load}, chained into the attempt's message. */
     private static String hint(UnsatisfiedLinkError e, Path file) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        String noexec = null;
+        try {
+            noexec = LibraryCache.noexecMountPoint(LibraryCache.readMountInfo(), file.toRealPath().getParent().toString());
+        } catch (IOException | RuntimeException ignored) {
+            // no mount table to consult: the message alone decides
+        }
+        if (noexec != null) {
+            return " (" + file.getParent() + " is on a file system mounted noexec at " + noexec + "; set -D"
+                    + LoaderConfig.CACHE_DIR + "=<a directory that allows execution>)";
+        }
         if (m.contains("failed to map segment") || m.contains("operation not permitted")) {
             return " (the directory may be on a file system mounted noexec; set -D" + LoaderConfig.CACHE_DIR
                     + "=<a directory that allows execution>)";
@@ -470,7 +480,8 @@ public final class NativeLoader {
     /** On the module path an automatic module nobody requires is not resolved, so its resources are invisible. */
     private static String modulePathHint() {
         return moduleName(NativeLoader.class) == null ? ""
-                : "; on the module path also resolve it with --add-modules ferric.native (or keep it on the class path)";
+                : "; on the module path a module nobody requires is not resolved: add it with --add-modules <its module name>"
+                  + " (or --add-modules ALL-MODULE-PATH), or keep the ferric-native jar on the class path";
     }
 
     private static byte[] read(URL url) throws IOException {

@@ -443,8 +443,23 @@ class NativeLoaderTest {
     }
 
     @Test
-    void deniedNativeAccessNamesTheFlagAndStops() throws IOException {
-        linker.loadFailure = p -> new IllegalCallerException("Illegal native access from: unnamed module @6d06d69c");
+    void deniedNativeAccessNamesTheFlagAndStops() throws Exception {
+        // what JDK 24+ throws in deny mode; made reflectively so these tests still compile for Java 8
+        Class<?> ice;
+        try {
+            ice = Class.forName("java.lang.IllegalCallerException");
+        } catch (ClassNotFoundException java8) {
+            assumeTrue(false, "no IllegalCallerException before Java 9");
+            return;
+        }
+        java.lang.reflect.Constructor<?> make = ice.getConstructor(String.class);
+        linker.loadFailure = p -> {
+            try {
+                return (RuntimeException) make.newInstance("Illegal native access from: unnamed module @6d06d69c");
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        };
         file("jlp/" + platform.libraryFileName(), lib);
         javaLibraryPath = tmp.resolve("jlp").toString();
         LoadReport r = load(classpath(lib));
@@ -460,7 +475,8 @@ class NativeLoaderTest {
         assertNull(NativeLoader.relocation("dev.ferric.internal.NativeLoader"));
         String m = NativeLoader.relocation("com.acme.shaded.dev.ferric.internal.NativeLoader");
         assertNotNull(m);
-        assertTrue(m.contains("relocated") && m.contains("com.acme.shaded.dev.ferric.internal") && m.contains("dev.ferric.**"), m);
+        assertTrue(m.contains("relocated") && m.contains("com.acme.shaded.dev.ferric.internal.NativeLoader")
+                && m.contains("<exclude>dev.ferric.**</exclude>"), m);
         assertNotNull(NativeLoader.relocation("com.acme.ferric.NativeLoader"));
     }
 
