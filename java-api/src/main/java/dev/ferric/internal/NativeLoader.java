@@ -196,7 +196,7 @@ public final class NativeLoader {
         }
         if (urls.isEmpty()) {
             attempt(CLASSPATH, name, LoadAttempt.Outcome.SKIPPED, "not on the classpath: add the dependency "
-                    + missingDependency() + modulePathHint(), null);
+                    + missingDependency(), null);
             return null;
         }
         String pin = pin();
@@ -475,13 +475,6 @@ public final class NativeLoader {
     private String missingDependency() {
         return "dev.ferric:ferric-native:" + build.version() + ":" + platform.classifier()
                 + " (Maven: <artifactId>ferric-native</artifactId><classifier>" + platform.classifier() + "</classifier>)";
-    }
-
-    /** On the module path an automatic module nobody requires is not resolved, so its resources are invisible. */
-    private static String modulePathHint() {
-        return moduleName(NativeLoader.class) == null ? ""
-                : "; on the module path a module nobody requires is not resolved: add it with --add-modules <its module name>"
-                  + " (or --add-modules ALL-MODULE-PATH), or keep the ferric-native jar on the class path";
     }
 
     private static byte[] read(URL url) throws IOException {

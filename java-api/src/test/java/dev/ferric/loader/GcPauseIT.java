@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  * <p>The JVM's own log says when a collection had to wait for threads in JNI critical sections
  * ({@code gc+jni}: "stalled by JNI critical section" ... "Performing GC after exiting critical
  * section", JDK 17-21's GCLocker) and how long each pause took ({@code gc}). A library that pinned
- * the whole array would hold a collection off for up to one whole-array hash; the bound below is a
- * quarter of that, measured in the same process (JDK 22+ pins regions instead and never waits).
+ * the whole array would hold a collection off for up to one whole-array hash (measured: 162 ms of a
+ * 232 ms hash of 256 MiB); ferric's waits are bounded by one slice plus scheduling delay (measured:
+ * up to 43 ms on a loaded 2-core machine). The bound, a third of one whole-array hash of 512 MiB
+ * measured in the same process, sits between the two. JDK 22+ pins regions instead and never waits.
  */
 class GcPauseIT {
     private static final Pattern TIME = Pattern.compile("^\\[(\\d+)ns\\]");
@@ -33,7 +35,7 @@ class GcPauseIT {
         Jvm.Result r = Jvm.run(Jvm.args(Jvm.java(), "-Xmx2g", "-XX:+UseG1GC",
                 "-Xlog:gc=info,gc+jni=debug:file=" + log + ":uptimenanos",
                 "-Dferric.cache.dir=" + work.resolve("cache"), "-cp", Jvm.userClasspath(),
-                GcProbe.class.getName(), "2", "256", "6"), new java.util.HashMap<>(), 600);
+                GcProbe.class.getName(), "2", "512", "3"), new java.util.HashMap<>(), 600);
         assertEquals(0, r.exit, r::toString);
         assertEquals("true", r.value("consistent"), r::toString);
 
@@ -56,10 +58,10 @@ class GcPauseIT {
         double maxPause = pauses.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         long oneHash = Long.parseLong(r.value("oneHashMillis"));
         System.out.println("gc: " + pauses.size() + " pauses, max " + maxPause + " ms; " + waits.size()
-                + " collections waited on critical sections, longest " + maxWaitMillis + " ms; one 256 MiB hash "
+                + " collections waited on critical sections, longest " + maxWaitMillis + " ms; one 512 MiB hash "
                 + oneHash + " ms; longest allocation " + r.value("maxAllocationMillis") + " ms (" + System.getProperty("java.version") + ")");
         assertTrue(pauses.size() > 0, "the allocating thread should have caused collections");
-        assertTrue(maxWaitMillis < Math.max(20, oneHash / 4),
+        assertTrue(maxWaitMillis < Math.max(50, oneHash / 3),
                 "a collection waited " + maxWaitMillis + " ms for critical sections; one whole-array hash takes " + oneHash + " ms");
     }
 }
