@@ -104,7 +104,8 @@ final class LibraryCache {
         Path abs = dir.toAbsolutePath().normalize();
         boolean posix = Files.getFileStore(existingAncestor(abs)).supportsFileAttributeView(PosixFileAttributeView.class);
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+            // (not when the parent is a link to a directory: Java 11 throws FileAlreadyExistsException then)
+            if (abs.getParent() != null && !Files.isDirectory(abs.getParent())) Files.createDirectories(abs.getParent());
             try {
                 if (posix) Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
                 else Files.createDirectory(abs);

@@ -28,7 +28,7 @@ class ConcurrentJvmsIT {
         List<Process> procs = new ArrayList<>();
         List<List<String>> commands = new ArrayList<>();
         for (int i = 0; i < JVMS; i++) {
-            List<String> cmd = Jvm.args(Jvm.java(), "-Dferric.cache.dir=" + cache, "-cp", Jvm.userClasspath(),
+            List<String> cmd = Jvm.javaCommand("-Dferric.cache.dir=" + cache, "-cp", Jvm.userClasspath(),
                     LoaderProbe.class.getName(), "--ready", work.resolve("ready-" + i).toString(), "--go", go.toString());
             commands.add(cmd);
             procs.add(Jvm.start(cmd, new HashMap<>()));

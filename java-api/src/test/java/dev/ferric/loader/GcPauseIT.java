@@ -32,7 +32,7 @@ class GcPauseIT {
     void collectionsNeverWaitLongForHashingThreads() throws Exception {
         Path work = Jvm.workDir("gc-pauses");
         Path log = work.resolve("gc.log");
-        Jvm.Result r = Jvm.run(Jvm.args(Jvm.java(), "-Xmx2g", "-XX:+UseG1GC",
+        Jvm.Result r = Jvm.run(Jvm.javaCommand("-Xmx2g", "-XX:+UseG1GC",
                 "-Xlog:gc=info,gc+jni=debug:file=" + log + ":uptimenanos",
                 "-Dferric.cache.dir=" + work.resolve("cache"), "-cp", Jvm.userClasspath(),
                 GcProbe.class.getName(), "2", "512", "3"), new java.util.HashMap<>(), 600);

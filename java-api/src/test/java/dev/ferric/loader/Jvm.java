@@ -58,6 +58,25 @@ final class Jvm {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The launcher of the JVM running the tests, as a user who follows the README starts it: with
+     * {@code --enable-native-access=ALL-UNNAMED} where the JVM knows the option (17+), so JDK 22+
+     * prints no restricted-method warning.
+     */
+    static List<String> javaCommand() {
+        List<String> cmd = args(java());
+        String spec = System.getProperty("java.specification.version", "1.8");
+        if (!spec.startsWith("1.") && Integer.parseInt(spec) >= 17) cmd.add("--enable-native-access=ALL-UNNAMED");
+        return cmd;
+    }
+
+    /** {@link #javaCommand()} followed by {@code rest}. */
+    static List<String> javaCommand(String... rest) {
+        List<String> cmd = javaCommand();
+        cmd.addAll(Arrays.asList(rest));
+        return cmd;
+    }
+
     /** The JDK 25 launcher, or skips the test. */
     static String java25() {
         String home = System.getProperty("ferric.test.jdk25", "");

@@ -16,7 +16,7 @@ class LeakNetIT {
     @Test
     void aMillionUnclosedHashersComeBackToTheStartingLevel() throws Exception {
         Path cache = Jvm.workDir("leak-net");
-        Jvm.Result r = Jvm.run(Jvm.args(Jvm.java(), "-Xmx1g", "-Dferric.cache.dir=" + cache, "-cp", Jvm.userClasspath(),
+        Jvm.Result r = Jvm.run(Jvm.javaCommand("-Xmx1g", "-Dferric.cache.dir=" + cache, "-cp", Jvm.userClasspath(),
                 LeakProbe.class.getName(), "1000000"), new java.util.HashMap<>(), 600);
         assertEquals(0, r.exit, r::toString);
         Map<String, String> v = r.values();

@@ -14,7 +14,7 @@ class ModulePathIT {
     static final String NATIVE_MODULE = "dev.ferric.natives." + System.getProperty("ferric.test.classifier", "").replace('-', '_');
 
     private static Jvm.Result probe(String... options) throws Exception {
-        List<String> cmd = Jvm.args(Jvm.java(), "-Dferric.cache.dir=" + Jvm.workDir("module-path-" + options.length).resolve("cache"));
+        List<String> cmd = Jvm.javaCommand("-Dferric.cache.dir=" + Jvm.workDir("module-path-" + options.length).resolve("cache"));
         Collections.addAll(cmd, options);
         cmd.add(LoaderProbe.class.getName());
         Jvm.Result r = Jvm.run(cmd);

@@ -56,9 +56,9 @@ class UnusableCacheDirsIT {
                 + " && mount -t tmpfs -o size=64k tmpfs \"$FULL\""
                 + (libOnNoexec ? " && mkdir \"$NOEXEC/lib\" && cp \"$LIB\" \"$NOEXEC/lib/\"" : "")
                 + " && exec \"$@\"";
-        List<String> cmd = Jvm.args("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
-                Jvm.java(), "-Djava.io.tmpdir=" + tmpDir, "-Djava.library.path=" + javaLibraryPath,
-                "-cp", Jvm.userClasspath(), LoaderProbe.class.getName());
+        List<String> cmd = Jvm.args("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh");
+        cmd.addAll(Jvm.javaCommand("-Djava.io.tmpdir=" + tmpDir, "-Djava.library.path=" + javaLibraryPath,
+                "-cp", Jvm.userClasspath(), LoaderProbe.class.getName()));
         Map<String, String> env = new HashMap<>();
         env.put("NOEXEC", noexec.toString());
         env.put("RO", readOnly.toString());
