@@ -45,6 +45,54 @@ pub extern "system" fn Java_dev_ferric_internal_CoreNative_version<'l>(mut env: 
     boundary::guard(&mut env, |env| Ok(env.new_string(VERSION)?))
 }
 
+/// The SIMD instruction sets this CPU offers that ferric's kernels dispatch to at run time.
+pub fn cpu_features() -> Vec<&'static str> {
+    let mut f = Vec::new();
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        if std::arch::is_x86_feature_detected!("sse4.1") {
+            f.push("sse4.1");
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            f.push("avx2");
+        }
+        if std::arch::is_x86_feature_detected!("fma") {
+            f.push("fma");
+        }
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            f.push("avx512f");
+        }
+        if std::arch::is_x86_feature_detected!("avx512vl") {
+            f.push("avx512vl");
+        }
+        if std::arch::is_x86_feature_detected!("avx512bw") {
+            f.push("avx512bw");
+        }
+        if std::arch::is_x86_feature_detected!("avx512vnni") {
+            f.push("avx512vnni");
+        }
+    }
+    #[cfg(target_arch = "aarch64")]
+    {
+        if std::arch::is_aarch64_feature_detected!("neon") {
+            f.push("neon");
+        }
+        if std::arch::is_aarch64_feature_detected!("dotprod") {
+            f.push("dotprod");
+        }
+        if std::arch::is_aarch64_feature_detected!("sve") {
+            f.push("sve");
+        }
+    }
+    f
+}
+
+/// `static native String cpuFeatures()` of `dev.ferric.internal.CoreNative`: space-separated.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_internal_CoreNative_cpuFeatures<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> JString<'l> {
+    boundary::guard(&mut env, |env| Ok(env.new_string(cpu_features().join(" "))?))
+}
+
 /// `static native long nativeBytes()` of `dev.ferric.internal.CoreNative`.
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_internal_CoreNative_nativeBytes<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> jlong {

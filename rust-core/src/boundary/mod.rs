@@ -3,11 +3,13 @@
 //! return through [`guard`].
 
 mod arrays;
+mod buffers;
 mod error;
 mod guard;
 mod handles;
 
-pub use arrays::{check_from_index_size, read_chunks, write_region, COPY_THRESHOLD, CRITICAL_CHUNK};
+pub use buffers::direct_slice;
+pub use arrays::{check_from_index_size, read_chunks, write_region, write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK};
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub use handles::{borrow_mut, free, into_handle};

@@ -1,8 +1,16 @@
 //! Test-only JNI entry points for `dev.ferric.testkit.TestKitNative` (in the Java test sources).
 //! They run ferric's real boundary guard and make it handle panics and every error kind. This
 //! library is built for the test suite only and never packaged.
+//!
+//! It compiles the boundary module's source rather than linking the `ferric` crate: linking it would
+//! also export ferric's own JNI functions from this library, and the JVM may then bind ferric's
+//! native methods to these unverified copies.
 
-use ferric::boundary::{guard, FerricError};
+#[path = "../../src/boundary/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod boundary;
+
+use boundary::{guard, FerricError};
 use jni::objects::{JByteArray, JClass, JString};
 use jni::sys::{jint, jlong};
 use jni::EnvUnowned;
@@ -54,7 +62,14 @@ pub extern "system" fn Java_dev_ferric_testkit_TestKitNative_sumBytes<'l>(
 ) -> jlong {
     guard(&mut env, |env| {
         let mut sum: jlong = 0;
-        ferric::boundary::read_chunks(env, &input, off, len, |c| sum += c.iter().map(|&b| b as jlong).sum::<jlong>())?;
+        boundary::read_chunks(env, &input, off, len, |c| sum += c.iter().map(|&b| b as jlong).sum::<jlong>())?;
         Ok(sum)
     })
+}
+
+/// Called by the JVM when the test kit is loaded: the same panic hook as ferric's.
+#[no_mangle]
+pub extern "system" fn JNI_OnLoad(_vm: *mut jni::sys::JavaVM, _reserved: *mut std::ffi::c_void) -> jint {
+    boundary::install_panic_hook();
+    jni::sys::JNI_VERSION_1_8
 }

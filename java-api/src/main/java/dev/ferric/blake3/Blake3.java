@@ -4,31 +4,44 @@ import dev.ferric.Hex;
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
 import dev.ferric.internal.NativeLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
- * BLAKE3, the fast cryptographic hash, computed by the reference Rust implementation with SIMD.
+ * BLAKE3, the fast cryptographic hash, computed by the reference Rust implementation with SIMD
+ * (SSE4.1/AVX2/AVX-512/NEON chosen at run time) and, for large files, several threads.
  *
  * <pre>{@code
  * byte[] digest = Blake3.hash(data);                 // 32 bytes
  * String hex = Blake3.hashHex(data);                 // as printed by b3sum
+ * byte[] fileDigest = Blake3.hashFile(path);         // memory-mapped, all cores
  * try (Blake3.Hasher h = Blake3.newHasher()) {       // streaming
  *     h.update(part1).update(part2);
  *     byte[] d = h.digest();
  * }
  * }</pre>
  *
- * <p>Memory contract for {@code byte[]} inputs: the array is only read during the call. Up to
- * 1 KiB is copied; larger arrays are read in place in slices of at most 256 KiB, each read inside a
- * short JNI critical section (the garbage collector may wait for at most one slice, about 50 µs), and
- * nothing is pinned after the call returns. Outputs are copied into the Java array.
+ * <p><b>Memory contract.</b> {@code byte[]} inputs are only read during the call: up to 1 KiB is
+ * copied; larger arrays are read in place in slices of at most 256 KiB, each inside a short JNI
+ * critical section (the garbage collector may wait for one slice, about 50 µs), and nothing stays
+ * pinned after the call. Direct {@link ByteBuffer}s are read in place with no copy and no pinning
+ * (their memory is off-heap). Heap buffers are read like arrays. Outputs are copied into the Java array
+ * given or returned. No method keeps a reference to an argument after it returns.
  *
- * <p>All methods throw {@link NullPointerException} for null arrays, {@link IndexOutOfBoundsException}
- * for offsets or lengths outside the array, and {@link UnsatisfiedLinkError} if the native library
+ * <p>All methods throw {@link NullPointerException} for null arguments, {@link IndexOutOfBoundsException}
+ * for offsets or lengths outside an array, and {@link UnsatisfiedLinkError} if the native library
  * could not be loaded (its message says why and what to do).
  */
 public final class Blake3 {
     /** Length in bytes of a default BLAKE3 digest. */
     public static final int OUT_LEN = 32;
+
+    /** Length in bytes of a key for {@link #keyedHash(byte[], byte[])}. */
+    public static final int KEY_LEN = 32;
 
     private Blake3() {}
 
@@ -58,6 +71,38 @@ public final class Blake3 {
         Blake3Native.hash(input, off, len, out, outOff, OUT_LEN);
     }
 
+    /**
+     * Hashes the remaining bytes of {@code input} and advances its position to its limit, like
+     * {@link java.security.MessageDigest#update(ByteBuffer)}. A direct buffer is read in place.
+     */
+    public static byte[] hash(ByteBuffer input) {
+        byte[] out = new byte[OUT_LEN];
+        hash(input, out, 0);
+        return out;
+    }
+
+    /** {@link #hash(ByteBuffer)} into {@code out[outOff, outOff + 32)}, allocating nothing. */
+    public static void hash(ByteBuffer input, byte[] out, int outOff) {
+        Checks.requireNonNull(input, "input");
+        Checks.requireNonNull(out, "out");
+        Checks.checkFromIndexSize(outOff, OUT_LEN, out.length);
+        NativeLoader.ensureLoaded();
+        if (input.isDirect()) {
+            int pos = input.position();
+            int len = input.remaining();
+            Blake3Native.hashDirect(input, pos, len, out, outOff, OUT_LEN);
+            input.position(pos + len);
+        } else if (input.hasArray()) {
+            int pos = input.position();
+            Blake3Native.hash(input.array(), input.arrayOffset() + pos, input.remaining(), out, outOff, OUT_LEN);
+            input.position(input.limit());
+        } else {
+            try (Hasher h = new Hasher()) {
+                h.update(input).digestInto(out, outOff, OUT_LEN);
+            }
+        }
+    }
+
     /** Hashes all of {@code input}; returns the digest as 64 lower-case hex characters. */
     public static String hashHex(byte[] input) {
         return Hex.encode(hash(input));
@@ -68,30 +113,109 @@ public final class Blake3 {
         return Hex.encode(digest);
     }
 
-    /** A new streaming hasher; close it (try-with-resources) to free its native state. */
+    /**
+     * Keyed hash (a MAC) of {@code input} under a 32-byte {@code key}.
+     *
+     * @throws IllegalArgumentException if the key is not exactly 32 bytes
+     */
+    public static byte[] keyedHash(byte[] key, byte[] input) {
+        Checks.requireNonNull(input, "input");
+        try (Hasher h = newKeyedHasher(key)) {
+            return h.update(input).digest();
+        }
+    }
+
+    /**
+     * Derives a 32-byte key from {@code keyMaterial} for the given {@code context}, which should be a
+     * hard-coded, globally unique, application-specific string such as
+     * {@code "example.com 2026-11-26 session tokens v1"}.
+     */
+    public static byte[] deriveKey(String context, byte[] keyMaterial) {
+        return deriveKey(context, keyMaterial, OUT_LEN);
+    }
+
+    /** {@link #deriveKey(String, byte[])} with an output of {@code length} bytes. */
+    public static byte[] deriveKey(String context, byte[] keyMaterial, int length) {
+        Checks.requireNonNull(keyMaterial, "keyMaterial");
+        try (Hasher h = newDeriveKeyHasher(context)) {
+            return h.update(keyMaterial).digest(length);
+        }
+    }
+
+    /**
+     * Hashes the file at {@code path} with every core: large files are memory-mapped and split across
+     * threads, small ones read plainly. The file must not be modified while it is hashed.
+     *
+     * @throws IOException if the file cannot be opened or read ({@link NoSuchFileException} if it is missing)
+     */
+    public static byte[] hashFile(Path path) throws IOException {
+        return hashFile(path, 0);
+    }
+
+    /** {@link #hashFile(Path)} on at most {@code threads} threads (0 = all cores, 1 = no extra threads). */
+    public static byte[] hashFile(Path path, int threads) throws IOException {
+        try (Hasher h = new Hasher()) {
+            return h.updateFile(path, threads).digest();
+        }
+    }
+
+    /** Hashes everything {@code in} yields until end of stream; does not close it. */
+    public static byte[] hash(InputStream in) throws IOException {
+        try (Hasher h = new Hasher()) {
+            return h.update(in).digest();
+        }
+    }
+
+    /** A new plain streaming hasher; close it (try-with-resources) to free its native state. */
     public static Hasher newHasher() {
         return new Hasher();
+    }
+
+    /**
+     * A new keyed streaming hasher.
+     *
+     * @throws IllegalArgumentException if the key is not exactly 32 bytes
+     */
+    public static Hasher newKeyedHasher(byte[] key) {
+        Checks.requireNonNull(key, "key");
+        if (key.length != KEY_LEN) {
+            throw new IllegalArgumentException("BLAKE3 key must be " + KEY_LEN + " bytes, was " + key.length);
+        }
+        NativeLoader.ensureLoaded();
+        return new Hasher(Blake3Native.newKeyedHasher(key));
+    }
+
+    /** A new key-derivation streaming hasher for {@code context} (see {@link #deriveKey(String, byte[])}). */
+    public static Hasher newDeriveKeyHasher(String context) {
+        Checks.requireNonNull(context, "context");
+        NativeLoader.ensureLoaded();
+        return new Hasher(Blake3Native.newDeriveKeyHasher(context));
     }
 
     /**
      * Streaming BLAKE3: feed input with {@code update}, read the digest with {@code digest} (any
      * length: BLAKE3 is an extendable-output function). Reading the digest does not change the state,
      * unlike {@link java.security.MessageDigest#digest()}: more input may follow, and
-     * {@link #reset()} starts over.
+     * {@link #reset()} starts over (keeping the key or context).
      *
      * <p>Not thread-safe: a second thread using it at the same time gets a
-     * {@link java.util.ConcurrentModificationException} rather than a corrupted state. Owns native
-     * memory (about 2 KiB) until {@link #close()}; see {@link NativeResource}.
+     * {@link java.util.ConcurrentModificationException} rather than a corrupted state. Owns about
+     * 2 KiB of native memory until {@link #close()}; see {@link NativeResource}.
      */
     public static final class Hasher extends NativeResource {
         private static final String KIND = "Blake3.Hasher";
+        private static final int STREAM_BUFFER = 64 * 1024;
 
         /** A plain (unkeyed) hasher. */
         public Hasher() {
-            super(newHandle(), Blake3Native::free, KIND);
+            this(newPlainHandle());
         }
 
-        private static long newHandle() {
+        Hasher(long handle) {
+            super(handle, Blake3Native::free, KIND);
+        }
+
+        private static long newPlainHandle() {
             NativeLoader.ensureLoaded();
             return Blake3Native.newHasher();
         }
@@ -120,12 +244,96 @@ public final class Blake3 {
             return update(new byte[] {b}, 0, 1);
         }
 
+        /**
+         * Absorbs the remaining bytes of {@code input} and advances its position to its limit. A direct
+         * buffer is read in place (zero copy); a heap buffer through its array.
+         */
+        public Hasher update(ByteBuffer input) {
+            Checks.requireNonNull(input, "input");
+            int pos = input.position();
+            int len = input.remaining();
+            if (input.isDirect()) {
+                long h = beginExclusiveCall();
+                try {
+                    Blake3Native.updateDirect(h, input, pos, len, 1);
+                } finally {
+                    endCall();
+                }
+                input.position(pos + len);
+            } else if (input.hasArray()) {
+                update(input.array(), input.arrayOffset() + pos, len);
+                input.position(pos + len);
+            } else {
+                // read-only heap buffer: its array is hidden, so copy through a bounded buffer
+                byte[] chunk = new byte[Math.min(len, STREAM_BUFFER)];
+                while (input.hasRemaining()) {
+                    int n = Math.min(chunk.length, input.remaining());
+                    input.get(chunk, 0, n);
+                    update(chunk, 0, n);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Absorbs the remaining bytes of a direct buffer (for example a {@link java.nio.MappedByteBuffer}
+         * of a large file) in place, split across up to {@code threads} threads (0 = all cores) when it
+         * is larger than 128 KiB; advances its position to its limit.
+         *
+         * @throws IllegalArgumentException if the buffer is not direct or {@code threads} is negative
+         */
+        public Hasher updateParallel(ByteBuffer direct, int threads) {
+            Checks.requireNonNull(direct, "direct");
+            if (!direct.isDirect()) throw new IllegalArgumentException("updateParallel needs a direct buffer");
+            if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
+            int pos = direct.position();
+            int len = direct.remaining();
+            long h = beginExclusiveCall();
+            try {
+                Blake3Native.updateDirect(h, direct, pos, len, threads);
+            } finally {
+                endCall();
+            }
+            direct.position(pos + len);
+            return this;
+        }
+
+        /** Absorbs everything {@code in} yields until end of stream (64 KiB at a time); does not close it. */
+        public Hasher update(InputStream in) throws IOException {
+            Checks.requireNonNull(in, "in");
+            byte[] buf = new byte[STREAM_BUFFER];
+            for (int n; (n = in.read(buf)) != -1; ) update(buf, 0, n);
+            return this;
+        }
+
+        /**
+         * Absorbs the file at {@code path}: memory-mapped and split across up to {@code threads}
+         * threads (0 = all cores) when larger than 128 KiB, read plainly otherwise. The file's bytes are
+         * read by native code directly; nothing passes through the Java heap.
+         *
+         * @throws IOException if the file cannot be opened or read
+         * @throws IllegalArgumentException if {@code threads} is negative
+         */
+        public Hasher updateFile(Path path, int threads) throws IOException {
+            Checks.requireNonNull(path, "path");
+            if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
+            if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
+            if (Files.isDirectory(path)) throw new IOException(path + ": is a directory");
+            long h = beginExclusiveCall();
+            try {
+                Blake3Native.updateFile(h, path.toAbsolutePath().toString(), threads);
+            } finally {
+                endCall();
+            }
+            return this;
+        }
+
         /** The 32-byte digest of everything absorbed so far. */
         public byte[] digest() {
             return digest(OUT_LEN);
         }
 
-        /** The first {@code length} bytes of the extendable output (any length; the first 32 are {@link #digest()}). */
+        /** The first {@code length} bytes of the extendable output (the first 32 are {@link #digest()}). */
         public byte[] digest(int length) {
             if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
             byte[] out = new byte[length];
@@ -140,7 +348,7 @@ public final class Blake3 {
 
         /**
          * Writes output bytes {@code [position, position + len)} of the extendable output into
-         * {@code out[off, off + len)}: random access into an arbitrarily long output stream.
+         * {@code out[off, off + len)}: random access into an output stream of any length.
          *
          * @throws IllegalArgumentException if {@code position} is negative
          */
@@ -156,7 +364,26 @@ public final class Blake3 {
             }
         }
 
-        /** Forgets all input. */
+        /**
+         * The extendable output as an endless {@link InputStream} starting at byte 0; {@code skip(n)}
+         * seeks forward. It reads from a snapshot of the current state, so later updates do not affect
+         * it. Close it to free the snapshot.
+         */
+        public InputStream outputStream() {
+            return new OutputStream(copy());
+        }
+
+        /** An independent hasher with the same state (and key or context). */
+        public Hasher copy() {
+            long h = beginExclusiveCall();
+            try {
+                return new Hasher(Blake3Native.copy(h));
+            } finally {
+                endCall();
+            }
+        }
+
+        /** Forgets all input, keeping the key or context. */
         public Hasher reset() {
             long h = beginExclusiveCall();
             try {
@@ -165,6 +392,45 @@ public final class Blake3 {
                 endCall();
             }
             return this;
+        }
+    }
+
+    /** The endless output stream of {@link Hasher#outputStream()}. */
+    private static final class OutputStream extends InputStream {
+        private final Hasher snapshot;
+        private long position;
+
+        OutputStream(Hasher snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            read(one, 0, 1);
+            return one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            Checks.requireNonNull(b, "b");
+            Checks.checkFromIndexSize(off, len, b.length);
+            snapshot.output(position, b, off, len);
+            position += len;
+            return len;
+        }
+
+        @Override
+        public long skip(long n) {
+            if (n <= 0) return 0;
+            long step = Math.min(n, Long.MAX_VALUE - position);
+            position += step;
+            return step;
+        }
+
+        @Override
+        public void close() {
+            snapshot.close();
         }
     }
 }

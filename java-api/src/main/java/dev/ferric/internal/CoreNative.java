@@ -10,6 +10,9 @@ final class CoreNative {
     /** The release version the native library was built for. */
     static native String version();
 
+    /** SIMD instruction sets the CPU offers to ferric's kernels, space-separated. */
+    static native String cpuFeatures();
+
     /** Bytes currently held by ferric's Rust allocator. */
     static native long nativeBytes();
 }

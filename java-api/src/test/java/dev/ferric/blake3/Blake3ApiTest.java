@@ -108,7 +108,7 @@ class Blake3ApiTest {
     @Test
     void badArgumentsThrowTheJdkExceptionsBeforeCrossing() {
         byte[] b = new byte[10];
-        assertThrows(NullPointerException.class, () -> Blake3.hash(null));
+        assertThrows(NullPointerException.class, () -> Blake3.hash((byte[]) null));
         assertThrows(NullPointerException.class, () -> Blake3.hash(null, 0, 0));
         assertThrows(NullPointerException.class, () -> Blake3.hash(b, 0, 1, null, 0));
         assertThrows(NullPointerException.class, () -> Blake3.hashHex(null));
@@ -121,7 +121,7 @@ class Blake3ApiTest {
         assertThrows(IndexOutOfBoundsException.class, () -> Blake3.hash(b, 0, 1, new byte[40], 9));
         assertThrows(IndexOutOfBoundsException.class, () -> Blake3.hash(b, 0, 1, new byte[40], -1));
         try (Blake3.Hasher h = Blake3.newHasher()) {
-            assertThrows(NullPointerException.class, () -> h.update(null));
+            assertThrows(NullPointerException.class, () -> h.update((byte[]) null));
             assertThrows(NullPointerException.class, () -> h.update(null, 0, 0));
             assertThrows(IndexOutOfBoundsException.class, () -> h.update(b, 3, 8));
             assertThrows(IndexOutOfBoundsException.class, () -> h.update(b, -3, 1));

@@ -42,4 +42,40 @@ class Blake3VectorsTest {
             assertEquals(c.hash.substring(2 * 77), Hex.encode(tail));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void keyedHashFullExtendedOutput(TestVectors.Case c) {
+        byte[] key = TestVectors.KEY.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] input = TestVectors.input(c.inputLen);
+        assertEquals(c.keyedHash.substring(0, 64), Hex.encode(Blake3.keyedHash(key, input)));
+        try (Blake3.Hasher h = Blake3.newKeyedHasher(key)) {
+            assertEquals(c.keyedHash, Hex.encode(h.update(input).digest(c.keyedHash.length() / 2)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void deriveKeyFullExtendedOutput(TestVectors.Case c) {
+        byte[] input = TestVectors.input(c.inputLen);
+        assertEquals(c.deriveKey, Hex.encode(Blake3.deriveKey(TestVectors.CONTEXT, input, c.deriveKey.length() / 2)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void directBufferAndFileAndStreamFormsAgree(TestVectors.Case c) throws Exception {
+        byte[] input = TestVectors.input(c.inputLen);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(input.length);
+        direct.put(input).flip();
+        assertEquals(c.hash.substring(0, 64), Hex.encode(Blake3.hash(direct)));
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("ferric-vec", ".bin");
+        try {
+            java.nio.file.Files.write(f, input);
+            assertEquals(c.hash.substring(0, 64), Hex.encode(Blake3.hashFile(f)));
+            assertEquals(c.hash.substring(0, 64), Hex.encode(Blake3.hashFile(f, 1)));
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+        assertEquals(c.hash.substring(0, 64), Hex.encode(Blake3.hash(new java.io.ByteArrayInputStream(input))));
+    }
 }

@@ -1,0 +1,57 @@
+package dev.ferric.cli;
+
+import dev.ferric.Ferric;
+import dev.ferric.internal.BuildInfo;
+import dev.ferric.internal.LoadAttempt;
+import dev.ferric.internal.LoadReport;
+import dev.ferric.internal.NativeInfo;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code ferric doctor}: what the loader saw and did, so a failure explains itself. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Show the platform, every native library candidate and its outcome, checksums and versions.")
+final class DoctorCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        PrintStream o = System.out;
+        LoadReport r = Ferric.loadReport();
+        o.println("ferric " + Ferric.version() + " (native ABI " + BuildInfo.ABI_VERSION + ")");
+        o.println();
+        o.println("Java      " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.home") + ")");
+        o.println("OS        " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " / os.arch "
+                + System.getProperty("os.arch"));
+        o.println("platform  " + r.platform() + (r.platform().isMusl() ? " (musl libc, from the JVM's ELF interpreter)" : ""));
+        o.println("library   " + r.platform().libraryFileName());
+        o.println();
+        o.println("pinned checksums in this API jar:");
+        for (Map.Entry<String, String> e : BuildInfo.get().pinnedChecksums().entrySet()) {
+            String mark = e.getKey().equals(r.platform().classifier()) ? "  <- this platform" : "";
+            o.println("  " + e.getKey() + "  " + e.getValue() + mark);
+        }
+        o.println();
+        o.println("loader attempts, in order:");
+        int i = 1;
+        for (LoadAttempt a : r.attempts()) {
+            o.println("  " + i++ + ". [" + a.source() + "] " + a.outcome());
+            o.println("     where: " + a.location());
+            o.println("     " + a.detail());
+        }
+        o.println();
+        if (!r.loaded()) {
+            o.println("status    NOT LOADED");
+            o.println(r.failure().getMessage());
+            return 1;
+        }
+        o.println("status    loaded from " + r.loadedFrom());
+        o.println("sha256    " + r.loadedChecksum() + (r.loadedChecksum() != null
+                && r.loadedChecksum().equals(BuildInfo.get().pinnedChecksum(r.platform().classifier())) ? " (matches the pin)" : ""));
+        o.println("native    ferric " + r.nativeVersion());
+        o.println("cpu       " + String.join(" ", NativeInfo.cpuFeatures()));
+        o.println("memory    " + Ferric.nativeStats());
+        return 0;
+    }
+}
