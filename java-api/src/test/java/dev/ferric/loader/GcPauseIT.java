@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,12 +19,15 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The JVM's own log says when a collection had to wait for threads in JNI critical sections
  * ({@code gc+jni}: "stalled by JNI critical section" ... "Performing GC after exiting critical
- * section", JDK 17-21's GCLocker) and how long each pause took ({@code gc}). A library that pinned
- * the whole array would hold a collection off for up to one whole-array hash (measured: 162 ms of a
- * 232 ms hash of 256 MiB); ferric's waits are bounded by one slice plus scheduling delay (measured:
- * up to 43 ms on a loaded 2-core machine). The bound, a third of one whole-array hash of 512 MiB
- * measured in the same process, sits between the two. JDK 22+ pins regions instead and never waits.
- */
+ * section", the GCLocker of JDK 8-21) and how long each pause took ({@code gc}). A library that
+ * pinned the whole array would make a typical collection wait about half a whole-array hash, as a
+ * collection is requested at a random point of it (measured with the slice size raised to the
+ * whole array: waits up to 162 ms, one 256 MiB hash 232 ms). With 256 KiB slices a typical wait is
+ * a fraction of a millisecond; single waits can still be long when the machine is busy and a thread
+ * is descheduled inside a slice (up to 148 ms seen on a loaded 2-core machine), so the bound is on
+ * the median wait: a tenth of one whole-array hash measured in the same process. JDK 22+ pins
+ * regions instead, and collections never wait.
+  */
 class GcPauseIT {
     private static final Pattern TIME = Pattern.compile("^\\[(\\d+)ns\\]");
     private static final Pattern PAUSE = Pattern.compile("Pause .* (\\d+\\.\\d+)ms$");
@@ -54,14 +58,17 @@ class GcPauseIT {
             Matcher p = PAUSE.matcher(line);
             if (p.find()) pauses.add(Double.parseDouble(p.group(1)));
         }
-        long maxWaitMillis = waits.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000;
+        Collections.sort(waits);
+        double medianWaitMillis = waits.isEmpty() ? 0 : waits.get(waits.size() / 2) / 1e6;
+        double maxWaitMillis = waits.isEmpty() ? 0 : waits.get(waits.size() - 1) / 1e6;
         double maxPause = pauses.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         long oneHash = Long.parseLong(r.value("oneHashMillis"));
-        System.out.println("gc: " + pauses.size() + " pauses, max " + maxPause + " ms; " + waits.size()
-                + " collections waited on critical sections, longest " + maxWaitMillis + " ms; one 512 MiB hash "
-                + oneHash + " ms; longest allocation " + r.value("maxAllocationMillis") + " ms (" + System.getProperty("java.version") + ")");
+        System.out.printf("gc: %d pauses, max %.1f ms; %d collections waited on critical sections, median %.2f ms,"
+                + " longest %.1f ms; one 512 MiB hash %d ms; longest allocation %s ms (%s)%n", pauses.size(), maxPause,
+                waits.size(), medianWaitMillis, maxWaitMillis, oneHash, r.value("maxAllocationMillis"),
+                System.getProperty("java.version"));
         assertTrue(pauses.size() > 0, "the allocating thread should have caused collections");
-        assertTrue(maxWaitMillis < Math.max(50, oneHash / 3),
-                "a collection waited " + maxWaitMillis + " ms for critical sections; one whole-array hash takes " + oneHash + " ms");
+        assertTrue(medianWaitMillis < Math.max(5, oneHash / 10.0), "collections waited a median " + medianWaitMillis
+                + " ms for critical sections (longest " + maxWaitMillis + " ms); one whole-array hash takes " + oneHash + " ms");
     }
 }
