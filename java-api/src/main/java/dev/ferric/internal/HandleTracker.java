@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,33 +19,76 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Each handle has a {@link Tracked} phantom reference to its owner. A daemon thread waits for
  * owners that became unreachable without {@code close()} and frees their handles (Java 8 has no
  * {@code java.lang.ref.Cleaner}; this works from Java 8 and on Android).
+ *
+ * <p>Native memory does not make the garbage collector run, so a program that drops many unclosed
+ * objects could grow the native heap by gigabytes between two collections (a million dropped
+ * hashers hold about 2 GB). Like {@code java.nio}'s direct buffers, creating a handle therefore
+ * checks the native heap: past a mark (64 MiB, then twice what is still live after a collection)
+ * it asks for a collection and frees what it finds before going on. Set
+ * {@code -Dferric.leakNet.gcTriggerBytes=0} to turn this off, or to another number of bytes.
  */
 public final class HandleTracker {
+    /** System property: native bytes above which creating a handle first runs the leak net; 0 = never. */
+    public static final String GC_TRIGGER_BYTES = "ferric.leakNet.gcTriggerBytes";
+    private static final long TRIGGER_FLOOR = triggerFloor();
+    /** How long a pressure check waits for the collector to hand over more unreachable owners. */
+    private static final long QUIET_MILLIS = 20;
+
     private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
     private static final Set<Tracked> LIVE = Collections.newSetFromMap(new ConcurrentHashMap<Tracked, Boolean>());
     private static final ConcurrentHashMap<String, AtomicLong> LIVE_BY_KIND = new ConcurrentHashMap<>();
     private static final AtomicLong FREED_BY_LEAK_NET = new AtomicLong();
+    private static final AtomicLong GC_REQUESTS = new AtomicLong();
+    private static final Object PRESSURE_LOCK = new Object();
+    private static volatile long triggerBytes = TRIGGER_FLOOR;
 
-    static {
+    /** An idle leak-net thread stops after this long with no live handles, and restarts on demand. */
+    static final long IDLE_MILLIS = 2000;
+    private static final AtomicBoolean DRAINING = new AtomicBoolean();
+
+    private HandleTracker() {}
+
+    /**
+     * Starts the leak-net thread unless it runs. It stops once no handle is live, so a class loader
+     * that loaded ferric (a redeployed web application) can be collected when it is dropped.
+     */
+    private static void ensureDraining() {
+        if (DRAINING.get() || !DRAINING.compareAndSet(false, true)) return;
         Thread t = new Thread(HandleTracker::drain, "ferric-leak-net");
         t.setDaemon(true);
+        t.setContextClassLoader(null); // pin no application's class loader
         t.start();
     }
 
-    private HandleTracker() {}
+    private static long triggerFloor() {
+        try {
+            return Long.getLong(GC_TRIGGER_BYTES, 64L << 20);
+        } catch (SecurityException e) {
+            return 64L << 20;
+        }
+    }
 
     private static void drain() {
         while (true) {
             try {
-                Reference<?> r = QUEUE.remove();
-                Tracked t = (Tracked) r;
-                if (t.closeFromLeakNet()) FREED_BY_LEAK_NET.incrementAndGet();
+                Reference<?> r = QUEUE.remove(IDLE_MILLIS);
+                if (r != null) {
+                    free(r);
+                } else if (LIVE.isEmpty()) {
+                    DRAINING.set(false);
+                    // a handle tracked meanwhile may have seen DRAINING still true: serve it
+                    if (LIVE.isEmpty() || !DRAINING.compareAndSet(false, true)) return;
+                }
             } catch (InterruptedException e) {
-                // daemon thread: keep serving until the JVM exits
+                // daemon thread: keep serving while handles are live
             } catch (Throwable t) {
                 // never let one bad free stop the leak net
             }
         }
+    }
+
+    private static void free(Reference<?> r) {
+        if (((Tracked) r).closeFromLeakNet()) FREED_BY_LEAK_NET.incrementAndGet();
     }
 
     /** Starts tracking {@code handle}, owned by {@code owner}. */
@@ -53,7 +97,29 @@ public final class HandleTracker {
         Tracked t = new Tracked(owner, handle, freer, kind);
         LIVE.add(t);
         LIVE_BY_KIND.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        ensureDraining();
+        if (TRIGGER_FLOOR > 0 && CoreNative.nativeBytes() > triggerBytes) relievePressure();
         return t;
+    }
+
+    /**
+     * The native heap passed the mark: ask for a collection, free the handles of the owners it found
+     * unreachable, and set the next mark to twice what is still live (so a program that really holds
+     * that much is not collected again until it doubles). Callers wait here meanwhile: that is the
+     * back-pressure that keeps a leaking loop's native heap bounded.
+     */
+    private static void relievePressure() {
+        synchronized (PRESSURE_LOCK) {
+            if (CoreNative.nativeBytes() <= triggerBytes) return; // another thread just did it
+            GC_REQUESTS.incrementAndGet();
+            System.gc();
+            try {
+                for (Reference<?> r; (r = QUEUE.remove(QUIET_MILLIS)) != null; ) free(r);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            triggerBytes = Math.max(TRIGGER_FLOOR, 2 * CoreNative.nativeBytes());
+        }
     }
 
     /** Live handles by kind (e.g. {@code Blake3.Hasher}). */
@@ -71,6 +137,11 @@ public final class HandleTracker {
 
     public static long freedByLeakNet() {
         return FREED_BY_LEAK_NET.get();
+    }
+
+    /** How often creating a handle found the native heap past its mark and asked for a collection. */
+    public static long gcRequests() {
+        return GC_REQUESTS.get();
     }
 
     /**

@@ -1,6 +1,15 @@
 package dev.ferric.internal;
 
-/** The calls that actually map a library into the JVM; replaced in tests to exercise every path. */
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The calls that map a library into the JVM and ask it who it is. The loader makes every decision
+ * itself; tests replace this with a fake to drive each path on any machine.
+ */
 interface Linker {
     /** {@code System.load(absolutePath)}. */
     void load(String absolutePath);
@@ -8,8 +17,17 @@ interface Linker {
     /** {@code System.loadLibrary(name)}. */
     void loadLibrary(String name);
 
-    /** Checks the library just loaded: returns its version, or throws if its ABI differs. */
-    String verifyLoaded(String expectedVersion, int expectedAbi);
+    /** The ABI number of the library just loaded ({@code CoreNative.abiVersion()}). */
+    int abiVersion();
+
+    /** The release version of the library just loaded ({@code CoreNative.version()}). */
+    String version();
+
+    /**
+     * The process's memory map ({@code /proc/self/maps}), used to confirm which file was mapped, or
+     * null where there is none.
+     */
+    String memoryMap();
 
     Linker SYSTEM = new Linker() {
         @Override
@@ -23,31 +41,23 @@ interface Linker {
         }
 
         @Override
-        public String verifyLoaded(String expectedVersion, int expectedAbi) {
-            int abi;
-            String version;
+        public int abiVersion() {
+            return CoreNative.abiVersion();
+        }
+
+        @Override
+        public String version() {
+            return CoreNative.version();
+        }
+
+        @Override
+        public String memoryMap() {
+            Path maps = Paths.get("/proc/self/maps");
             try {
-                abi = CoreNative.abiVersion();
-                version = CoreNative.version();
-            } catch (UnsatisfiedLinkError e) {
-                throw new VersionMismatchError("the library loaded has no ferric entry points (" + e.getMessage()
-                        + "); it is not a ferric library of ABI " + expectedAbi);
+                return Files.isReadable(maps) ? new String(Files.readAllBytes(maps), StandardCharsets.UTF_8) : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
             }
-            if (abi != expectedAbi || !expectedVersion.equals(version)) {
-                throw new VersionMismatchError("native library is ferric " + version + " (ABI " + abi
-                        + ") but the Java API is ferric " + expectedVersion + " (ABI " + expectedAbi
-                        + "); use the ferric-native jar of the same version as the ferric jar");
-            }
-            return version;
         }
     };
-
-    /** The library loaded but belongs to another release. */
-    final class VersionMismatchError extends UnsatisfiedLinkError {
-        private static final long serialVersionUID = 1L;
-
-        VersionMismatchError(String message) {
-            super(message);
-        }
-    }
 }

@@ -10,15 +10,17 @@ public final class LoadReport {
     private final List<LoadAttempt> attempts;
     private final String loadedFrom;
     private final String loadedChecksum;
+    private final String pinnedChecksum;
     private final String nativeVersion;
     private final UnsatisfiedLinkError failure;
 
     LoadReport(Platform platform, List<LoadAttempt> attempts, String loadedFrom, String loadedChecksum,
-               String nativeVersion, UnsatisfiedLinkError failure) {
+               String pinnedChecksum, String nativeVersion, UnsatisfiedLinkError failure) {
         this.platform = platform;
         this.attempts = Collections.unmodifiableList(new ArrayList<>(attempts));
         this.loadedFrom = loadedFrom;
         this.loadedChecksum = loadedChecksum;
+        this.pinnedChecksum = pinnedChecksum;
         this.nativeVersion = nativeVersion;
         this.failure = failure;
     }
@@ -34,6 +36,9 @@ public final class LoadReport {
 
     /** SHA-256 of the bytes loaded (null when the platform loads from an APK). */
     public String loadedChecksum() { return loadedChecksum; }
+
+    /** SHA-256 this API jar pinned for the platform's library (null if the release has none for it). */
+    public String pinnedChecksum() { return pinnedChecksum; }
 
     /** Version the loaded native library reports. */
     public String nativeVersion() { return nativeVersion; }

@@ -68,16 +68,20 @@ public final class Platform {
         return "unknown";
     }
 
-    /** os-maven-plugin's architecture names; "unknown" when not recognised. */
+    /**
+     * os-maven-plugin's architecture names; "unknown" when not recognised. Spellings seen in the wild:
+     * {@code amd64} (Windows, older Linux JVMs), {@code x86_64}, {@code aarch64}, {@code arm64}
+     * (some macOS and Windows JVMs), {@code aarch_64} (already normalised).
+     */
     static String normalizeArch(String osArch) {
-        String v = clean(osArch);
-        if (v.matches("^(x8664|amd64|ia32e|em64t|x64)$")) return "x86_64";
-        if (v.matches("^(x8632|x86|i[3-6]86|ia32|x32)$")) return "x86_32";
-        if (v.matches("^(aarch64|arm64|aarch_64)$") || "aarch64".equals(v)) return "aarch_64";
-        if (v.matches("^(arm|arm32|armv7.*)$")) return "arm_32";
-        if (v.matches("^(riscv|riscv64)$")) return "riscv64";
-        if ("ppc64le".equals(v)) return "ppcle_64";
-        if ("s390x".equals(v)) return "s390_64";
+        String v = clean(osArch); // lower case, separators dropped: "aarch_64" -> "aarch64"
+        if (v.matches("x8664|amd64|ia32e|em64t|x64")) return "x86_64";
+        if (v.matches("x8632|x86|i[3-6]86|ia32|x32")) return "x86_32";
+        if (v.matches("aarch64|arm64")) return "aarch_64";
+        if (v.matches("arm|arm32|armv7.*|armhf")) return "arm_32";
+        if (v.matches("riscv64")) return "riscv64";
+        if (v.matches("ppc64le")) return "ppcle_64";
+        if (v.matches("s390x")) return "s390_64";
         return "unknown";
     }
 

@@ -1,0 +1,266 @@
+package dev.ferric.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cache directory's privacy rules and the extraction protocol, on real files. */
+class LibraryCacheTest {
+    @TempDir
+    Path tmp;
+
+    private static int mode(Path p) throws IOException {
+        return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+    }
+
+    private static void chmod(Path p, int mode) throws IOException {
+        Files.setAttribute(p, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static boolean posix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+    }
+
+    @Test
+    void newDirectoryIsCreatedOwnerOnly() throws IOException {
+        assumeTrue(posix());
+        Path dir = LibraryCache.privateDir(tmp.resolve("a/b/ferric"));
+        assertEquals(0700, mode(dir));
+        assertEquals(tmp.resolve("a/b/ferric"), dir);
+    }
+
+    @Test
+    void ownDirectoryOpenToOthersIsTightened() throws IOException {
+        assumeTrue(posix());
+        Path dir = Files.createDirectory(tmp.resolve("ferric"));
+        chmod(dir, 0777);
+        LibraryCache.privateDir(dir);
+        assertEquals(0700, mode(dir));
+        chmod(dir, 0750);
+        LibraryCache.privateDir(dir);
+        assertEquals(0700, mode(dir));
+    }
+
+    @Test
+    void directoryOwnedByAnotherUserIsRefused() throws IOException {
+        assumeTrue(posix());
+        Path dir = Files.createDirectory(tmp.resolve("ferric"));
+        assumeTrue(NativeLoaderTest.chown(dir, 4242), "needs root to hand a directory to another user");
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(dir));
+        assertTrue(e.getMessage().contains("uid 4242") && e.getMessage().contains("not by this user"), e.getMessage());
+        assertEquals(0700, mode(dir) & 0700, "a refused directory is left as it was");
+    }
+
+    @Test
+    void symbolicLinkInPlaceOfTheDirectoryIsRefused() throws IOException {
+        Path real = Files.createDirectory(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("ferric"), real);
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(link));
+        assertTrue(e.getMessage().contains("symbolic links are not followed"), e.getMessage());
+    }
+
+    @Test
+    void parentOwnedByAnotherUserIsRefused() throws IOException {
+        assumeTrue(posix());
+        Path parent = Files.createDirectory(tmp.resolve("theirs"));
+        chmod(parent, 0755);
+        Path dir = Files.createDirectory(parent.resolve("ferric"));
+        assumeTrue(NativeLoaderTest.chown(parent, 4242), "needs root to hand a directory to another user");
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(dir));
+        assertTrue(e.getMessage().contains(parent + " (above the cache directory) is owned by"), e.getMessage());
+    }
+
+    @Test
+    void parentWritableByOthersIsRefusedUnlessSticky() throws IOException {
+        assumeTrue(posix());
+        Path parent = Files.createDirectory(tmp.resolve("shared"));
+        chmod(parent, 0777);
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(parent.resolve("ferric")));
+        assertTrue(e.getMessage().contains("writable by other users and not sticky"), e.getMessage());
+        chmod(parent, 0775);
+        assertThrows(IOException.class, () -> LibraryCache.privateDir(parent.resolve("ferric")));
+        chmod(parent, 01777); // like /tmp: others cannot rename or delete what is ours
+        assertEquals(parent.resolve("ferric"), LibraryCache.privateDir(parent.resolve("ferric")));
+    }
+
+    @Test
+    void parentsBehindASymbolicLinkAreCheckedToo() throws IOException {
+        assumeTrue(posix());
+        Path open = Files.createDirectory(tmp.resolve("open"));
+        chmod(open, 0777);
+        Path target = Files.createDirectory(open.resolve("target"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), target);
+        // the path as given looks private, but its real location sits in a directory anyone can change
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(link.resolve("ferric")));
+        assertTrue(e.getMessage().contains(open.toString()), e.getMessage());
+    }
+
+    @Test
+    void noexecMountIsFoundFromMountInfo() {
+        String info = String.join("\n",
+                "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw",
+                "30 22 0:26 / /tmp rw,nosuid,nodev,noexec shared:5 - tmpfs tmpfs rw",
+                "31 30 0:27 / /tmp/exec rw,nosuid,nodev shared:6 - tmpfs tmpfs rw",
+                "32 22 0:28 / /mnt/with\\040space rw,noexec - tmpfs tmpfs rw",
+                "33 22 0:29 / /data rw - ext4 /dev/sdb1 rw",
+                "34 22 0:30 / /data rw,noexec - tmpfs tmpfs rw", // mounted later on top of /data
+                "35 22 0:31 / /da rw,noexec - tmpfs tmpfs rw");
+        assertEquals("/tmp", LibraryCache.noexecMountPoint(info, "/tmp/ferric-me"));
+        assertEquals("/tmp", LibraryCache.noexecMountPoint(info, "/tmp"));
+        assertNull(LibraryCache.noexecMountPoint(info, "/tmp/exec/ferric"));
+        assertNull(LibraryCache.noexecMountPoint(info, "/tmp-other/ferric"));
+        assertNull(LibraryCache.noexecMountPoint(info, "/home/me/.cache/ferric"));
+        assertEquals("/mnt/with space", LibraryCache.noexecMountPoint(info, "/mnt/with space/ferric"));
+        assertEquals("/data", LibraryCache.noexecMountPoint(info, "/data/ferric"));
+        assertNull(LibraryCache.noexecMountPoint(null, "/tmp/ferric"));
+        assertNull(LibraryCache.noexecMountPoint("garbage\n\n1 2", "/tmp"));
+    }
+
+    @Test
+    void memoryMapIsReadForTheInodeOfAPath() throws IOException {
+        String maps = String.join("\n",
+                "7f00-7f10 r--p 00000000 fd:01 1001 /cache/libferric-ab.so",
+                "7f10-7f20 r-xp 00001000 fd:01 1001 /cache/libferric-ab.so",
+                "7f20-7f30 r--p 00000000 fd:01 2002 /cache/with space/libferric-ab.so",
+                "7f30-7f40 r--p 00000000 fd:01 3003 /cache/gone.so (deleted)",
+                "7ffd-7ffe rw-p 00000000 00:00 0 [stack]");
+        assertEquals(Boolean.TRUE, LibraryCache.mapsInode(maps, "/cache/libferric-ab.so", 1001));
+        assertEquals(Boolean.FALSE, LibraryCache.mapsInode(maps, "/cache/libferric-ab.so", 1002));
+        assertEquals(Boolean.TRUE, LibraryCache.mapsInode(maps, "/cache/with space/libferric-ab.so", 2002));
+        assertEquals(Boolean.TRUE, LibraryCache.mapsInode(maps, "/cache/gone.so", 3003));
+        assertEquals(Boolean.FALSE, LibraryCache.mapsInode(maps, "/cache/gone.so", 3004));
+        assertNull(LibraryCache.mapsInode(maps, "/cache/other.so", 1001));
+        // the real map of this JVM shows the inode of the libjvm it runs
+        Path self = Paths.get("/proc/self/maps");
+        assumeTrue(Files.isReadable(self));
+        String real = new String(Files.readAllBytes(self), StandardCharsets.UTF_8);
+        String libjvm = Arrays.stream(real.split("\n")).filter(l -> l.endsWith("/libjvm.so")).findFirst()
+                .map(l -> l.substring(l.indexOf('/'))).orElse(null);
+        assumeTrue(libjvm != null);
+        Long ino = LibraryCache.inode(Paths.get(libjvm));
+        assumeTrue(ino != null);
+        assertEquals(Boolean.TRUE, LibraryCache.mapsInode(real, libjvm, ino));
+        assertEquals(Boolean.FALSE, LibraryCache.mapsInode(real, libjvm, ino + 1));
+    }
+
+    @Test
+    void installWritesAReadOnlyFileAndReusesIt() throws IOException {
+        byte[] bytes = "library bytes".getBytes(StandardCharsets.US_ASCII);
+        String sha = Sha256.of(bytes);
+        Path dir = LibraryCache.privateDir(tmp.resolve("ferric"));
+        Path f = LibraryCache.install(dir, bytes, sha, LibraryCache.cachedFileName("libferric.so", sha, 0));
+        assertEquals("libferric-" + sha.substring(0, 32) + ".so", f.getFileName().toString());
+        assertEquals(sha, Sha256.ofFile(f));
+        if (posix()) assertEquals(0500, mode(f));
+        String identity = LibraryCache.identity(f);
+        assertEquals(f, LibraryCache.install(dir, bytes, sha, f.getFileName().toString()));
+        assertEquals(identity, LibraryCache.identity(f), "a good file is reused, never rewritten");
+        assertEquals(1, listing(dir).size());
+    }
+
+    @Test
+    void cachedNamesAreContentAddressedPerCopy() {
+        String sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        assertEquals("libferric-0123456789abcdef0123456789abcdef.so", LibraryCache.cachedFileName("libferric.so", sha, 0));
+        assertEquals("libferric-0123456789abcdef0123456789abcdef-3.dylib", LibraryCache.cachedFileName("libferric.dylib", sha, 3));
+        assertEquals("ferric-0123456789abcdef0123456789abcdef.dll", LibraryCache.cachedFileName("ferric.dll", sha, 0));
+    }
+
+    @Test
+    void manyThreadsExtractingAtOnceLeaveOneVerifiedFile() throws Exception {
+        byte[] bytes = new byte[1 << 20];
+        new Random(5).nextBytes(bytes);
+        String sha = Sha256.of(bytes);
+        Path dir = tmp.resolve("ferric");
+        int threads = 32;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Path>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                Path d = LibraryCache.privateDir(dir);
+                return LibraryCache.install(d, bytes, sha, LibraryCache.cachedFileName("libferric.so", sha, 0));
+            }));
+        }
+        Set<Path> paths = new HashSet<>();
+        for (Future<Path> f : results) paths.add(f.get(60, TimeUnit.SECONDS));
+        pool.shutdown();
+        assertEquals(1, paths.size());
+        assertEquals(sha, Sha256.ofFile(paths.iterator().next()));
+        assertEquals(Arrays.asList(paths.iterator().next().getFileName().toString()), listing(dir), "one file, no temp files");
+    }
+
+    @Test
+    void staleTempFilesOfKilledProcessesAreSweptFreshOnesKept() throws IOException {
+        Path dir = LibraryCache.privateDir(tmp.resolve("ferric"));
+        Path stale = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "123" + LibraryCache.TEMP_SUFFIX));
+        Path fresh = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "456" + LibraryCache.TEMP_SUFFIX));
+        Path other = Files.createFile(dir.resolve("notes.tmp"));
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(now - LibraryCache.STALE_TEMP_MILLIS - 60_000));
+        LibraryCache.sweepStaleTempFiles(dir, now);
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh));
+        assertTrue(Files.exists(other));
+    }
+
+    @Test
+    void candidateDirectoriesPerPlatform() {
+        assertEquals(paths("/o"), LibraryCache.candidateDirs("/o", "linux", "/home/u", "/x", null, "/tmp", "u"));
+        assertEquals(paths("/x/ferric", "/tmp/ferric-u"),
+                LibraryCache.candidateDirs(null, "linux", "/home/u", "/x", null, "/tmp", "u"));
+        assertEquals(paths("/home/u/.cache/ferric", "/tmp/ferric-u"), // a relative XDG_CACHE_HOME is ignored (spec)
+                LibraryCache.candidateDirs(null, "linux", "/home/u", "rel", null, "/tmp", "u"));
+        assertEquals(paths("/tmp/ferric-u"), LibraryCache.candidateDirs(null, "linux", "?", null, null, "/tmp", "u"));
+        assertEquals(paths("/Users/u/Library/Caches/ferric", "/tmp/ferric-u"),
+                LibraryCache.candidateDirs(null, "osx", "/Users/u", "/x", null, "/tmp", "u"));
+        assertEquals(paths("/tmp/ferric-a_b_c"), LibraryCache.candidateDirs(null, "linux", null, null, null, "/tmp", "a/b c"));
+        assertEquals(paths("/tmp/ferric-user"), LibraryCache.candidateDirs(null, "linux", "", "", null, "/tmp", null));
+        assertTrue(LibraryCache.candidateDirs(null, "linux", null, null, null, null, null).isEmpty());
+        if (java.io.File.separatorChar == '\\') {
+            assertEquals(paths("C:\\Users\\u\\AppData\\Local\\ferric", "C:\\Temp\\ferric-u"),
+                    LibraryCache.candidateDirs(null, "windows", "C:\\Users\\u", null, "C:\\Users\\u\\AppData\\Local", "C:\\Temp", "u"));
+        } else {
+            assertEquals(paths("/lad/ferric", "/tmp/ferric-u"),
+                    LibraryCache.candidateDirs(null, "windows", "/home/u", "/x", "/lad", "/tmp", "u"));
+        }
+    }
+
+    private static List<Path> paths(String... p) {
+        return Arrays.stream(p).map(Paths::get).collect(Collectors.toList());
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+}

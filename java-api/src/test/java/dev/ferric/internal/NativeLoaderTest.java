@@ -1,0 +1,517 @@
+package dev.ferric.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every lookup path and every refusal of {@link NativeLoader}, driven through a {@link FakeLinker}
+ * on real files: what would be mapped is recorded, so "never loaded" is checked, not assumed.
+ */
+class NativeLoaderTest {
+    private static final String VERSION = "1.2.3";
+    private static final Platform LINUX = Platform.detect("Linux", "amd64", "Eclipse Adoptium", "OpenJDK", Platform.Libc.GLIBC);
+    private static final Platform ANDROID = Platform.detect("Linux", "aarch64", "The Android Project", "Android Runtime",
+            Platform.Libc.UNKNOWN);
+
+    @TempDir
+    Path tmp;
+
+    private byte[] lib;
+    private byte[] tampered;
+    private String pin;
+    private Platform platform = LINUX;
+    private BuildInfo build;
+    private FakeLinker linker;
+    private final List<URLClassLoader> loaders = new ArrayList<>();
+
+    // LoaderConfig fields, changed per test
+    private String override;
+    private String cacheDir;
+    private boolean verify = true;
+    private String javaLibraryPath = "";
+    private String xdg;
+    private String tmpDir;
+
+    @BeforeEach
+    void setUp() {
+        lib = new byte[5000];
+        new Random(3).nextBytes(lib);
+        tampered = lib.clone();
+        tampered[2500] ^= 0x01; // one bit
+        pin = Sha256.of(lib);
+        build = new BuildInfo(VERSION, Collections.singletonMap("linux-x86_64", pin));
+        linker = new FakeLinker(VERSION);
+        cacheDir = tmp.resolve("cache").toString();
+    }
+
+    @AfterEach
+    void closeLoaders() throws IOException {
+        for (URLClassLoader l : loaders) l.close();
+    }
+
+    private LoadReport load(ClassLoader resources) {
+        LoaderConfig config = new LoaderConfig(override, cacheDir, verify, javaLibraryPath, tmp.resolve("home").toString(),
+                xdg, null, tmpDir, "tester");
+        return new NativeLoader(config, platform, build, resources, linker).load();
+    }
+
+    /** A class path root holding {@code bytes} as the classifier jar's resource, plus a sidecar checksum file. */
+    private ClassLoader classpath(byte[]... libraries) throws IOException {
+        URL[] roots = new URL[libraries.length];
+        for (int i = 0; i < libraries.length; i++) {
+            Path root = Files.createDirectories(tmp.resolve("cp" + i));
+            Path dir = Files.createDirectories(root.resolve("META-INF/native/ferric/" + platform.classifier()));
+            Files.write(dir.resolve(platform.libraryFileName()), libraries[i]);
+            Files.write(dir.resolve(platform.libraryFileName() + ".sha256"),
+                    (Sha256.of(libraries[i]) + "  " + platform.libraryFileName() + "\n").getBytes(StandardCharsets.US_ASCII));
+            roots[i] = root.toUri().toURL();
+        }
+        URLClassLoader cl = new URLClassLoader(roots, null); // no parent: the real classifier jar stays invisible
+        loaders.add(cl);
+        return cl;
+    }
+
+    private ClassLoader emptyClasspath() throws IOException {
+        return classpath();
+    }
+
+    private Path file(String name, byte[] bytes) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.write(p, bytes);
+    }
+
+    private void assertNeverLoadedOtherBytes() {
+        for (String h : linker.hashesLoaded) assertEquals(pin, h, "the loader asked to map bytes that are not the pinned ones");
+    }
+
+    private static String message(LoadReport r) {
+        assertNotNull(r.failure(), "expected a failure");
+        return r.failure().getMessage();
+    }
+
+    private Path cachedFile(int copy) {
+        return tmp.resolve("cache").resolve(LibraryCache.cachedFileName(platform.libraryFileName(), pin, copy));
+    }
+
+    // ---- lookup order ----
+
+    @Test
+    void classpathJarIsExtractedVerifiedAndLoaded() throws IOException {
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(cachedFile(0).toString(), r.loadedFrom());
+        assertEquals(Collections.singletonList("load:" + cachedFile(0)), linker.calls);
+        assertEquals(pin, r.loadedChecksum());
+        assertEquals(pin, r.pinnedChecksum());
+        assertEquals(VERSION, r.nativeVersion());
+        assertNeverLoadedOtherBytes();
+        LoadAttempt last = r.attempts().get(r.attempts().size() - 1);
+        assertEquals(LoadAttempt.Outcome.LOADED, last.outcome());
+        assertEquals("classpath", last.source());
+    }
+
+    @Test
+    void classpathComesBeforeJavaLibraryPath() throws IOException {
+        Path good = file("jlp/" + platform.libraryFileName(), lib);
+        javaLibraryPath = good.getParent().toString();
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(cachedFile(0).toString(), r.loadedFrom());
+        assertEquals(1, linker.calls.size());
+    }
+
+    @Test
+    void overrideIsLoadedAloneAndNeverFallsBack() throws IOException {
+        Path bad = file("override/bad.so", tampered);
+        override = bad.toString();
+        Path jlpGood = file("jlp/" + platform.libraryFileName(), lib);
+        javaLibraryPath = jlpGood.getParent().toString();
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        assertTrue(linker.calls.isEmpty(), "nothing may be loaded: " + linker.calls);
+        assertEquals(1, r.attempts().size(), "no fallback after the override: " + r.attempts());
+        assertEquals(LoaderConfig.LIBRARY_PATH, r.attempts().get(0).source());
+        assertTrue(message(r).contains("checksum mismatch"), message(r));
+        assertFalse(Files.exists(tmp.resolve("cache")), "the classpath resource must not even be extracted");
+
+        linker = new FakeLinker(VERSION);
+        override = file("override/good.so", lib).toString();
+        LoadReport ok = load(classpath(lib));
+        assertTrue(ok.loaded(), () -> message(ok));
+        assertEquals(override, ok.loadedFrom());
+        assertEquals(Collections.singletonList("load:" + override), linker.calls);
+    }
+
+    @Test
+    void overrideThroughASymbolicLinkLoadsTheFileItHashed() throws IOException {
+        Path real = file("override/real.so", lib);
+        Path link = Files.createSymbolicLink(tmp.resolve("override/link.so"), real);
+        override = link.toString();
+        LoadReport r = load(emptyClasspath());
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(Collections.singletonList("load:" + real.toRealPath()), linker.calls);
+    }
+
+    @Test
+    void androidLoadsFromTheApkAndNeverExtracts() throws IOException {
+        platform = ANDROID;
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(Collections.singletonList("loadLibrary:ferric"), linker.calls);
+        assertEquals("System.loadLibrary(ferric)", r.loadedFrom());
+        assertFalse(Files.exists(tmp.resolve("cache")), "Android must not extract anything");
+    }
+
+    @Test
+    void androidWithoutTheLibraryInTheApkTriesTheNextSteps() throws IOException {
+        platform = ANDROID;
+        build = new BuildInfo(VERSION, Collections.singletonMap(ANDROID.classifier(), pin));
+        linker.loadLibraryFailure = new UnsatisfiedLinkError("dlopen failed: library \"libferric.so\" not found");
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals("android", r.attempts().get(0).source());
+        assertEquals(LoadAttempt.Outcome.FAILED, r.attempts().get(0).outcome());
+        assertEquals("loadLibrary:ferric", linker.calls.get(0));
+        assertEquals("classpath", r.attempts().get(r.attempts().size() - 1).source());
+    }
+
+    @Test
+    void javaLibraryPathIsSearchedInOrderAndRefusesUnpinnedFiles() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("jlp-empty"));
+        Path bad = file("jlp-bad/" + platform.libraryFileName(), tampered);
+        Path good = file("jlp-good/" + platform.libraryFileName(), lib);
+        Path later = file("jlp-later/" + platform.libraryFileName(), lib);
+        javaLibraryPath = String.join(File.pathSeparator, empty.toString(), bad.getParent().toString(),
+                good.getParent().toString(), later.getParent().toString());
+        LoadReport r = load(emptyClasspath());
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(good.toRealPath().toString(), r.loadedFrom());
+        assertEquals(Collections.singletonList("load:" + good.toRealPath()), linker.calls);
+        assertNeverLoadedOtherBytes();
+        List<String> sources = r.attempts().stream().map(LoadAttempt::source).collect(Collectors.toList());
+        assertEquals(java.util.Arrays.asList("classpath", "java.library.path", "java.library.path"), sources);
+        assertTrue(r.attempts().get(1).detail().contains("checksum mismatch"), r.attempts().get(1).detail());
+    }
+
+    // ---- integrity ----
+
+    @Test
+    void tamperedResourceIsRefusedEvenWhenItsSidecarChecksumMatches() throws IOException {
+        ClassLoader cp = classpath(tampered);
+        // the native jar's own .sha256 agrees with the tampered bytes: it must not matter
+        URL sidecar = cp.getResource(new NativeLoader(null, platform, build, cp, linker).resourcePath() + ".sha256");
+        assertTrue(new String(readAll(sidecar), StandardCharsets.US_ASCII).startsWith(Sha256.of(tampered)));
+        LoadReport r = load(cp);
+        assertFalse(r.loaded());
+        assertTrue(linker.calls.isEmpty(), "tampered bytes must never be loaded: " + linker.calls);
+        String m = message(r);
+        assertTrue(m.contains("checksum mismatch") && m.contains(Sha256.of(tampered)) && m.contains(pin), m);
+        assertFalse(Files.exists(cachedFile(0)), "nothing may be extracted");
+    }
+
+    @Test
+    void ofSeveralCopiesOnTheClasspathOnlyThePinnedOneLoads() throws IOException {
+        LoadReport r = load(classpath(tampered, lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertNeverLoadedOtherBytes();
+        assertEquals(LoadAttempt.Outcome.FAILED, r.attempts().get(0).outcome());
+    }
+
+    /** What can already sit in the cache under the library's name. */
+    enum CacheDamage { TRUNCATED, BIT_FLIPPED, EMPTY, SYMLINK_TO_TAMPERED, SYMLINK_TO_GOOD_COPY, HARDLINK_TO_WRITABLE_COPY }
+
+    @ParameterizedTest
+    @EnumSource(CacheDamage.class)
+    void damagedCachedFileIsReplacedOnceAndNeverLoaded(CacheDamage damage) throws IOException {
+        Path target = cachedFile(0);
+        Files.createDirectories(target.getParent());
+        Path elsewhere = tmp.resolve("elsewhere.so");
+        switch (damage) {
+            case TRUNCATED: Files.write(target, java.util.Arrays.copyOf(lib, lib.length / 2)); break;
+            case BIT_FLIPPED: Files.write(target, tampered); break;
+            case EMPTY: Files.write(target, new byte[0]); break;
+            case SYMLINK_TO_TAMPERED: Files.createSymbolicLink(target, Files.write(elsewhere, tampered)); break;
+            // even the right bytes behind a link are refused: whoever owns the link target can change them later
+            case SYMLINK_TO_GOOD_COPY: Files.createSymbolicLink(target, Files.write(elsewhere, lib)); break;
+            // right bytes, but another name for them could be rewritten in place: still the pinned bytes now
+            case HARDLINK_TO_WRITABLE_COPY: Files.createLink(target, Files.write(elsewhere, tampered)); break;
+            default: throw new AssertionError(damage);
+        }
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(Collections.singletonList("load:" + target), linker.calls);
+        assertNeverLoadedOtherBytes();
+        assertTrue(Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals(pin, Sha256.ofFile(target));
+        if (Files.exists(elsewhere)) {
+            assertFalse(pin.equals(Sha256.ofFile(elsewhere)) && damage != CacheDamage.SYMLINK_TO_GOOD_COPY,
+                    "the file behind a link must be left alone, not written through");
+        }
+        assertNoTempFiles(target.getParent());
+    }
+
+    @Test
+    void aCacheEntryThatCannotBeReplacedFallsThroughToTheNextDirectory() throws IOException {
+        cacheDir = null;
+        xdg = tmp.resolve("xdg").toString();
+        tmpDir = tmp.resolve("tmpdir").toString();
+        Path first = tmp.resolve("xdg/ferric").resolve(LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0));
+        Files.createDirectories(first.resolve("in-the-way")); // a non-empty directory where the file should be
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertTrue(r.loadedFrom().startsWith(tmp.resolve("tmpdir/ferric-tester").toString()), r.loadedFrom());
+        assertEquals(1, linker.calls.size());
+        assertTrue(r.attempts().stream().anyMatch(a -> a.outcome() == LoadAttempt.Outcome.FAILED
+                && a.location().startsWith(tmp.resolve("xdg").toString())), r.attempts().toString());
+    }
+
+    @Test
+    void aFileReplacedBetweenHashingAndLoadingIsRefusedAndNothingElseIsTried() throws IOException {
+        file("jlp/" + platform.libraryFileName(), lib);
+        javaLibraryPath = tmp.resolve("jlp").toString();
+        linker.duringLoad = p -> {
+            try { // an attacker's rename of other bytes over the verified file
+                Path evil = Files.write(p.resolveSibling("evil.tmp"), tampered);
+                Files.move(evil, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        };
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        assertTrue(message(r).contains("replaced between verification and loading"), message(r));
+        assertEquals(1, linker.calls.size(), "after mapping unverified bytes nothing else may be tried");
+    }
+
+    @Test
+    void memoryMapShowingAnotherInodeIsRefused() throws IOException {
+        Path target = cachedFile(0);
+        linker.duringLoad = p -> {
+            Long ino = LibraryCache.inode(p);
+            linker.memoryMap = "7f0000000000-7f0000100000 r-xp 00000000 fd:01 " + (ino == null ? 1 : ino + 1) + " " + target + "\n";
+            return null;
+        };
+        LoadReport r = load(classpath(lib));
+        assumeTrue(LibraryCache.inode(target) != null, "no inode numbers on this file system: the identity check decides");
+        assertFalse(r.loaded());
+        assertTrue(message(r).contains("mapped another inode"), message(r));
+
+        // and the right inode passes
+        linker = new FakeLinker(VERSION);
+        linker.duringLoad = p -> {
+            linker.memoryMap = "7f0000000000-7f0000100000 r-xp 00000000 fd:01 " + LibraryCache.inode(p) + " " + p + "\n";
+            return null;
+        };
+        LoadReport ok = load(classpath(lib));
+        assertTrue(ok.loaded(), () -> message(ok));
+    }
+
+    @Test
+    void unpinnedLibraryIsRefusedUnlessVerificationIsTurnedOff() throws IOException {
+        build = new BuildInfo(VERSION, Collections.<String, String>emptyMap());
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        assertTrue(message(r).contains("pins no library for linux-x86_64"), message(r));
+        assertTrue(message(r).contains("-Dferric.library.verify=false"), message(r));
+        assertTrue(linker.calls.isEmpty());
+
+        verify = false;
+        LoadReport ok = load(classpath(tampered));
+        assertTrue(ok.loaded(), () -> message(ok));
+        assertTrue(ok.attempts().get(ok.attempts().size() - 1).detail().contains("not verified"));
+    }
+
+    // ---- version skew ----
+
+    @Test
+    void anotherVersionIsRefusedNamingBothAndNothingElseIsTried() throws IOException {
+        linker.version = "1.2.2";
+        file("jlp/" + platform.libraryFileName(), lib);
+        javaLibraryPath = tmp.resolve("jlp").toString();
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        String m = message(r);
+        assertTrue(m.contains("native library is ferric 1.2.2") && m.contains("Java API is ferric 1.2.3"), m);
+        assertTrue(m.contains("dev.ferric:ferric-native:1.2.3:linux-x86_64"), m);
+        assertEquals(1, linker.calls.size(), "a mapped library of another version stops the search");
+        assertNotNull(r.failure().getCause());
+    }
+
+    @Test
+    void anotherAbiIsRefusedNamingBoth() throws IOException {
+        linker.abi = BuildInfo.ABI_VERSION + 1;
+        LoadReport r = load(classpath(lib));
+        String m = message(r);
+        assertTrue(m.contains("(ABI " + (BuildInfo.ABI_VERSION + 1) + ")") && m.contains("(ABI " + BuildInfo.ABI_VERSION + ")"), m);
+    }
+
+    @Test
+    void aLibraryWithoutFerricEntryPointsIsRefused() throws IOException {
+        linker.noEntryPoints = true;
+        LoadReport r = load(classpath(lib));
+        assertTrue(message(r).contains("no ferric entry points"), message(r));
+    }
+
+    // ---- errors ----
+
+    @Test
+    void apiJarAloneNamesTheMissingDependency() throws IOException {
+        LoadReport r = load(emptyClasspath());
+        assertFalse(r.loaded());
+        assertTrue(message(r).contains("dev.ferric:ferric-native:1.2.3:linux-x86_64"), message(r));
+        assertTrue(linker.calls.isEmpty());
+    }
+
+    @Test
+    void finalErrorListsEveryAttemptInOrder() throws IOException {
+        cacheDir = null;
+        Path xdgFile = file("xdg-is-a-file", new byte[1]);
+        xdg = xdgFile.toString();                       // 1. cannot create a directory under a file
+        Path otherUsers = Files.createDirectories(tmp.resolve("shared"));
+        tmpDir = otherUsers.toString();
+        Path foreign = Files.createDirectories(otherUsers.resolve("ferric-tester"));
+        assumeTrue(chown(foreign, 4242), "needs root to hand a directory to another user");  // 2. not ours
+        Path bad = file("jlp1/" + platform.libraryFileName(), tampered);    // 3. checksum mismatch
+        Path noexec = file("jlp2/" + platform.libraryFileName(), lib);      // 4. mapping refused
+        javaLibraryPath = bad.getParent() + File.pathSeparator + noexec.getParent();
+        String noexecDir = tmp.resolve("jlp2").toRealPath().toString();
+        linker.linkFailure = p -> p.startsWith(noexecDir)
+                ? new UnsatisfiedLinkError(p + ": failed to map segment from shared object") : null;
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        String m = message(r);
+        List<LoadAttempt> a = r.attempts();
+        assertEquals(4, a.size(), a.toString());
+        assertTrue(a.get(0).location().startsWith(xdgFile.toString()), a.toString());
+        assertTrue(a.get(1).detail().contains("uid 4242"), a.get(1).detail());
+        assertTrue(a.get(2).detail().contains("checksum mismatch"), a.get(2).detail());
+        assertTrue(a.get(3).detail().contains("failed to map segment") && a.get(3).detail().contains("noexec"), a.get(3).detail());
+        for (LoadAttempt x : a) assertEquals(LoadAttempt.Outcome.FAILED, x.outcome());
+        for (int n = 1; n <= a.size(); n++) assertTrue(m.contains("\n  " + n + ". " + a.get(n - 1)), m);
+        assertTrue(m.contains("To fix: put dev.ferric:ferric-native:1.2.3:linux-x86_64 on the classpath"), m);
+        assertTrue(java.util.Arrays.stream(r.failure().getSuppressed())
+                .anyMatch(t -> String.valueOf(t.getMessage()).contains("failed to map segment")), "underlying errors are kept");
+        assertTrue(linker.calls.size() == 1 && linker.calls.get(0).startsWith("load:" + noexecDir), linker.calls.toString());
+    }
+
+    @Test
+    void eachFurtherClassLoaderGetsItsOwnVerifiedCopy() throws IOException {
+        // copies 0 and 1 are bound to other class loaders of this JVM
+        linker.linkFailure = p -> p.equals(cachedFile(0).toString()) || p.equals(cachedFile(1).toString())
+                ? new UnsatisfiedLinkError("Native Library " + p + " already loaded in another classloader") : null;
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(cachedFile(2).toString(), r.loadedFrom());
+        assertEquals(3, linker.calls.size());
+        assertNeverLoadedOtherBytes();
+    }
+
+    @Test
+    void runningOutOfCopiesIsAClearError() throws IOException {
+        linker.linkFailure = p -> new UnsatisfiedLinkError("Native Library " + p + " already loaded in another classloader");
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        assertEquals(NativeLoader.MAX_COPIES, linker.calls.size());
+        assertTrue(message(r).contains("all " + NativeLoader.MAX_COPIES + " copies are bound to other class loaders"), message(r));
+    }
+
+    @Test
+    void deniedNativeAccessNamesTheFlagAndStops() throws Exception {
+        // what JDK 24+ throws in deny mode; made reflectively so these tests still compile for Java 8
+        Class<?> ice;
+        try {
+            ice = Class.forName("java.lang.IllegalCallerException");
+        } catch (ClassNotFoundException java8) {
+            assumeTrue(false, "no IllegalCallerException before Java 9");
+            return;
+        }
+        java.lang.reflect.Constructor<?> make = ice.getConstructor(String.class);
+        linker.loadFailure = p -> {
+            try {
+                return (RuntimeException) make.newInstance("Illegal native access from: unnamed module @6d06d69c");
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        };
+        file("jlp/" + platform.libraryFileName(), lib);
+        javaLibraryPath = tmp.resolve("jlp").toString();
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        String m = message(r);
+        assertTrue(m.contains("--enable-native-access=ALL-UNNAMED"), m);
+        assertTrue(m.contains("Enable-Native-Access: ALL-UNNAMED"), m);
+        assertEquals(1, linker.calls.size(), "every other candidate would be denied the same way");
+    }
+
+    @Test
+    void relocatedClassesAreNamedAsTheProblem() {
+        assertNull(NativeLoader.relocation("dev.ferric.internal.NativeLoader"));
+        String m = NativeLoader.relocation("com.acme.shaded.dev.ferric.internal.NativeLoader");
+        assertNotNull(m);
+        assertTrue(m.contains("relocated") && m.contains("com.acme.shaded.dev.ferric.internal.NativeLoader")
+                && m.contains("<exclude>dev.ferric.**</exclude>"), m);
+        assertNotNull(NativeLoader.relocation("com.acme.ferric.NativeLoader"));
+    }
+
+    @Test
+    void theRealLoaderOfThisJvmLoadedThePinnedLibrary() {
+        LoadReport r = NativeLoader.report();
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(r.pinnedChecksum(), r.loadedChecksum());
+        assertEquals(BuildInfo.get().version(), r.nativeVersion());
+    }
+
+    private static void assertNoTempFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> temps = s.filter(p -> p.getFileName().toString().endsWith(LibraryCache.TEMP_SUFFIX))
+                    .collect(Collectors.toList());
+            assertTrue(temps.isEmpty(), temps.toString());
+        }
+    }
+
+    /** Gives {@code p} to another uid; false when this process may not (not root). */
+    static boolean chown(Path p, int uid) {
+        try {
+            Files.setAttribute(p, "unix:uid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static byte[] readAll(URL url) throws IOException {
+        try (java.io.InputStream in = url.openStream()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            for (int n; (n = in.read(buf)) > 0; ) out.write(buf, 0, n);
+            return out.toByteArray();
+        }
+    }
+}
