@@ -200,7 +200,7 @@ impl FlatIndex {
                 })
             }
             ElementType::F32 => {
-                if src.len() % 4 != 0 {
+                if !src.len().is_multiple_of(4) {
                     return Err(FerricError::IllegalArgument(format!("{} bytes is not a whole number of floats", src.len())));
                 }
                 let count = self.count_of(src.len() / 4)?;
@@ -217,7 +217,7 @@ impl FlatIndex {
 
     /// Number of vectors in `components` values, which must be a positive multiple of the dimension.
     pub fn count_of(&self, components: usize) -> FerricResult<usize> {
-        if components == 0 || components % self.dim != 0 {
+        if components == 0 || !components.is_multiple_of(self.dim) {
             return Err(FerricError::IllegalArgument(format!(
                 "length {components} is not a positive multiple of the dimension {}",
                 self.dim

@@ -85,7 +85,7 @@ impl Kernel {
             return None;
         }
         Some(match self {
-            Kernel::Scalar => Kernels { kind: self, dot_f32: dot_f32, l2_f32: l2_f32, dot_i8: dot_i8, l2_i8: l2_i8 },
+            Kernel::Scalar => Kernels { kind: self, dot_f32, l2_f32, dot_i8, l2_i8 },
             #[cfg(target_arch = "x86_64")]
             Kernel::Avx2 => super::x86::avx2(),
             #[cfg(target_arch = "x86_64")]
