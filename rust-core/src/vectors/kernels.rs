@@ -13,7 +13,7 @@ pub enum Kernel {
     Scalar,
     /// x86-64 AVX2 + FMA: 8 floats or 16 int16 lanes per instruction.
     Avx2,
-    /// x86-64 AVX-512 F + BW: 16 floats per instruction, masked tails.
+    /// x86-64 AVX-512 F + BW + VL: 16 floats per instruction, masked tails.
     Avx512,
     /// AVX-512 plus VNNI: int8 products accumulated with `vpdpwssd`.
     Avx512Vnni,
@@ -34,6 +34,19 @@ pub struct Kernels {
     pub dot_i8: fn(&[i8], &[i8]) -> i64,
     /// Σ (a−b)² over `i8`, exact.
     pub l2_i8: fn(&[i8], &[i8]) -> i64,
+    /// Optional register-blocked forms scoring four queries against one stored vector per call, so
+    /// each load of the stored vector serves four queries (used by batch search). Each returns, bit
+    /// for bit, what the single-pair function returns for each query.
+    pub x4: Option<X4>,
+}
+
+/// Four-queries-at-once kernels (see [`Kernels::x4`]).
+#[derive(Clone, Copy)]
+pub struct X4 {
+    pub dot_f32: fn([&[f32]; 4], &[f32]) -> [f32; 4],
+    pub l2_f32: fn([&[f32]; 4], &[f32]) -> [f32; 4],
+    pub dot_i8: fn([&[i8]; 4], &[i8]) -> [i64; 4],
+    pub l2_i8: fn([&[i8]; 4], &[i8]) -> [i64; 4],
 }
 
 impl Kernel {
@@ -56,7 +69,7 @@ impl Kernel {
             use std::arch::is_x86_feature_detected as has;
             if has!("avx2") && has!("fma") {
                 v.push(Kernel::Avx2);
-                if has!("avx512f") && has!("avx512bw") {
+                if has!("avx512f") && has!("avx512bw") && has!("avx512vl") {
                     v.push(Kernel::Avx512);
                     if has!("avx512vnni") {
                         v.push(Kernel::Avx512Vnni);
@@ -85,7 +98,7 @@ impl Kernel {
             return None;
         }
         Some(match self {
-            Kernel::Scalar => Kernels { kind: self, dot_f32, l2_f32, dot_i8, l2_i8 },
+            Kernel::Scalar => Kernels { kind: self, dot_f32, l2_f32, dot_i8, l2_i8, x4: None },
             #[cfg(target_arch = "x86_64")]
             Kernel::Avx2 => super::x86::avx2(),
             #[cfg(target_arch = "x86_64")]
@@ -226,6 +239,36 @@ pub(crate) mod tests {
                 let b: Vec<i8> = (0..n).map(|_| rng.i8()).collect();
                 assert_eq!((k.dot_i8)(&a, &b), dot_i8(&a, &b), "{kind:?} dot_i8 n={n}");
                 assert_eq!((k.l2_i8)(&a, &b), l2_i8(&a, &b), "{kind:?} l2_i8 n={n}");
+            }
+        }
+    }
+
+    /// The four-query kernels return exactly (bit for bit) what four single calls return.
+    #[test]
+    fn blocked_kernels_equal_single_calls() {
+        let mut rng = Rng(77);
+        for kind in Kernel::available() {
+            let k = kind.kernels().unwrap();
+            let Some(x4) = k.x4 else { continue };
+            for n in (0..=200).chain([767, 768, 769, 4096, 4099]) {
+                let qs: Vec<Vec<f32>> = (0..4).map(|_| (0..n).map(|_| rng.f32()).collect()).collect();
+                let v: Vec<f32> = (0..n).map(|_| rng.f32()).collect();
+                let q4 = [&qs[0][..], &qs[1][..], &qs[2][..], &qs[3][..]];
+                let dots = (x4.dot_f32)(q4, &v);
+                let l2s = (x4.l2_f32)(q4, &v);
+                for j in 0..4 {
+                    assert_eq!(dots[j].to_bits(), (k.dot_f32)(q4[j], &v).to_bits(), "{kind:?} dot x4 n={n}");
+                    assert_eq!(l2s[j].to_bits(), (k.l2_f32)(q4[j], &v).to_bits(), "{kind:?} l2 x4 n={n}");
+                }
+                let qs: Vec<Vec<i8>> = (0..4).map(|_| (0..n).map(|_| rng.i8()).collect()).collect();
+                let v: Vec<i8> = (0..n).map(|_| rng.i8()).collect();
+                let q4 = [&qs[0][..], &qs[1][..], &qs[2][..], &qs[3][..]];
+                let dots = (x4.dot_i8)(q4, &v);
+                let l2s = (x4.l2_i8)(q4, &v);
+                for j in 0..4 {
+                    assert_eq!(dots[j], dot_i8(q4[j], &v), "{kind:?} dot_i8 x4 n={n}");
+                    assert_eq!(l2s[j], l2_i8(q4[j], &v), "{kind:?} l2_i8 x4 n={n}");
+                }
             }
         }
     }

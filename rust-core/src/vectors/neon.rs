@@ -19,7 +19,7 @@ pub(super) fn neon() -> Kernels {
     fn l2i8(a: &[i8], b: &[i8]) -> i64 {
         unsafe { l2_i8_neon(a, b) }
     }
-    Kernels { kind: Kernel::Neon, dot_f32: dot, l2_f32: l2, dot_i8: doti8, l2_i8: l2i8 }
+    Kernels { kind: Kernel::Neon, dot_f32: dot, l2_f32: l2, dot_i8: doti8, l2_i8: l2i8, x4: None }
 }
 
 #[target_feature(enable = "neon")]

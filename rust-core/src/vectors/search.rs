@@ -11,6 +11,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::index::{check_finite, norm_f32, norm_i8, FlatIndex, Storage};
+use super::kernels::X4;
 use super::{active, cosine_from_parts, Kernels, Metric};
 use crate::boundary::{FerricError, FerricResult};
 
@@ -166,6 +167,49 @@ impl FlatIndex {
         }
     }
 
+    /// Scores vectors `ids` against four queries at once into their top-k's (batch search).
+    fn scan4(&self, x4: &X4, q: [&Prepared<'_>; 4], ids: Range<usize>, top: &mut [TopK]) {
+        let d = self.dim;
+        let metric = self.metric;
+        let offer = |top: &mut [TopK], i: usize, raw: [f64; 4]| {
+            for j in 0..4 {
+                let (score, key) = match metric {
+                    Metric::Dot => (raw[j] as f32, raw[j]),
+                    Metric::L2 => (raw[j] as f32, -raw[j]),
+                    Metric::Cosine => {
+                        let c = cosine_from_parts(raw[j], q[j].norm, self.norms[i]);
+                        (c as f32, c)
+                    }
+                };
+                top[j].offer(i as u32, score, key);
+            }
+        };
+        match &self.data {
+            Storage::F32(v) => {
+                let qs = q.map(|p| match p.query {
+                    Query::F32(x) => x,
+                    Query::I8(_) => unreachable!("prepare() matched the query type to the storage"),
+                });
+                let f = if metric == Metric::L2 { x4.l2_f32 } else { x4.dot_f32 };
+                for i in ids {
+                    let s = f(qs, &v[i * d..(i + 1) * d]);
+                    offer(top, i, s.map(|x| x as f64));
+                }
+            }
+            Storage::I8(v) => {
+                let qs = q.map(|p| match p.query {
+                    Query::I8(x) => x,
+                    Query::F32(_) => unreachable!("prepare() matched the query type to the storage"),
+                });
+                let f = if metric == Metric::L2 { x4.l2_i8 } else { x4.dot_i8 };
+                for i in ids {
+                    let s = f(qs, &v[i * d..(i + 1) * d]);
+                    offer(top, i, s.map(|x| x as f64));
+                }
+            }
+        }
+    }
+
     fn row_bytes(&self) -> usize {
         self.dim * self.element().size()
     }
@@ -228,7 +272,14 @@ impl FlatIndex {
                 let mut tops = fresh();
                 for start in r.clone().step_by(block) {
                     let ids = start..(start + block).min(r.end);
-                    for (q, t) in prepared.iter().zip(tops.iter_mut()) {
+                    let mut done = 0;
+                    if let Some(x4) = &kern.x4 {
+                        for (qs, ts) in prepared.chunks_exact(4).zip(tops.chunks_exact_mut(4)) {
+                            self.scan4(x4, [&qs[0], &qs[1], &qs[2], &qs[3]], ids.clone(), ts);
+                            done += 4;
+                        }
+                    }
+                    for (q, t) in prepared[done..].iter().zip(tops[done..].iter_mut()) {
                         self.scan(kern, q, ids.clone(), t);
                     }
                 }
