@@ -9,7 +9,7 @@ mod guard;
 mod handles;
 
 pub use buffers::direct_slice;
-pub use arrays::{check_from_index_size, read_chunks, write_region, COPY_THRESHOLD, CRITICAL_CHUNK};
+pub use arrays::{check_from_index_size, read_chunks, with_critical_pair, write_region, COPY_THRESHOLD, CRITICAL_CHUNK};
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub use handles::{borrow_mut, free, into_handle};

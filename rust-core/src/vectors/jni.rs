@@ -1,12 +1,12 @@
 //! JNI glue for `dev.ferric.vectors.FlatIndexNative` and `VectorsNative`: decode arguments, call
 //! `super`, encode results. Java checks every argument first; these re-check what memory safety needs.
 
-use jni::objects::{JByteArray, JByteBuffer, JClass, JFloatArray, JIntArray, JPrimitiveArray, JString, ReleaseMode, TypeArray};
+use jni::objects::{JByteArray, JByteBuffer, JClass, JFloatArray, JIntArray, JPrimitiveArray, JString, TypeArray};
 use jni::sys::{jboolean, jfloat, jint, jlong, jsize};
 use jni::{Env, EnvUnowned};
 
 use super::{active, add_parts, finish, parts_f32, parts_i8, ElementType, FlatIndex, Hit, Metric, Query, MAX_DIMENSION};
-use crate::boundary::{self, check_from_index_size, direct_slice, guard, FerricError, FerricResult};
+use crate::boundary::{self, check_from_index_size, direct_slice, guard, with_critical_pair, FerricError, FerricResult};
 
 /// Borrows the index behind `handle` for a read-only call.
 ///
@@ -299,6 +299,8 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_free<'l>(mut env:
 
 /// Scores `a[a_off..a_off+len]` against `b[b_off..b_off+len]` in place: in chunks of at most
 /// `MAX_DIMENSION` elements, each read inside short critical sections (no copy, no JNI call inside).
+/// A null `b` means "the same array as `a`". Ranges are checked against the arrays' lengths, so a
+/// bad range is an exception, never an out-of-bounds read.
 fn pair<T: TypeArray>(
     env: &Env<'_>,
     a: &JPrimitiveArray<'_, T>,
@@ -309,33 +311,37 @@ fn pair<T: TypeArray>(
     parts: impl Fn(&[T], &[T]) -> [f64; 3],
 ) -> FerricResult<[f64; 3]> {
     non_null(a, "a")?;
-    non_null(b, "b")?;
-    let (a_off, len) = check_from_index_size(a_off, len, a.len(env)?)?;
-    let (b_off, _) = check_from_index_size(b_off, len as jint, b.len(env)?)?;
-    let same = env.is_same_object(a, b)?;
+    if a_off < 0 || b_off < 0 || len < 0 {
+        return Err(FerricError::IndexOutOfBounds(format!("negative offset or length: {a_off}, {b_off}, {len}")));
+    }
+    let (a_off, b_off, len) = (a_off as usize, b_off as usize, len as usize);
+    let range = |off: usize, n: usize, data_len: usize| {
+        let end = off + n;
+        if end > data_len {
+            return Err(FerricError::IndexOutOfBounds(format!("Range [{off}, {end}) out of bounds for length {data_len}")));
+        }
+        Ok(off..end)
+    };
     let mut acc = [0.0; 3];
+    if len == 0 {
+        return Ok(acc); // nothing to read (and an empty array may have no critical address)
+    }
     let mut done = 0;
-    while done < len {
+    loop {
         let n = MAX_DIMENSION.min(len - done);
         let (x, y) = (a_off + done, b_off + done);
-        // SAFETY: read-only critical views, no JNI call while held; one view per array (the same
-        // array passed twice is viewed once).
-        let p = unsafe {
-            let ea = a.get_elements_critical(env, ReleaseMode::NoCopyBack)?;
-            if same {
-                parts(&ea[x..x + n], &ea[y..y + n])
-            } else {
-                let eb = b.get_elements_critical(env, ReleaseMode::NoCopyBack)?;
-                parts(&ea[x..x + n], &eb[y..y + n])
-            }
-        };
+        let p = with_critical_pair(env, a, if b.is_null() { None } else { Some(b) }, |ea, eb| {
+            Ok::<_, FerricError>(parts(&ea[range(x, n, ea.len())?], &eb[range(y, n, eb.len())?]))
+        })??;
         acc = add_parts(acc, p);
         done += n;
+        if done >= len {
+            return Ok(acc);
+        }
     }
-    Ok(acc)
 }
 
-/// `static native float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len)`
+/// `static native float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len)`: `b` null = `a`.
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairFloats<'l>(
     mut env: EnvUnowned<'l>,
@@ -353,7 +359,7 @@ pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairFloats<'l>(
     })
 }
 
-/// `static native float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len)`
+/// `static native float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len)`: `b` null = `a`.
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairBytes<'l>(
     mut env: EnvUnowned<'l>,

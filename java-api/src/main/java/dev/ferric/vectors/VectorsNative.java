@@ -1,6 +1,10 @@
 package dev.ferric.vectors;
 
-/** The native methods of {@link Vectors} ({@code rust-core/src/vectors/jni.rs}). Callers check every argument first. */
+/**
+ * The native methods of {@link Vectors} ({@code rust-core/src/vectors/jni.rs}). Callers check every
+ * argument first. A null {@code b} means the same array as {@code a} (the native side must not open
+ * two critical views of one array).
+ */
 final class VectorsNative {
     private VectorsNative() {}
 
