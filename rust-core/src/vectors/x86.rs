@@ -162,54 +162,46 @@ fn tail_mask(r: usize) -> __mmask16 {
     ((1u32 << r) - 1) as __mmask16
 }
 
-#[target_feature(enable = "avx512f")]
-unsafe fn dot_f32_avx512(a: &[f32], b: &[f32]) -> f32 {
-    let n = a.len().min(b.len());
-    let (pa, pb) = (a.as_ptr(), b.as_ptr());
-    let mut acc = [_mm512_setzero_ps(); 4];
-    let mut i = 0;
-    while i + 64 <= n {
-        for (j, s) in acc.iter_mut().enumerate() {
-            *s = _mm512_fmadd_ps(_mm512_loadu_ps(pa.add(i + 16 * j)), _mm512_loadu_ps(pb.add(i + 16 * j)), *s);
+/// The float32 loops of the AVX-512 families: two partial sums (more sums measured slower on
+/// streaming scans), 32 components per step, then 16, then a masked tail. `$term(acc, a, b)` adds
+/// one product term. The four-query form below repeats this exact order, so results match bit for bit.
+macro_rules! f32_avx512 {
+    ($name:ident, |$s:ident, $qv:ident, $x:ident| $term:expr) => {
+        #[target_feature(enable = "avx512f")]
+        unsafe fn $name(a: &[f32], b: &[f32]) -> f32 {
+            let n = a.len().min(b.len());
+            let (pa, pb) = (a.as_ptr(), b.as_ptr());
+            let mut acc = [_mm512_setzero_ps(); 2];
+            let mut i = 0;
+            while i + 32 <= n {
+                for (j, $s) in acc.iter_mut().enumerate() {
+                    let ($qv, $x) = (_mm512_loadu_ps(pa.add(i + 16 * j)), _mm512_loadu_ps(pb.add(i + 16 * j)));
+                    *$s = $term;
+                }
+                i += 32;
+            }
+            if i + 16 <= n {
+                let $s = &mut acc[0];
+                let ($qv, $x) = (_mm512_loadu_ps(pa.add(i)), _mm512_loadu_ps(pb.add(i)));
+                *$s = $term;
+                i += 16;
+            }
+            if i < n {
+                let m = tail_mask(n - i);
+                let $s = &mut acc[1];
+                let ($qv, $x) = (_mm512_maskz_loadu_ps(m, pa.add(i)), _mm512_maskz_loadu_ps(m, pb.add(i)));
+                *$s = $term;
+            }
+            _mm512_reduce_add_ps(_mm512_add_ps(acc[0], acc[1]))
         }
-        i += 64;
-    }
-    while i + 16 <= n {
-        acc[0] = _mm512_fmadd_ps(_mm512_loadu_ps(pa.add(i)), _mm512_loadu_ps(pb.add(i)), acc[0]);
-        i += 16;
-    }
-    if i < n {
-        let m = tail_mask(n - i);
-        acc[1] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(m, pa.add(i)), _mm512_maskz_loadu_ps(m, pb.add(i)), acc[1]);
-    }
-    _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(acc[0], acc[1]), _mm512_add_ps(acc[2], acc[3])))
+    };
 }
 
-#[target_feature(enable = "avx512f")]
-unsafe fn l2_f32_avx512(a: &[f32], b: &[f32]) -> f32 {
-    let n = a.len().min(b.len());
-    let (pa, pb) = (a.as_ptr(), b.as_ptr());
-    let mut acc = [_mm512_setzero_ps(); 4];
-    let mut i = 0;
-    while i + 64 <= n {
-        for (j, s) in acc.iter_mut().enumerate() {
-            let d = _mm512_sub_ps(_mm512_loadu_ps(pa.add(i + 16 * j)), _mm512_loadu_ps(pb.add(i + 16 * j)));
-            *s = _mm512_fmadd_ps(d, d, *s);
-        }
-        i += 64;
-    }
-    while i + 16 <= n {
-        let d = _mm512_sub_ps(_mm512_loadu_ps(pa.add(i)), _mm512_loadu_ps(pb.add(i)));
-        acc[0] = _mm512_fmadd_ps(d, d, acc[0]);
-        i += 16;
-    }
-    if i < n {
-        let m = tail_mask(n - i);
-        let d = _mm512_sub_ps(_mm512_maskz_loadu_ps(m, pa.add(i)), _mm512_maskz_loadu_ps(m, pb.add(i)));
-        acc[1] = _mm512_fmadd_ps(d, d, acc[1]);
-    }
-    _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(acc[0], acc[1]), _mm512_add_ps(acc[2], acc[3])))
-}
+f32_avx512!(dot_f32_avx512, |s, qv, x| _mm512_fmadd_ps(qv, x, *s));
+f32_avx512!(l2_f32_avx512, |s, qv, x| {
+    let d = _mm512_sub_ps(qv, x);
+    _mm512_fmadd_ps(d, d, *s)
+});
 
 /// Loads 32 int8 values and sign-extends them to 32 int16 lanes.
 #[target_feature(enable = "avx512f,avx512bw")]
@@ -278,34 +270,33 @@ i8_avx512!(l2_i8_vnni, "avx512f,avx512bw,avx512vl,avx512vnni", |acc, x, y| {
     _mm512_dpwssd_epi32(acc, d, d)
 });
 
-/// Four queries against one stored vector, AVX-512 float32: the loop of `dot_f32_avx512` /
-/// `l2_f32_avx512` (same four partial sums per query, same tail, same final additions, so results
-/// are bit-identical) with each 64-byte load of the stored vector shared by the four queries.
-/// 16 accumulators + 4 loads fit the 32 zmm registers.
+/// Four queries against one stored vector, AVX-512 float32: the loop of `f32_avx512` (same two
+/// partial sums per query, same steps and tail, same final additions, so results are bit-identical)
+/// with each load of the stored vector shared by the four queries.
 macro_rules! f32_x4_avx512 {
-    ($name:ident, |$qv:ident, $x:ident| $term:expr) => {
+    ($name:ident, |$s:ident, $qv:ident, $x:ident| $term:expr) => {
         #[target_feature(enable = "avx512f")]
         unsafe fn $name(q: [&[f32]; 4], v: &[f32]) -> [f32; 4] {
             let n = v.len().min(q[0].len()).min(q[1].len()).min(q[2].len()).min(q[3].len());
             let pv = v.as_ptr();
             let pq = [q[0].as_ptr(), q[1].as_ptr(), q[2].as_ptr(), q[3].as_ptr()];
-            let mut acc = [[_mm512_setzero_ps(); 4]; 4];
+            let mut acc = [[_mm512_setzero_ps(); 2]; 4];
             let mut i = 0;
-            while i + 64 <= n {
-                for j in 0..4 {
+            while i + 32 <= n {
+                for j in 0..2 {
                     let $x = _mm512_loadu_ps(pv.add(i + 16 * j));
                     for (a, p) in acc.iter_mut().zip(pq) {
-                        let $qv = _mm512_loadu_ps(p.add(i + 16 * j));
-                        a[j] = $term(a[j]);
+                        let ($s, $qv) = (&mut a[j], _mm512_loadu_ps(p.add(i + 16 * j)));
+                        *$s = $term;
                     }
                 }
-                i += 64;
+                i += 32;
             }
-            while i + 16 <= n {
+            if i + 16 <= n {
                 let $x = _mm512_loadu_ps(pv.add(i));
                 for (a, p) in acc.iter_mut().zip(pq) {
-                    let $qv = _mm512_loadu_ps(p.add(i));
-                    a[0] = $term(a[0]);
+                    let ($s, $qv) = (&mut a[0], _mm512_loadu_ps(p.add(i)));
+                    *$s = $term;
                 }
                 i += 16;
             }
@@ -313,23 +304,23 @@ macro_rules! f32_x4_avx512 {
                 let m = tail_mask(n - i);
                 let $x = _mm512_maskz_loadu_ps(m, pv.add(i));
                 for (a, p) in acc.iter_mut().zip(pq) {
-                    let $qv = _mm512_maskz_loadu_ps(m, p.add(i));
-                    a[1] = $term(a[1]);
+                    let ($s, $qv) = (&mut a[1], _mm512_maskz_loadu_ps(m, p.add(i)));
+                    *$s = $term;
                 }
             }
             let mut out = [0f32; 4];
             for (o, a) in out.iter_mut().zip(acc) {
-                *o = _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(a[0], a[1]), _mm512_add_ps(a[2], a[3])));
+                *o = _mm512_reduce_add_ps(_mm512_add_ps(a[0], a[1]));
             }
             out
         }
     };
 }
 
-f32_x4_avx512!(dot_f32_x4_avx512, |qv, x| |s| _mm512_fmadd_ps(qv, x, s));
-f32_x4_avx512!(l2_f32_x4_avx512, |qv, x| |s| {
+f32_x4_avx512!(dot_f32_x4_avx512, |s, qv, x| _mm512_fmadd_ps(qv, x, *s));
+f32_x4_avx512!(l2_f32_x4_avx512, |s, qv, x| {
     let d = _mm512_sub_ps(qv, x);
-    _mm512_fmadd_ps(d, d, s)
+    _mm512_fmadd_ps(d, d, *s)
 });
 
 /// Four int8 queries against one stored vector (exact, so any order gives the same sums): the
