@@ -5,6 +5,7 @@ import dev.ferric.internal.Checks;
 import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An exact (brute-force) nearest-neighbour index: vectors of one dimension and {@link ElementType},
@@ -46,10 +47,10 @@ import java.nio.ByteOrder;
  * then unchanged. {@code dev.ferric.Ferric.nativeStats()} counts the index (kind {@code FlatIndex})
  * and its bytes until {@link #close()}. Queries are copied per call (a few KiB).
  *
- * <p><b>Threads.</b> Searches may run concurrently from many threads. Large scans (over 1 MiB of
- * vectors × queries) are split across all cores (one shared pool of native threads). {@code add}
- * needs exclusive use: called while another thread is inside a method of the same index it throws
- * {@link java.util.ConcurrentModificationException}.
+ * <p><b>Threads.</b> An index is thread-safe. Searches run concurrently from many threads; an
+ * {@code add} waits for the searches in progress and holds new ones back until it returns (a
+ * read-write lock: adding may move the vectors in memory). Large scans (over 1 MiB of vectors ×
+ * queries) are split across all cores (one shared pool of native threads).
  *
  * <p><b>Errors.</b> {@link NullPointerException} for null arguments; {@link IllegalArgumentException}
  * for a wrong dimension or element type, {@code k <= 0}, NaN/infinite components and output arrays
@@ -67,6 +68,8 @@ public final class FlatIndex extends NativeResource {
     private final Metric metric;
     private final ElementType elementType;
     private final long maxBytes;
+    /** Searches share the vectors; an add may move them (growth), so it waits for searches to finish. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     /** An empty index with no memory cap beyond what the allocator can give. */
     public FlatIndex(int dimension, Metric metric, ElementType elementType) {
@@ -119,21 +122,21 @@ public final class FlatIndex extends NativeResource {
 
     /** Number of vectors added. */
     public int size() {
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             return FlatIndexNative.size(h);
         } finally {
-            endCall();
+            end();
         }
     }
 
     /** Native bytes allocated for the vectors (capacity included). */
     public long memoryBytes() {
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             return FlatIndexNative.memoryBytes(h);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -154,11 +157,11 @@ public final class FlatIndex extends NativeResource {
         Checks.checkFromIndexSize(off, len, vectors.length);
         requireType(ElementType.FLOAT32);
         checkMultiple(len);
-        long h = beginExclusiveCall();
+        long h = beginWrite();
         try {
             return FlatIndexNative.addFloats(h, vectors, off, len);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -185,11 +188,11 @@ public final class FlatIndex extends NativeResource {
         Checks.checkFromIndexSize(off, len, vectors.length);
         requireType(ElementType.INT8);
         checkMultiple(len);
-        long h = beginExclusiveCall();
+        long h = beginWrite();
         try {
             return FlatIndexNative.addBytes(h, vectors, off, len);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -218,11 +221,11 @@ public final class FlatIndex extends NativeResource {
         boolean little = vectors.order() == ByteOrder.LITTLE_ENDIAN;
         int first;
         if (vectors.isDirect()) {
-            long h = beginExclusiveCall();
+            long h = beginWrite();
             try {
                 first = FlatIndexNative.addDirect(h, vectors, pos, len, little);
             } finally {
-                endCall();
+                end();
             }
         } else if (elementType == ElementType.INT8 && vectors.hasArray()) {
             first = add(vectors.array(), vectors.arrayOffset() + pos, len);
@@ -245,7 +248,7 @@ public final class FlatIndex extends NativeResource {
 
     private int addRows(Object rows, int count) {
         if (count == 0) throw new IllegalArgumentException("no vectors to add");
-        long h = beginExclusiveCall();
+        long h = beginWrite();
         try {
             int before = FlatIndexNative.size(h);
             FlatIndexNative.reserve(h, count);
@@ -265,7 +268,7 @@ public final class FlatIndex extends NativeResource {
             }
             return before;
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -279,7 +282,7 @@ public final class FlatIndex extends NativeResource {
     public SearchResult search(float[] query, int k) {
         checkQuery(query, ElementType.FLOAT32);
         checkK(k);
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             int n = Math.min(k, FlatIndexNative.size(h));
             int[] ids = new int[n];
@@ -287,7 +290,7 @@ public final class FlatIndex extends NativeResource {
             FlatIndexNative.searchFloats(h, query, 0, n == 0 ? k : n, ids, scores, 0);
             return new SearchResult(ids, scores);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -301,11 +304,11 @@ public final class FlatIndex extends NativeResource {
     public int search(float[] query, int k, int[] ids, float[] scores) {
         checkQuery(query, ElementType.FLOAT32);
         checkOut(k, 1, ids, scores);
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             return FlatIndexNative.searchFloats(h, query, 0, k, ids, scores, 0);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -313,7 +316,7 @@ public final class FlatIndex extends NativeResource {
     public SearchResult search(byte[] query, int k) {
         checkQuery(query, ElementType.INT8);
         checkK(k);
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             int n = Math.min(k, FlatIndexNative.size(h));
             int[] ids = new int[n];
@@ -321,7 +324,7 @@ public final class FlatIndex extends NativeResource {
             FlatIndexNative.searchBytes(h, query, 0, n == 0 ? k : n, ids, scores, 0);
             return new SearchResult(ids, scores);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -329,11 +332,11 @@ public final class FlatIndex extends NativeResource {
     public int search(byte[] query, int k, int[] ids, float[] scores) {
         checkQuery(query, ElementType.INT8);
         checkOut(k, 1, ids, scores);
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             return FlatIndexNative.searchBytes(h, query, 0, k, ids, scores, 0);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -368,11 +371,11 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(queries.length);
         int count = queries.length / dimension;
         checkOut(k, count, ids, scores);
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             return FlatIndexNative.searchBatchFloats(h, queries, 0, count, k, ids, scores, 0);
         } finally {
-            endCall();
+            end();
         }
     }
 
@@ -396,18 +399,18 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(queries.length);
         int count = queries.length / dimension;
         checkOut(k, count, ids, scores);
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             return FlatIndexNative.searchBatchBytes(h, queries, 0, count, k, ids, scores, 0);
         } finally {
-            endCall();
+            end();
         }
     }
 
     private SearchResult[] batch(Object flat, int count, int k) {
         SearchResult[] out = new SearchResult[count];
         if (count == 0) return out;
-        long h = beginSharedCall();
+        long h = beginRead();
         try {
             int size = FlatIndexNative.size(h);
             int n = size == 0 ? k : Math.min(k, size);
@@ -427,7 +430,41 @@ public final class FlatIndex extends NativeResource {
             }
             return out;
         } finally {
+            end();
+        }
+    }
+
+    // ---------------------------------------------------------------- call guards
+
+    private long beginRead() {
+        lock.readLock().lock();
+        try {
+            return beginSharedCall();
+        } catch (RuntimeException e) {
+            lock.readLock().unlock();
+            throw e;
+        }
+    }
+
+    private long beginWrite() {
+        lock.writeLock().lock();
+        try {
+            return beginExclusiveCall();
+        } catch (RuntimeException e) {
+            lock.writeLock().unlock();
+            throw e;
+        }
+    }
+
+    private void end() {
+        try {
             endCall();
+        } finally {
+            if (lock.isWriteLockedByCurrentThread()) {
+                lock.writeLock().unlock();
+            } else {
+                lock.readLock().unlock();
+            }
         }
     }
 

@@ -203,6 +203,40 @@ class FlatIndexApiTest {
         }
     }
 
+    /** Adds grow (and move) the vectors while other threads search: searches never see a torn index. */
+    @Test
+    void addsAndSearchesFromManyThreads() throws Exception {
+        Random r = new Random(12);
+        int dim = 32;
+        float[] batch = Reference.randomFloats(r, dim * 500);
+        try (FlatIndex ix = new FlatIndex(dim, Metric.L2_SQUARED, ElementType.FLOAT32)) {
+            ix.add(batch);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> fs = new ArrayList<>();
+                fs.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) ix.add(batch);
+                    return null;
+                }));
+                for (int t = 0; t < 3; t++) {
+                    fs.add(pool.submit(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            SearchResult res = ix.search(java.util.Arrays.copyOf(batch, dim), 3);
+                            // vector 0 and its copies (ids 500, 1000, ...) are at distance 0
+                            assertEquals(0f, res.score(0));
+                            assertEquals(0, res.id(0));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : fs) f.get();
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(500 * 201, ix.size());
+        }
+    }
+
     @Test
     void concurrentSearchesAgree() throws Exception {
         Random r = new Random(11);
