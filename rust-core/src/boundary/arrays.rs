@@ -2,8 +2,8 @@
 //! small inputs are copied onto the stack, large ones are read in place through bounded critical
 //! sections, so a huge array never holds off the garbage collector for long.
 
-use jni::objects::{JByteArray, ReleaseMode};
-use jni::sys::{jbyte, jint, jsize, JNIEnv, JNINativeInterface_};
+use jni::objects::{JByteArray, JPrimitiveArray, TypeArray};
+use jni::sys::{jarray, jbyte, jint, jsize, JNIEnv, JNINativeInterface_, JNI_ABORT};
 use jni::Env;
 
 use super::error::{FerricError, FerricResult};
@@ -94,10 +94,9 @@ where
     let mut pos = off;
     while pos < end {
         let n = CRITICAL_CHUNK.min(end - pos);
-        // SAFETY: one critical view at a time, read-only, released before the next JNI call.
-        let elements = unsafe { array.get_elements_critical(env, ReleaseMode::NoCopyBack)? };
-        f(as_bytes(&elements[pos..pos + n]));
-        drop(elements);
+        // One bounded critical section per slice, with no other JNI call inside it (the jni crate's
+        // wrapper would make exception checks there, which the JNI specification forbids).
+        with_critical_pair(env, array, None, |a, _| f(as_bytes(&a[pos..pos + n])))?;
         pos += n;
     }
     Ok(())
@@ -112,6 +111,55 @@ pub fn write_region(env: &Env<'_>, array: &JByteArray<'_>, off: jint, len: jint,
     let signed = unsafe { std::slice::from_raw_parts(data.as_ptr().cast::<i8>(), data.len()) };
     array.set_region(env, off as jsize, signed)?;
     Ok(())
+}
+
+/// Calls `f` on read-only views of two primitive arrays (`b == None`: `a` twice), both held in JNI
+/// critical sections for the duration of `f`, which must be short and must not call the JVM.
+///
+/// This is the lean path for hot, small calls: jni-rs brackets each JNI call with exception checks
+/// (each a JVM state transition), which cost more than a 768-element kernel. Here both lengths are
+/// read first, so no JNI call happens while a critical section is open, and failure is the null
+/// pointer the JVM returns (with its `OutOfMemoryError` already pending).
+pub fn with_critical_pair<T: TypeArray, R>(
+    env: &Env<'_>,
+    a: &JPrimitiveArray<'_, T>,
+    b: Option<&JPrimitiveArray<'_, T>>,
+    f: impl FnOnce(&[T], &[T]) -> R,
+) -> FerricResult<R> {
+    if a.is_null() || b.is_some_and(|b| b.is_null()) {
+        return Err(FerricError::NullPointer("array is null".into()));
+    }
+    let raw = env.get_raw();
+    let (ja, jb) = (a.as_raw() as jarray, b.map(|b| b.as_raw() as jarray));
+    // SAFETY: `raw` is this thread's valid JNIEnv; `ja`/`jb` are live, non-null primitive arrays of
+    // element type T (their Rust types say so). No JNI call is made between Get and Release except
+    // the second Get, which the JNI specification allows (critical sections may nest).
+    unsafe {
+        let jni = &**raw;
+        let len_a = (jni.v1_1.GetArrayLength)(raw, ja) as usize;
+        let len_b = jb.map(|jb| (jni.v1_1.GetArrayLength)(raw, jb) as usize);
+        let pa = (jni.v1_2.GetPrimitiveArrayCritical)(raw, ja, std::ptr::null_mut());
+        if pa.is_null() {
+            return Err(FerricError::OutOfMemory("GetPrimitiveArrayCritical failed".into()));
+        }
+        let sa = std::slice::from_raw_parts(pa as *const T, len_a);
+        let result = match (jb, len_b) {
+            (Some(jb), Some(len_b)) => {
+                let pb = (jni.v1_2.GetPrimitiveArrayCritical)(raw, jb, std::ptr::null_mut());
+                if pb.is_null() {
+                    (jni.v1_2.ReleasePrimitiveArrayCritical)(raw, ja, pa, JNI_ABORT);
+                    return Err(FerricError::OutOfMemory("GetPrimitiveArrayCritical failed".into()));
+                }
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(sa, std::slice::from_raw_parts(pb as *const T, len_b))));
+                (jni.v1_2.ReleasePrimitiveArrayCritical)(raw, jb, pb, JNI_ABORT);
+                r
+            }
+            _ => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(sa, sa))),
+        };
+        (jni.v1_2.ReleasePrimitiveArrayCritical)(raw, ja, pa, JNI_ABORT);
+        // a panic inside `f` is re-raised only after both sections are closed
+        result.map_err(|p| std::panic::resume_unwind(p))
+    }
 }
 
 #[cfg(test)]

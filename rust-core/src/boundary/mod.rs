@@ -10,7 +10,7 @@ mod handles;
 mod regions;
 
 pub use buffers::direct_slice;
-pub use arrays::{check_from_index_size, read_chunks, write_region, write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK};
+pub use arrays::{check_from_index_size, read_chunks, with_critical_pair, write_region, write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK};
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub use handles::{borrow_mut, free, into_handle};

@@ -1,0 +1,515 @@
+package dev.ferric.vectors;
+
+import dev.ferric.NativeResource;
+import dev.ferric.internal.Checks;
+import dev.ferric.internal.NativeLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An exact (brute-force) nearest-neighbour index: vectors of one dimension and {@link ElementType},
+ * compared by one {@link Metric}, kept in native memory. Every search scores the query against every
+ * vector with SIMD kernels chosen for this CPU ({@link Vectors#kernelName()}) and returns the true
+ * top k, so recall is 1.0 by construction.
+ *
+ * <pre>{@code
+ * try (FlatIndex index = new FlatIndex(768, Metric.COSINE, ElementType.FLOAT32)) {
+ *     index.add(embeddings);                      // float[][]; ids 0, 1, 2, ... in order
+ *     SearchResult r = index.search(query, 10);   // best first
+ *     int best = r.id(0);
+ * }
+ * }</pre>
+ *
+ * <p><b>Ids and order.</b> Vectors get ids {@code 0, 1, 2, ...} in the order they are added. Results
+ * are ordered best first: by descending score for {@link Metric#DOT_PRODUCT} and {@link Metric#COSINE},
+ * by ascending score for {@link Metric#L2_SQUARED}; equal scores by ascending id, so results are
+ * deterministic whatever the threading. A search returns {@code min(k, size())} results.
+ *
+ * <p><b>Precision.</b> float32 scores are computed in float32 (several partial sums, fused
+ * multiply-add), each within a documented bound of the exact value: {@code (dim+1)·2⁻²³·Σ|qᵢvᵢ|}
+ * for the dot product, {@code (dim+3)·2⁻²³·Σ(qᵢ−vᵢ)²} for squared L2, and for cosine the dot bound
+ * divided by {@code |q|·|v|} plus {@code 2⁻²³} (norms and the division are in double precision).
+ * The top k are therefore those of exact arithmetic except among vectors whose exact scores lie
+ * within that bound of each other. int8 dot products and distances are exact integers, ranked
+ * exactly (returned as {@code float}, hence rounded above 2²⁴).
+ *
+ * <p><b>NaN and infinity.</b> {@code add} and {@code search} reject vectors with a NaN or infinite
+ * component ({@link IllegalArgumentException} naming the vector and component; nothing of that call is
+ * added). Finite vectors whose products overflow can still score ±infinity or NaN; a NaN score ranks
+ * below every other score.
+ *
+ * <p><b>Memory contract.</b> {@code add} copies the vectors into native memory owned by this index
+ * (heap arrays by a region copy, direct buffers read in place during the call); nothing stays pinned
+ * and no argument is referenced after a call returns. Storage grows geometrically and never beyond
+ * {@link #maxBytes()}: an add that would exceed it throws {@link OutOfMemoryError} (like a direct
+ * buffer beyond {@code -XX:MaxDirectMemorySize}), as does a failed native allocation; the index is
+ * then unchanged. {@code dev.ferric.Ferric.nativeStats()} counts the index (kind {@code FlatIndex})
+ * and its bytes until {@link #close()}. Queries are copied per call (a few KiB).
+ *
+ * <p><b>Threads.</b> An index is thread-safe. Searches run concurrently from many threads; an
+ * {@code add} waits for the searches in progress and holds new ones back until it returns (a
+ * read-write lock: adding may move the vectors in memory). Large scans (over 1 MiB of vectors ×
+ * queries) are split across all cores (one shared pool of native threads).
+ *
+ * <p><b>Errors.</b> {@link NullPointerException} for null arguments; {@link IllegalArgumentException}
+ * for a wrong dimension or element type, {@code k <= 0}, NaN/infinite components and output arrays
+ * that are too short; {@link IndexOutOfBoundsException} for ranges outside an array;
+ * {@link IllegalStateException} for a search on an empty index and for any use after {@link #close()};
+ * {@link UnsatisfiedLinkError} if the native library could not be loaded.
+ */
+public final class FlatIndex extends NativeResource {
+    /** Largest supported dimension. */
+    public static final int MAX_DIMENSION = 65536;
+
+    private static final String KIND = "FlatIndex";
+
+    private final int dimension;
+    private final Metric metric;
+    private final ElementType elementType;
+    private final long maxBytes;
+    /** Searches share the vectors; an add may move them (growth), so it waits for searches to finish. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    /** An empty index with no memory cap beyond what the allocator can give. */
+    public FlatIndex(int dimension, Metric metric, ElementType elementType) {
+        this(dimension, metric, elementType, Long.MAX_VALUE);
+    }
+
+    /**
+     * An empty index whose vectors may take at most {@code maxBytes} of native memory
+     * ({@code dimension × elementType.size()} bytes per vector, plus 8 for {@link Metric#COSINE}).
+     *
+     * @throws IllegalArgumentException if {@code dimension} is not in [1, {@value #MAX_DIMENSION}] or
+     *     {@code maxBytes <= 0}
+     */
+    public FlatIndex(int dimension, Metric metric, ElementType elementType, long maxBytes) {
+        super(create(dimension, metric, elementType, maxBytes), FlatIndexNative::free, KIND);
+        this.dimension = dimension;
+        this.metric = metric;
+        this.elementType = elementType;
+        this.maxBytes = maxBytes;
+    }
+
+    private static long create(int dimension, Metric metric, ElementType elementType, long maxBytes) {
+        Checks.requireNonNull(metric, "metric");
+        Checks.requireNonNull(elementType, "elementType");
+        if (dimension < 1 || dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("dimension must be in [1, " + MAX_DIMENSION + "], was " + dimension);
+        }
+        if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be > 0, was " + maxBytes);
+        NativeLoader.ensureLoaded();
+        return FlatIndexNative.create(dimension, metric.code(), elementType.code(), maxBytes);
+    }
+
+    /** Number of components of every vector. */
+    public int dimension() {
+        return dimension;
+    }
+
+    public Metric metric() {
+        return metric;
+    }
+
+    public ElementType elementType() {
+        return elementType;
+    }
+
+    /** The cap on this index's native memory given at construction ({@link Long#MAX_VALUE}: none). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Number of vectors added. */
+    public int size() {
+        long h = beginRead();
+        try {
+            return FlatIndexNative.size(h);
+        } finally {
+            end();
+        }
+    }
+
+    /** Native bytes allocated for the vectors (capacity included). */
+    public long memoryBytes() {
+        long h = beginRead();
+        try {
+            return FlatIndexNative.memoryBytes(h);
+        } finally {
+            end();
+        }
+    }
+
+    // ---------------------------------------------------------------- add
+
+    /**
+     * Adds one or more float32 vectors stored one after another ({@code vectors.length} a positive
+     * multiple of the dimension). Returns the id of the first.
+     */
+    public int add(float[] vectors) {
+        Checks.requireNonNull(vectors, "vectors");
+        return add(vectors, 0, vectors.length);
+    }
+
+    /** Adds the float32 vectors stored one after another in {@code vectors[off, off + len)}. Returns the id of the first. */
+    public int add(float[] vectors, int off, int len) {
+        Checks.requireNonNull(vectors, "vectors");
+        Checks.checkFromIndexSize(off, len, vectors.length);
+        requireType(ElementType.FLOAT32);
+        checkMultiple(len);
+        long h = beginWrite();
+        try {
+            return FlatIndexNative.addFloats(h, vectors, off, len);
+        } finally {
+            end();
+        }
+    }
+
+    /** Adds float32 vectors, one per row (all or none). Returns the id of the first. */
+    public int add(float[][] vectors) {
+        Checks.requireNonNull(vectors, "vectors");
+        requireType(ElementType.FLOAT32);
+        for (int i = 0; i < vectors.length; i++) checkRow(vectors[i] == null ? -1 : vectors[i].length, i);
+        return addRows(vectors, vectors.length);
+    }
+
+    /**
+     * Adds one or more int8 vectors stored one after another ({@code vectors.length} a positive
+     * multiple of the dimension). Returns the id of the first.
+     */
+    public int add(byte[] vectors) {
+        Checks.requireNonNull(vectors, "vectors");
+        return add(vectors, 0, vectors.length);
+    }
+
+    /** Adds the int8 vectors stored one after another in {@code vectors[off, off + len)}. Returns the id of the first. */
+    public int add(byte[] vectors, int off, int len) {
+        Checks.requireNonNull(vectors, "vectors");
+        Checks.checkFromIndexSize(off, len, vectors.length);
+        requireType(ElementType.INT8);
+        checkMultiple(len);
+        long h = beginWrite();
+        try {
+            return FlatIndexNative.addBytes(h, vectors, off, len);
+        } finally {
+            end();
+        }
+    }
+
+    /** Adds int8 vectors, one per row (all or none). Returns the id of the first. */
+    public int add(byte[][] vectors) {
+        Checks.requireNonNull(vectors, "vectors");
+        requireType(ElementType.INT8);
+        for (int i = 0; i < vectors.length; i++) checkRow(vectors[i] == null ? -1 : vectors[i].length, i);
+        return addRows(vectors, vectors.length);
+    }
+
+    /**
+     * Adds the vectors in the remaining bytes of {@code vectors} and advances its position to its
+     * limit. int8 indexes take one byte per component; float32 indexes take 4-byte IEEE floats in the
+     * buffer's {@link ByteBuffer#order() byte order}. A direct buffer is read in place during the call.
+     * Returns the id of the first.
+     */
+    public int add(ByteBuffer vectors) {
+        Checks.requireNonNull(vectors, "vectors");
+        int pos = vectors.position();
+        int len = vectors.remaining();
+        long perVector = (long) dimension * elementType.size();
+        if (len == 0 || len % perVector != 0) {
+            throw new IllegalArgumentException(len + " bytes is not a positive multiple of the vector size " + perVector);
+        }
+        boolean little = vectors.order() == ByteOrder.LITTLE_ENDIAN;
+        int first;
+        if (vectors.isDirect()) {
+            long h = beginWrite();
+            try {
+                first = FlatIndexNative.addDirect(h, vectors, pos, len, little);
+            } finally {
+                end();
+            }
+        } else if (elementType == ElementType.INT8 && vectors.hasArray()) {
+            first = add(vectors.array(), vectors.arrayOffset() + pos, len);
+        } else {
+            // float32 from a heap buffer (or a read-only one): decode in Java, honouring its byte order
+            ByteBuffer view = vectors.duplicate().order(vectors.order());
+            if (elementType == ElementType.INT8) {
+                byte[] copy = new byte[len];
+                view.get(copy);
+                first = add(copy);
+            } else {
+                float[] copy = new float[len / 4];
+                view.asFloatBuffer().get(copy);
+                first = add(copy);
+            }
+        }
+        vectors.position(pos + len);
+        return first;
+    }
+
+    private int addRows(Object rows, int count) {
+        if (count == 0) throw new IllegalArgumentException("no vectors to add");
+        long h = beginWrite();
+        try {
+            int before = FlatIndexNative.size(h);
+            FlatIndexNative.reserve(h, count);
+            boolean done = false;
+            try {
+                for (int i = 0; i < count; i++) {
+                    if (rows instanceof float[][]) {
+                        FlatIndexNative.addFloats(h, ((float[][]) rows)[i], 0, dimension);
+                    } else {
+                        FlatIndexNative.addBytes(h, ((byte[][]) rows)[i], 0, dimension);
+                    }
+                }
+                done = true;
+            } finally {
+                // all or none: a bad row (its message names the id it would have had) undoes the batch
+                if (!done) FlatIndexNative.truncate(h, before);
+            }
+            return before;
+        } finally {
+            end();
+        }
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /**
+     * The {@code min(k, size())} vectors nearest to a float32 {@code query}, best first.
+     *
+     * @throws IllegalStateException if the index is empty or closed
+     */
+    public SearchResult search(float[] query, int k) {
+        checkQuery(query, ElementType.FLOAT32);
+        checkK(k);
+        long h = beginRead();
+        try {
+            int n = Math.min(k, FlatIndexNative.size(h));
+            int[] ids = new int[n];
+            float[] scores = new float[n];
+            FlatIndexNative.searchFloats(h, query, 0, n == 0 ? k : n, ids, scores, 0);
+            return new SearchResult(ids, scores);
+        } finally {
+            end();
+        }
+    }
+
+    /**
+     * Writes the {@code min(k, size())} vectors nearest to a float32 {@code query} into
+     * {@code ids[0, n)} and {@code scores[0, n)}, best first, and returns {@code n}. Allocates nothing
+     * on the Java heap: the form for hot loops.
+     *
+     * @throws IllegalArgumentException if {@code ids} or {@code scores} is shorter than {@code k}
+     */
+    public int search(float[] query, int k, int[] ids, float[] scores) {
+        checkQuery(query, ElementType.FLOAT32);
+        checkOut(k, 1, ids, scores);
+        long h = beginRead();
+        try {
+            return FlatIndexNative.searchFloats(h, query, 0, k, ids, scores, 0);
+        } finally {
+            end();
+        }
+    }
+
+    /** The {@code min(k, size())} vectors nearest to an int8 {@code query}, best first. */
+    public SearchResult search(byte[] query, int k) {
+        checkQuery(query, ElementType.INT8);
+        checkK(k);
+        long h = beginRead();
+        try {
+            int n = Math.min(k, FlatIndexNative.size(h));
+            int[] ids = new int[n];
+            float[] scores = new float[n];
+            FlatIndexNative.searchBytes(h, query, 0, n == 0 ? k : n, ids, scores, 0);
+            return new SearchResult(ids, scores);
+        } finally {
+            end();
+        }
+    }
+
+    /** As {@link #search(float[], int, int[], float[])}, for an int8 query. */
+    public int search(byte[] query, int k, int[] ids, float[] scores) {
+        checkQuery(query, ElementType.INT8);
+        checkOut(k, 1, ids, scores);
+        long h = beginRead();
+        try {
+            return FlatIndexNative.searchBytes(h, query, 0, k, ids, scores, 0);
+        } finally {
+            end();
+        }
+    }
+
+    /**
+     * The nearest vectors for each of many float32 queries, in one pass over the index: it is read
+     * in cache-sized blocks, each scored against every query, so memory traffic is shared.
+     */
+    public SearchResult[] searchBatch(float[][] queries, int k) {
+        Checks.requireNonNull(queries, "queries");
+        checkK(k);
+        float[] flat = new float[Math.multiplyExact(queries.length, dimension)];
+        for (int i = 0; i < queries.length; i++) {
+            checkRow(queries[i] == null ? -1 : queries[i].length, i);
+            System.arraycopy(queries[i], 0, flat, i * dimension, dimension);
+        }
+        requireType(ElementType.FLOAT32);
+        return batch(flat, queries.length, k);
+    }
+
+    /**
+     * Searches {@code queries.length / dimension} float32 queries stored one after another. Results go
+     * to {@code ids}/{@code scores} at stride {@code k}: query {@code q}'s results at
+     * {@code [q·k, q·k + n)}, where {@code n = min(k, size())} is returned; entries {@code [q·k + n, (q+1)·k)}
+     * get id −1 and score NaN. Allocates nothing on the Java heap.
+     *
+     * @throws IllegalArgumentException if {@code queries.length} is not a positive multiple of the
+     *     dimension, or {@code ids}/{@code scores} hold fewer than {@code count·k} entries
+     */
+    public int searchBatch(float[] queries, int k, int[] ids, float[] scores) {
+        Checks.requireNonNull(queries, "queries");
+        requireType(ElementType.FLOAT32);
+        checkMultiple(queries.length);
+        int count = queries.length / dimension;
+        checkOut(k, count, ids, scores);
+        long h = beginRead();
+        try {
+            return FlatIndexNative.searchBatchFloats(h, queries, 0, count, k, ids, scores, 0);
+        } finally {
+            end();
+        }
+    }
+
+    /** As {@link #searchBatch(float[][], int)}, for int8 queries. */
+    public SearchResult[] searchBatch(byte[][] queries, int k) {
+        Checks.requireNonNull(queries, "queries");
+        checkK(k);
+        byte[] flat = new byte[Math.multiplyExact(queries.length, dimension)];
+        for (int i = 0; i < queries.length; i++) {
+            checkRow(queries[i] == null ? -1 : queries[i].length, i);
+            System.arraycopy(queries[i], 0, flat, i * dimension, dimension);
+        }
+        requireType(ElementType.INT8);
+        return batch(flat, queries.length, k);
+    }
+
+    /** As {@link #searchBatch(float[], int, int[], float[])}, for int8 queries. */
+    public int searchBatch(byte[] queries, int k, int[] ids, float[] scores) {
+        Checks.requireNonNull(queries, "queries");
+        requireType(ElementType.INT8);
+        checkMultiple(queries.length);
+        int count = queries.length / dimension;
+        checkOut(k, count, ids, scores);
+        long h = beginRead();
+        try {
+            return FlatIndexNative.searchBatchBytes(h, queries, 0, count, k, ids, scores, 0);
+        } finally {
+            end();
+        }
+    }
+
+    private SearchResult[] batch(Object flat, int count, int k) {
+        SearchResult[] out = new SearchResult[count];
+        if (count == 0) return out;
+        long h = beginRead();
+        try {
+            int size = FlatIndexNative.size(h);
+            int n = size == 0 ? k : Math.min(k, size);
+            int[] ids = new int[Math.multiplyExact(count, n)];
+            float[] scores = new float[ids.length];
+            if (flat instanceof float[]) {
+                FlatIndexNative.searchBatchFloats(h, (float[]) flat, 0, count, n, ids, scores, 0);
+            } else {
+                FlatIndexNative.searchBatchBytes(h, (byte[]) flat, 0, count, n, ids, scores, 0);
+            }
+            for (int q = 0; q < count; q++) {
+                int[] i = new int[n];
+                float[] s = new float[n];
+                System.arraycopy(ids, q * n, i, 0, n);
+                System.arraycopy(scores, q * n, s, 0, n);
+                out[q] = new SearchResult(i, s);
+            }
+            return out;
+        } finally {
+            end();
+        }
+    }
+
+    // ---------------------------------------------------------------- call guards
+
+    private long beginRead() {
+        lock.readLock().lock();
+        try {
+            return beginSharedCall();
+        } catch (RuntimeException e) {
+            lock.readLock().unlock();
+            throw e;
+        }
+    }
+
+    private long beginWrite() {
+        lock.writeLock().lock();
+        try {
+            return beginExclusiveCall();
+        } catch (RuntimeException e) {
+            lock.writeLock().unlock();
+            throw e;
+        }
+    }
+
+    private void end() {
+        try {
+            endCall();
+        } finally {
+            if (lock.isWriteLockedByCurrentThread()) {
+                lock.writeLock().unlock();
+            } else {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private void requireType(ElementType t) {
+        if (elementType != t) {
+            throw new IllegalArgumentException("this index holds " + elementType + " vectors, not " + t);
+        }
+    }
+
+    private void checkMultiple(int len) {
+        if (len == 0 || len % dimension != 0) {
+            throw new IllegalArgumentException("length " + len + " is not a positive multiple of the dimension " + dimension);
+        }
+    }
+
+    private void checkRow(int len, int row) {
+        if (len < 0) throw new NullPointerException("vector " + row + " is null");
+        if (len != dimension) {
+            throw new IllegalArgumentException("vector " + row + " has " + len + " components, the dimension is " + dimension);
+        }
+    }
+
+    private void checkQuery(Object query, ElementType t) {
+        Checks.requireNonNull(query, "query");
+        requireType(t);
+        int len = query instanceof float[] ? ((float[]) query).length : ((byte[]) query).length;
+        if (len != dimension) {
+            throw new IllegalArgumentException("query has " + len + " components, the dimension is " + dimension);
+        }
+    }
+
+    private static void checkK(int k) {
+        if (k <= 0) throw new IllegalArgumentException("k must be > 0, was " + k);
+    }
+
+    private static void checkOut(int k, int count, int[] ids, float[] scores) {
+        checkK(k);
+        Checks.requireNonNull(ids, "ids");
+        Checks.requireNonNull(scores, "scores");
+        long need = (long) count * k;
+        if (ids.length < need || scores.length < need) {
+            throw new IllegalArgumentException("ids and scores need at least " + need + " entries, have "
+                    + ids.length + " and " + scores.length);
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! JNI glue for `dev.ferric.vectors.FlatIndexNative` and `VectorsNative`: decode arguments, call
+//! `super`, encode results. Java checks every argument first; these re-check what memory safety needs.
+
+use jni::objects::{JByteArray, JByteBuffer, JClass, JFloatArray, JIntArray, JPrimitiveArray, JString, TypeArray};
+use jni::sys::{jboolean, jfloat, jint, jlong, jsize};
+use jni::{Env, EnvUnowned};
+
+use super::{active, add_parts, finish, parts_f32, parts_i8, ElementType, FlatIndex, Hit, Metric, Query, MAX_DIMENSION};
+use crate::boundary::{self, check_from_index_size, direct_slice, guard, with_critical_pair, FerricError, FerricResult};
+
+/// Borrows the index behind `handle` for a read-only call.
+///
+/// # Safety
+/// `handle` is 0 or a live `FlatIndex` handle; `NativeResource` holds a shared call guard, so no
+/// mutating call runs at the same time (those go through [`index_mut`] under an exclusive guard).
+unsafe fn index<'a>(handle: jlong) -> FerricResult<&'a FlatIndex> {
+    (handle as *const FlatIndex)
+        .as_ref()
+        .ok_or_else(|| FerricError::IllegalState("native handle is 0 (object closed)".into()))
+}
+
+/// Borrows the index behind `handle` for a mutating call.
+///
+/// # Safety
+/// As [`index`], under an exclusive call guard.
+unsafe fn index_mut<'a>(handle: jlong) -> FerricResult<&'a mut FlatIndex> {
+    boundary::borrow_mut::<FlatIndex>(handle)
+}
+
+fn non_null<T: TypeArray>(a: &JPrimitiveArray<'_, T>, what: &str) -> FerricResult<()> {
+    if a.is_null() {
+        return Err(FerricError::NullPointer(format!("{what} is null")));
+    }
+    Ok(())
+}
+
+/// Copies `array[off..off + len]` into a new vector.
+fn copy_in<T: TypeArray + Default + Clone>(env: &Env<'_>, array: &JPrimitiveArray<'_, T>, off: jint, len: usize) -> FerricResult<Vec<T>> {
+    non_null(array, "query")?;
+    let len_j = jint::try_from(len).map_err(|_| FerricError::IllegalArgument("query too long".into()))?;
+    check_from_index_size(off, len_j, array.len(env)?)?;
+    let mut v = vec![T::default(); len];
+    array.get_region(env, off as jsize, &mut v)?;
+    Ok(v)
+}
+
+/// Writes `rows` of hits into `ids`/`scores` from `out_off`, `stride` entries per row; entries past
+/// a row's hits get id −1 and score NaN. Returns the number of hits per row.
+fn write_hits(env: &Env<'_>, rows: &[Vec<Hit>], stride: usize, ids: &JIntArray<'_>, scores: &JFloatArray<'_>, out_off: jint) -> FerricResult<jint> {
+    non_null(ids, "ids")?;
+    non_null(scores, "scores")?;
+    let total = rows.len() * stride;
+    let total_j = jint::try_from(total).map_err(|_| FerricError::IllegalArgument("too many results".into()))?;
+    check_from_index_size(out_off, total_j, ids.len(env)?)?;
+    check_from_index_size(out_off, total_j, scores.len(env)?)?;
+    let mut id_buf = vec![-1i32; total];
+    let mut score_buf = vec![f32::NAN; total];
+    for (r, hits) in rows.iter().enumerate() {
+        for (j, h) in hits.iter().enumerate() {
+            id_buf[r * stride + j] = h.id as i32;
+            score_buf[r * stride + j] = h.score;
+        }
+    }
+    ids.set_region(env, out_off, &id_buf)?;
+    scores.set_region(env, out_off, &score_buf)?;
+    Ok(rows.first().map_or(0, |h| h.len()) as jint)
+}
+
+fn positive(value: jint, what: &str) -> FerricResult<usize> {
+    if value <= 0 {
+        return Err(FerricError::IllegalArgument(format!("{what} must be > 0, was {value}")));
+    }
+    Ok(value as usize)
+}
+
+/// `static native long create(int dimension, int metric, int elementType, long maxBytes)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_create<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    dimension: jint,
+    metric: jint,
+    element: jint,
+    max_bytes: jlong,
+) -> jlong {
+    guard(&mut env, |_| {
+        let dim = positive(dimension, "dimension")?;
+        if max_bytes <= 0 {
+            return Err(FerricError::IllegalArgument(format!("maxBytes must be > 0, was {max_bytes}")));
+        }
+        let ix = FlatIndex::new(dim, Metric::from_code(metric)?, ElementType::from_code(element)?, max_bytes as u64)?;
+        Ok(boundary::into_handle(ix))
+    })
+}
+
+/// `static native int addFloats(long handle, float[] src, int off, int len)`: returns the first new id.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addFloats<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    src: JFloatArray<'l>,
+    off: jint,
+    len: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        non_null(&src, "vectors")?;
+        check_from_index_size(off, len, src.len(env)?)?;
+        // SAFETY: exclusive call guard held by FlatIndex.add.
+        let ix = unsafe { index_mut(handle)? };
+        let count = ix.count_of(len as usize)?;
+        Ok(ix.append_f32(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
+    })
+}
+
+/// `static native int addBytes(long handle, byte[] src, int off, int len)`: returns the first new id.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addBytes<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    src: JByteArray<'l>,
+    off: jint,
+    len: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        non_null(&src, "vectors")?;
+        check_from_index_size(off, len, src.len(env)?)?;
+        // SAFETY: exclusive call guard held by FlatIndex.add.
+        let ix = unsafe { index_mut(handle)? };
+        let count = ix.count_of(len as usize)?;
+        Ok(ix.append_i8(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
+    })
+}
+
+/// `static native int addDirect(long handle, ByteBuffer buf, int pos, int len, boolean littleEndian)`:
+/// int8 bytes, or float32 values in the given byte order. Returns the first new id.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addDirect<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    buffer: JByteBuffer<'l>,
+    pos: jint,
+    len: jint,
+    little_endian: jboolean,
+) -> jint {
+    guard(&mut env, |env| {
+        let bytes = direct_slice(env, &buffer, pos, len)?;
+        // SAFETY: exclusive call guard held by FlatIndex.add.
+        let ix = unsafe { index_mut(handle)? };
+        Ok(ix.add_bytes(bytes, little_endian)? as jint)
+    })
+}
+
+/// `static native void reserve(long handle, int additional)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_reserve<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong, additional: jint) {
+    guard(&mut env, |_| {
+        if additional < 0 {
+            return Err(FerricError::IllegalArgument(format!("additional must be >= 0, was {additional}")));
+        }
+        // SAFETY: exclusive call guard held by FlatIndex.
+        unsafe { index_mut(handle)? }.reserve(additional as usize)
+    })
+}
+
+/// `static native void truncate(long handle, int size)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_truncate<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong, size: jint) {
+    guard(&mut env, |_| {
+        // SAFETY: exclusive call guard held by FlatIndex.
+        unsafe { index_mut(handle)? }.truncate(size.max(0) as usize);
+        Ok(())
+    })
+}
+
+/// `static native int size(long handle)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_size<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) -> jint {
+    // SAFETY: shared call guard held by FlatIndex.
+    guard(&mut env, |_| Ok(unsafe { index(handle)? }.len() as jint))
+}
+
+/// `static native long memoryBytes(long handle)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_memoryBytes<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) -> jlong {
+    // SAFETY: shared call guard held by FlatIndex.
+    guard(&mut env, |_| Ok(unsafe { index(handle)? }.memory_bytes() as jlong))
+}
+
+/// `static native int searchFloats(long handle, float[] q, int off, int k, int[] ids, float[] scores, int outOff)`:
+/// returns the number of hits written (`min(k, size)`).
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchFloats<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    query: JFloatArray<'l>,
+    off: jint,
+    k: jint,
+    ids: JIntArray<'l>,
+    scores: JFloatArray<'l>,
+    out_off: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        // SAFETY: shared call guard held by FlatIndex.search.
+        let ix = unsafe { index(handle)? };
+        let k = positive(k, "k")?;
+        let q = copy_in(env, &query, off, ix.dim())?;
+        let hits = ix.search(Query::F32(&q), k)?;
+        write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
+    })
+}
+
+/// `static native int searchBytes(long handle, byte[] q, int off, int k, int[] ids, float[] scores, int outOff)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBytes<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    query: JByteArray<'l>,
+    off: jint,
+    k: jint,
+    ids: JIntArray<'l>,
+    scores: JFloatArray<'l>,
+    out_off: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        // SAFETY: shared call guard held by FlatIndex.search.
+        let ix = unsafe { index(handle)? };
+        let k = positive(k, "k")?;
+        let q = copy_in(env, &query, off, ix.dim())?;
+        let hits = ix.search(Query::I8(&q), k)?;
+        write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
+    })
+}
+
+/// `static native int searchBatchFloats(long handle, float[] qs, int off, int count, int k, int[] ids, float[] scores, int outOff)`:
+/// `count` queries packed row after row; results at stride `k`. Returns the hits per query.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchFloats<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    queries: JFloatArray<'l>,
+    off: jint,
+    count: jint,
+    k: jint,
+    ids: JIntArray<'l>,
+    scores: JFloatArray<'l>,
+    out_off: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        // SAFETY: shared call guard held by FlatIndex.searchBatch.
+        let ix = unsafe { index(handle)? };
+        let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
+        let flat = copy_in(env, &queries, off, n.checked_mul(ix.dim()).ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?)?;
+        let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(Query::F32).collect();
+        let rows = ix.search_batch(&qs, k)?;
+        write_hits(env, &rows, k, &ids, &scores, out_off)
+    })
+}
+
+/// `static native int searchBatchBytes(long handle, byte[] qs, int off, int count, int k, int[] ids, float[] scores, int outOff)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchBytes<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    queries: JByteArray<'l>,
+    off: jint,
+    count: jint,
+    k: jint,
+    ids: JIntArray<'l>,
+    scores: JFloatArray<'l>,
+    out_off: jint,
+) -> jint {
+    guard(&mut env, |env| {
+        // SAFETY: shared call guard held by FlatIndex.searchBatch.
+        let ix = unsafe { index(handle)? };
+        let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
+        let flat = copy_in(env, &queries, off, n.checked_mul(ix.dim()).ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?)?;
+        let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(Query::I8).collect();
+        let rows = ix.search_batch(&qs, k)?;
+        write_hits(env, &rows, k, &ids, &scores, out_off)
+    })
+}
+
+/// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_free<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) {
+    guard(&mut env, |_| {
+        // SAFETY: NativeResource frees each handle exactly once, after its last use.
+        unsafe { boundary::free::<FlatIndex>(handle) };
+        Ok(())
+    })
+}
+
+/// Scores `a[a_off..a_off+len]` against `b[b_off..b_off+len]` in place: in chunks of at most
+/// `MAX_DIMENSION` elements, each read inside short critical sections (no copy, no JNI call inside).
+/// A null `b` means "the same array as `a`". Ranges are checked against the arrays' lengths, so a
+/// bad range is an exception, never an out-of-bounds read.
+fn pair<T: TypeArray>(
+    env: &Env<'_>,
+    a: &JPrimitiveArray<'_, T>,
+    a_off: jint,
+    b: &JPrimitiveArray<'_, T>,
+    b_off: jint,
+    len: jint,
+    parts: impl Fn(&[T], &[T]) -> [f64; 3],
+) -> FerricResult<[f64; 3]> {
+    non_null(a, "a")?;
+    if a_off < 0 || b_off < 0 || len < 0 {
+        return Err(FerricError::IndexOutOfBounds(format!("negative offset or length: {a_off}, {b_off}, {len}")));
+    }
+    let (a_off, b_off, len) = (a_off as usize, b_off as usize, len as usize);
+    let range = |off: usize, n: usize, data_len: usize| {
+        let end = off + n;
+        if end > data_len {
+            return Err(FerricError::IndexOutOfBounds(format!("Range [{off}, {end}) out of bounds for length {data_len}")));
+        }
+        Ok(off..end)
+    };
+    let mut acc = [0.0; 3];
+    if len == 0 {
+        return Ok(acc); // nothing to read (and an empty array may have no critical address)
+    }
+    let mut done = 0;
+    loop {
+        let n = MAX_DIMENSION.min(len - done);
+        let (x, y) = (a_off + done, b_off + done);
+        let p = with_critical_pair(env, a, if b.is_null() { None } else { Some(b) }, |ea, eb| {
+            Ok::<_, FerricError>(parts(&ea[range(x, n, ea.len())?], &eb[range(y, n, eb.len())?]))
+        })??;
+        acc = add_parts(acc, p);
+        done += n;
+        if done >= len {
+            return Ok(acc);
+        }
+    }
+}
+
+/// `static native float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len)`: `b` null = `a`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairFloats<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    metric: jint,
+    a: JFloatArray<'l>,
+    a_off: jint,
+    b: JFloatArray<'l>,
+    b_off: jint,
+    len: jint,
+) -> jfloat {
+    guard(&mut env, |env| {
+        let m = Metric::from_code(metric)?;
+        Ok(finish(m, pair(env, &a, a_off, &b, b_off, len, |x, y| parts_f32(m, x, y))?))
+    })
+}
+
+/// `static native float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len)`: `b` null = `a`.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairBytes<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    metric: jint,
+    a: JByteArray<'l>,
+    a_off: jint,
+    b: JByteArray<'l>,
+    b_off: jint,
+    len: jint,
+) -> jfloat {
+    guard(&mut env, |env| {
+        let m = Metric::from_code(metric)?;
+        Ok(finish(m, pair(env, &a, a_off, &b, b_off, len, |x, y| parts_i8(m, x, y))?))
+    })
+}
+
+/// `static native String kernelName()`: the SIMD kernel family chosen for this CPU.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_kernelName<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>) -> JString<'l> {
+    guard(&mut env, |env| Ok(env.new_string(active().kind.name())?))
+}
