@@ -6,6 +6,7 @@
 pub mod blake3;
 pub mod boundary;
 pub mod memory;
+pub mod regex;
 
 use std::ffi::c_void;
 

@@ -64,6 +64,27 @@ where
     Ok(())
 }
 
+/// Calls `f` once on all of `array[off..off + len]`: copied when small, otherwise read in place
+/// inside one JNI critical section for the duration of `f` (the garbage collector may wait for it;
+/// use a direct buffer for inputs too large to hold up the collector). `f` must not call into the JVM.
+pub fn with_bytes<R, F>(env: &Env<'_>, array: &JByteArray<'_>, off: jint, len: jint, f: F) -> FerricResult<R>
+where
+    F: FnOnce(&[u8]) -> R,
+{
+    non_null(array, "input array")?;
+    let (off, len) = check_from_index_size(off, len, array.len(env)?)?;
+    if len <= COPY_THRESHOLD {
+        let mut buf = [0i8; COPY_THRESHOLD];
+        array.get_region(env, off as jsize, &mut buf[..len])?;
+        return Ok(f(as_bytes(&buf[..len])));
+    }
+    // SAFETY: one read-only critical view, released before any other JNI call.
+    let elements = unsafe { array.get_elements_critical(env, ReleaseMode::NoCopyBack)? };
+    let r = f(as_bytes(&elements[off..off + len]));
+    drop(elements);
+    Ok(r)
+}
+
 /// Copies `data` into `array[off..off + data.len()]`, checking that it fits in `len` bytes.
 pub fn write_region(env: &Env<'_>, array: &JByteArray<'_>, off: jint, len: jint, data: &[u8]) -> FerricResult<()> {
     non_null(array, "output array")?;

@@ -18,6 +18,9 @@ pub enum FerricError {
     Io(String),
     /// A native allocation limit was hit: `java.lang.OutOfMemoryError`.
     OutOfMemory(String),
+    /// A regular expression is invalid or unsupported at `index` (UTF-16 units into the pattern):
+    /// `dev.ferric.regex.RegexSyntaxException`, whose native constructor reads "index:message".
+    RegexSyntax { index: usize, message: String },
     /// A JNI call itself failed. If it left a Java exception pending, that exception is kept.
     Jni(jni::errors::Error),
 }
@@ -32,6 +35,7 @@ impl FerricError {
             FerricError::NullPointer(_) => "java/lang/NullPointerException",
             FerricError::Io(_) => "java/io/IOException",
             FerricError::OutOfMemory(_) => "java/lang/OutOfMemoryError",
+            FerricError::RegexSyntax { .. } => "dev/ferric/regex/RegexSyntaxException",
             FerricError::Jni(_) => "java/lang/IllegalStateException",
         }
     }
@@ -46,6 +50,7 @@ impl fmt::Display for FerricError {
             | FerricError::NullPointer(m)
             | FerricError::Io(m)
             | FerricError::OutOfMemory(m) => f.write_str(m),
+            FerricError::RegexSyntax { index, message } => write!(f, "{index}:{message}"),
             FerricError::Jni(e) => write!(f, "JNI call failed: {e}"),
         }
     }

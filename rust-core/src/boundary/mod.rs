@@ -7,9 +7,11 @@ mod buffers;
 mod error;
 mod guard;
 mod handles;
+mod strings;
 
 pub use buffers::direct_slice;
-pub use arrays::{check_from_index_size, read_chunks, write_region, COPY_THRESHOLD, CRITICAL_CHUNK};
+pub use arrays::{check_from_index_size, read_chunks, with_bytes, write_region, COPY_THRESHOLD, CRITICAL_CHUNK};
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
-pub use handles::{borrow_mut, free, into_handle};
+pub use handles::{borrow, borrow_mut, free, into_handle};
+pub use strings::{read_utf16, string_len, STRING_CHUNK};
