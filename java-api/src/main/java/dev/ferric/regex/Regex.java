@@ -357,7 +357,7 @@ public final class Regex extends NativeResource {
                 break;
             }
         }
-        if (index == 0 && slots.length == 0) return new String[] {s};
+        if (index == 0) return new String[] {s};
         parts.add(s.substring(index));
         int size = parts.size();
         if (limit == 0) {
