@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ferric",
         mixinStandardHelpOptions = true,
         versionProvider = FerricCli.Version.class,
-        description = "Native Rust kernels for the JVM: hashing, diagnostics and benchmarks.",
-        subcommands = {B3sumCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Native Rust kernels for the JVM: hashing, regex search, diagnostics and benchmarks.",
+        subcommands = {B3sumCommand.class, GrepCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FerricCli {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -88,7 +88,7 @@ class RegexDifferencesTest {
             assertEquals(List.of("x", "y"), List.of(re.split(" x  y")).subList(1, 3));
             assertEquals(3, re.count(" x  y"));
         }
-        assertEquals(List.of("", "x", "", "y"), List.of(Pattern.compile("\\s*").split(" x  y")));
+        assertEquals(List.of("", "", "x", "", "y"), List.of(Pattern.compile("\\s*").split(" x  y")));
     }
 
     @Test
