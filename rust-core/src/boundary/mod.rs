@@ -14,4 +14,4 @@ pub use arrays::{check_from_index_size, read_chunks, with_bytes, write_region, C
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub use handles::{borrow, borrow_mut, free, into_handle};
-pub use strings::{read_utf16, string_len, STRING_CHUNK};
+pub use strings::{read_utf16, string_len, with_utf16_critical, STRING_CHUNK};

@@ -38,3 +38,26 @@ pub fn read_utf16<F: FnMut(&[u16])>(env: &Env<'_>, s: &JString<'_>, mut f: F) ->
     }
     Ok(len)
 }
+
+/// Calls `f` once on all UTF-16 units of `s`, read in place inside one JNI critical section
+/// (`GetStringCritical`; a JVM that stores the string compactly hands out an inflated copy instead).
+/// The garbage collector may wait for `f`, so `f` must be short and bounded (a linear pass) and must
+/// not call into the JVM.
+pub fn with_utf16_critical<R, F: FnOnce(&[u16]) -> R>(env: &Env<'_>, s: &JString<'_>, f: F) -> FerricResult<R> {
+    let len = string_len(env, s)?;
+    if len == 0 {
+        return Ok(f(&[]));
+    }
+    let raw = env.get_raw();
+    // SAFETY: `raw` is this thread's JNIEnv, `s` a live non-null string; the pointer stays valid until
+    // the matching release below, and no JNI call happens in between.
+    unsafe {
+        let p = ((**raw).v1_2.GetStringCritical)(raw, s.as_raw(), std::ptr::null_mut());
+        if p.is_null() {
+            return Err(FerricError::OutOfMemory("GetStringCritical failed".into()));
+        }
+        let r = f(std::slice::from_raw_parts(p, len));
+        ((**raw).v1_2.ReleaseStringCritical)(raw, s.as_raw(), p);
+        Ok(r)
+    }
+}

@@ -10,7 +10,7 @@ use jni::{Env, EnvUnowned};
 
 use super::utf16::Utf8Text;
 use super::{CompileError, Mode, Options, Regex, RegexSet};
-use crate::boundary::{self, direct_slice, guard, read_utf16, string_len, with_bytes, FerricError, FerricResult};
+use crate::boundary::{self, direct_slice, guard, read_utf16, string_len, with_bytes, with_utf16_critical, FerricError, FerricResult};
 
 /// `op` of the `*Op` functions.
 const OP_IS_MATCH: jint = 0;
@@ -42,8 +42,16 @@ fn pattern_string(env: &Env<'_>, s: &JString<'_>) -> FerricResult<String> {
     Ok(String::from_utf16_lossy(&units))
 }
 
+/// Strings at least this long are transcoded from the JVM's own array inside a critical section
+/// (one bounded linear pass, no regex work inside it) instead of being copied out in slices first.
+const CRITICAL_TEXT_MIN: usize = 4096;
+
 fn text(env: &Env<'_>, s: &JString<'_>) -> FerricResult<Utf8Text> {
-    let mut t = Utf8Text::with_capacity(string_len(env, s)?);
+    let len = string_len(env, s)?;
+    if len >= CRITICAL_TEXT_MIN && std::env::var_os("FERRIC_REGEX_STRING_REGION").is_none() {
+        return with_utf16_critical(env, s, Utf8Text::from_utf16);
+    }
+    let mut t = Utf8Text::with_capacity(len);
     read_utf16(env, s, |c| t.push(c))?;
     Ok(t.finish())
 }

@@ -247,12 +247,8 @@ impl Regex {
 
     /// Number of non-overlapping matches in `hay[from..]`.
     pub fn count(&self, mode: Mode, hay: &[u8], from: usize) -> Result<usize, CompileError> {
-        let mut it = self.matches(mode, hay, from, None, false)?;
-        let mut n = 0;
-        while it.next_match() {
-            n += 1;
-        }
-        Ok(n)
+        // the engine's own iterator counts with end offsets only, skipping the reverse scan for starts
+        Ok(self.engine(mode)?.find_iter(Input::new(hay).range(from..)).count())
     }
 }
 
@@ -441,6 +437,18 @@ mod tests {
             (pos, prev) = it.resume_point();
         }
         assert_eq!(got, whole);
+    }
+
+    #[test]
+    fn counting_agrees_with_iterating() {
+        for p in [r"a*", r"\b", r"\w+", r"", r"x|y*"] {
+            let r = re(p);
+            for hay in ["", "baaab xy é", "yyy x"] {
+                for mode in [Mode::Bytes, Mode::Text] {
+                    assert_eq!(r.count(mode, hay.as_bytes(), 0).unwrap(), all(&r, mode, hay).len(), "{p} {hay}");
+                }
+            }
+        }
     }
 
     #[test]
