@@ -47,10 +47,15 @@ impl Utf8Text {
             }
         }
         while i < units.len() {
-            // ASCII runs, eight units at a time: the common case for text and logs
-            while i + 8 <= units.len() && units[i..i + 8].iter().all(|&u| u < 0x80) {
-                self.bytes.extend(units[i..i + 8].iter().map(|&u| u as u8));
-                i += 8;
+            // ASCII runs, 32 units at a time (branch-free OR and narrowing, which vectorize): the
+            // common case for text and logs
+            let mut run = i;
+            while run + 32 <= units.len() && units[run..run + 32].iter().fold(0, |a, &u| a | u) < 0x80 {
+                run += 32;
+            }
+            if run > i {
+                self.bytes.extend(units[i..run].iter().map(|&u| u as u8));
+                i = run;
             }
             if i >= units.len() {
                 break;
@@ -221,6 +226,22 @@ mod tests {
             assert_eq!(t.is_ascii(), s.is_ascii());
             assert_eq!(t.utf16_len(), s.encode_utf16().count());
         }
+    }
+
+    #[test]
+    fn long_mixed_text_transcodes_like_the_standard_library() {
+        // ASCII runs of every length around the 32-unit fast path, broken by other characters
+        let pieces = ["a", "é", "😀", "日", "\n"];
+        let mut s = String::new();
+        for n in 0..300usize {
+            s.push_str(&"x".repeat(n % 70));
+            s.push_str(pieces[n % pieces.len()]);
+        }
+        let t = Utf8Text::from_utf16(&utf16(&s));
+        assert_eq!(t.bytes(), s.as_bytes());
+        assert!(!t.is_ascii());
+        let ascii = "y".repeat(1000);
+        assert!(Utf8Text::from_utf16(&utf16(&ascii)).is_ascii());
     }
 
     #[test]
