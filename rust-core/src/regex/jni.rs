@@ -344,8 +344,7 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_setCompile<'l>(
     })
 }
 
-fn which_result<'l>(env: &mut Env<'l>, s: &RegexSet, mode: Mode, hay: &[u8], any_only: bool) -> FerricResult<Vec<jint>> {
-    let _ = env;
+fn which_result(s: &RegexSet, mode: Mode, hay: &[u8], any_only: bool) -> FerricResult<Vec<jint>> {
     if any_only {
         return Ok(if s.is_match(mode, hay).map_err(search_error)? { vec![0] } else { vec![] });
     }
@@ -372,14 +371,7 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_setWhichBytes<'l>(
 ) -> JIntArray<'l> {
     guard(&mut env, |env| {
         let s = set(handle)?;
-        let v = with_bytes(env, &input, off, len, |hay| {
-            if any_only {
-                s.is_match(Mode::Bytes, hay).map(|m| if m { vec![0] } else { vec![] })
-            } else {
-                s.which(Mode::Bytes, hay).map(|v| v.into_iter().map(|i| i as jint).collect())
-            }
-        })?
-        .map_err(search_error)?;
+        let v = with_bytes(env, &input, off, len, |hay| which_result(s, Mode::Bytes, hay, any_only))??;
         int_array(env, &v)
     })
 }
@@ -398,7 +390,7 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_setWhichDirect<'l>(
     guard(&mut env, |env| {
         let s = set(handle)?;
         let hay = direct_slice(env, &input, pos, len)?;
-        let v = which_result(env, s, Mode::Bytes, hay, any_only)?;
+        let v = which_result(s, Mode::Bytes, hay, any_only)?;
         int_array(env, &v)
     })
 }
@@ -415,7 +407,7 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_setWhichString<'l>(
     guard(&mut env, |env| {
         let s = set(handle)?;
         let t = text(env, &input)?;
-        let v = which_result(env, s, Mode::Text, t.bytes(), any_only)?;
+        let v = which_result(s, Mode::Text, t.bytes(), any_only)?;
         int_array(env, &v)
     })
 }

@@ -153,6 +153,10 @@ pub struct Regex {
     translated: Translated,
     opts: Options,
     bytes: meta::Regex,
+    /// The byte engine gives the same matches as a text engine on valid UTF-8 (every match is
+    /// non-empty valid UTF-8, so it cannot split a character), and it is faster: the text engine's
+    /// unanchored loop must itself only step over whole characters.
+    text_is_bytes: bool,
     text: OnceLock<Result<meta::Regex, CompileError>>,
     full_bytes: OnceLock<Result<meta::Regex, CompileError>>,
     full_text: OnceLock<Result<meta::Regex, CompileError>>,
@@ -163,7 +167,26 @@ impl Regex {
     pub fn new(pattern: &str, opts: &Options) -> Result<Regex, CompileError> {
         let (translated, opts) = prepare(pattern, opts)?;
         let bytes = Self::build(&translated, &opts, false)?;
-        Ok(Regex { translated, opts, bytes, text: OnceLock::new(), full_bytes: OnceLock::new(), full_text: OnceLock::new() })
+        let text_is_bytes = Self::parse(&translated, &opts, false).is_ok_and(|h| {
+            let p = h.properties();
+            p.is_utf8() && p.minimum_len().is_some_and(|n| n > 0)
+        });
+        Ok(Regex { translated, opts, bytes, text_is_bytes, text: OnceLock::new(), full_bytes: OnceLock::new(), full_text: OnceLock::new() })
+    }
+
+    fn parse(t: &Translated, opts: &Options, utf8: bool) -> Result<Hir, CompileError> {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(opts.flags & flags::CASE_INSENSITIVE != 0)
+            .multi_line(opts.flags & flags::MULTILINE != 0)
+            .dot_matches_new_line(opts.flags & flags::DOTALL != 0)
+            .ignore_whitespace(opts.flags & flags::COMMENTS != 0)
+            .unicode(opts.flags & flags::NO_UNICODE == 0)
+            .crlf(opts.flags & flags::CRLF != 0)
+            .nest_limit(opts.nest_limit)
+            .utf8(utf8)
+            .build()
+            .parse(&t.pattern)
+            .map_err(|e| CompileError::Invalid(e.to_string()))
     }
 
     fn build(t: &Translated, opts: &Options, utf8: bool) -> Result<meta::Regex, CompileError> {
@@ -177,18 +200,7 @@ impl Regex {
     /// `\A(?:pattern)\z`, built from the parsed pattern so that comments or flags in it cannot
     /// leak out of the group.
     fn build_full(t: &Translated, opts: &Options, utf8: bool) -> Result<meta::Regex, CompileError> {
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(opts.flags & flags::CASE_INSENSITIVE != 0)
-            .multi_line(opts.flags & flags::MULTILINE != 0)
-            .dot_matches_new_line(opts.flags & flags::DOTALL != 0)
-            .ignore_whitespace(opts.flags & flags::COMMENTS != 0)
-            .unicode(opts.flags & flags::NO_UNICODE == 0)
-            .crlf(opts.flags & flags::CRLF != 0)
-            .nest_limit(opts.nest_limit)
-            .utf8(utf8)
-            .build()
-            .parse(&t.pattern)
-            .map_err(|e| CompileError::Invalid(e.to_string()))?;
+        let hir = Self::parse(t, opts, utf8)?;
         let anchored = Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]);
         meta::Builder::new()
             .configure(meta_config(opts, utf8, MatchKind::LeftmostFirst))
@@ -219,6 +231,7 @@ impl Regex {
 
     fn engine(&self, mode: Mode) -> Result<&meta::Regex, CompileError> {
         match mode {
+            Mode::Text if self.text_is_bytes => Ok(&self.bytes),
             Mode::Bytes => Ok(&self.bytes),
             Mode::Text => self.text.get_or_init(|| Self::build(&self.translated, &self.opts, true)).as_ref().map_err(Clone::clone),
         }
@@ -448,6 +461,22 @@ mod tests {
                     assert_eq!(r.count(mode, hay.as_bytes(), 0).unwrap(), all(&r, mode, hay).len(), "{p} {hay}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn text_searches_share_the_byte_engine_only_when_results_cannot_differ() {
+        assert!(re(r"\w+").text_is_bytes);
+        assert!(re(r"é|a").text_is_bytes);
+        assert!(!re(r"a*").text_is_bytes, "can match empty");
+        let raw = Regex::new(r"(?-u:\xFF)", &Options { flags: flags::RUST_SYNTAX, ..Options::default() }).unwrap();
+        assert!(!raw.text_is_bytes, "can match invalid UTF-8");
+        let hay = "é😀 ab";
+        for p in [r"\w+", r"\W", r"[^a]", r"\b\w"] {
+            let r = re(p);
+            let own = Regex::build(&r.translated, &r.opts, true).unwrap();
+            let want: Vec<_> = own.find_iter(hay.as_bytes()).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(all(&r, Mode::Text, hay), want, "{p}");
         }
     }
 

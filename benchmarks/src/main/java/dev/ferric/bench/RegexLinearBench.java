@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class RegexLinearBench {
-    @Param({"nested-plus", "alternation-star", "nested-star"})
+    @Param({"nested-plus", "alternation-star", "nested-star", "words-to-end"})
     String name;
 
     @Param({"1024", "65536", "1048576"})

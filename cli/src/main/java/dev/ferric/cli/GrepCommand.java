@@ -4,9 +4,10 @@ import dev.ferric.regex.ByteMatch;
 import dev.ferric.regex.Regex;
 import dev.ferric.regex.RegexSyntaxException;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class GrepCommand implements Callable<Integer> {
         for (String s : paths.isEmpty() ? List.of(".") : paths) roots.add(Paths.get(s));
         withNames = roots.size() > 1 || Files.isDirectory(roots.get(0));
         int status = 1;
-        out = new BufferedOutputStream(new PrintStream(System.out, false), 1 << 16);
+        out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         try (Regex re = Regex.compile(p, flags)) {
             for (Path root : roots) {
                 if (Files.isDirectory(root)) {

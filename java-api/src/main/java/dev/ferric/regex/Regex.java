@@ -244,7 +244,11 @@ public final class Regex extends NativeResource {
         return find(input, 0);
     }
 
-    /** The first match at or after UTF-16 index {@code from}; {@code input} before it is still context for {@code ^} and {@code \b}. */
+    /**
+     * The first match at or after UTF-16 index {@code from}; {@code input} before it is still context
+     * for {@code ^} and {@code \b}. Each call reads the whole input: to visit every match, use
+     * {@link #findAll(CharSequence)}, which reads it once.
+     */
     public Optional<Match> find(CharSequence input, int from) {
         return first(text(input), from, false);
     }

@@ -231,6 +231,11 @@ class RegexApiTest {
             assertArrayEquals(new int[] {2}, set.matches(direct));
             assertArrayEquals(new int[] {0}, set.matches(utf8("an error!"), 3, 6));
         }
+        try (RegexSet empty = RegexSet.compile()) {
+            assertEquals(0, empty.size());
+            assertArrayEquals(new int[] {}, empty.matches("anything"));
+            assertFalse(empty.isMatch("anything"));
+        }
     }
 
     @Test
