@@ -7,6 +7,7 @@ pub mod blake3;
 pub mod boundary;
 pub mod compress;
 pub mod memory;
+pub mod regex;
 pub mod vectors;
 
 use std::ffi::c_void;

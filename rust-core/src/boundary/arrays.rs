@@ -102,6 +102,23 @@ where
     Ok(())
 }
 
+/// Calls `f` once on all of `array[off..off + len]`: copied when small, otherwise read in place
+/// inside one JNI critical section for the duration of `f` (the garbage collector may wait for it;
+/// use a direct buffer for inputs too large to hold up the collector). `f` must not call into the JVM.
+pub fn with_bytes<R, F>(env: &Env<'_>, array: &JByteArray<'_>, off: jint, len: jint, f: F) -> FerricResult<R>
+where
+    F: FnOnce(&[u8]) -> R,
+{
+    if (0..=COPY_THRESHOLD as jint).contains(&len) {
+        let mut buf = [0u8; COPY_THRESHOLD];
+        return Ok(f(copy_small(env, array, off, len, &mut buf)?));
+    }
+    non_null(array, "input array")?;
+    let (off, len) = check_from_index_size(off, len, array.len(env)?)?;
+    // one read-only critical section, with no other JNI call inside it
+    with_critical_pair(env, array, None, |a, _| f(as_bytes(&a[off..off + len])))
+}
+
 /// Copies `data` into `array[off..off + data.len()]`, checking that it fits in `len` bytes.
 pub fn write_region(env: &Env<'_>, array: &JByteArray<'_>, off: jint, len: jint, data: &[u8]) -> FerricResult<()> {
     non_null(array, "output array")?;

@@ -27,6 +27,9 @@ pub enum FerricError {
     DecompressionLimit(String),
     /// An LZ4 block could not be compressed or decompressed: `dev.ferric.compress.Lz4Exception`.
     Lz4(String),
+    /// A regular expression is invalid or unsupported at `index` (UTF-16 units into the pattern):
+    /// `dev.ferric.regex.RegexSyntaxException`, whose native constructor reads "index:message".
+    RegexSyntax { index: usize, message: String },
     /// A JNI call itself failed. If it left a Java exception pending, that exception is kept.
     Jni(jni::errors::Error),
 }
@@ -45,6 +48,7 @@ impl FerricError {
             FerricError::Eof(_) => "java/io/EOFException",
             FerricError::DecompressionLimit(_) => "dev/ferric/compress/DecompressionLimitException",
             FerricError::Lz4(_) => "dev/ferric/compress/Lz4Exception",
+            FerricError::RegexSyntax { .. } => "dev/ferric/regex/RegexSyntaxException",
             FerricError::Jni(_) => "java/lang/IllegalStateException",
         }
     }
@@ -63,6 +67,7 @@ impl fmt::Display for FerricError {
             | FerricError::Eof(m)
             | FerricError::DecompressionLimit(m)
             | FerricError::Lz4(m) => f.write_str(m),
+            FerricError::RegexSyntax { index, message } => write!(f, "{index}:{message}"),
             FerricError::Jni(e) => write!(f, "JNI call failed: {e}"),
         }
     }

@@ -25,6 +25,18 @@ pub unsafe fn borrow_mut<'a, T>(handle: jlong) -> FerricResult<&'a mut T> {
     }
 }
 
+/// Borrows the object behind `handle` read-only, for a call that may run on many threads at once.
+///
+/// # Safety
+/// `handle` must be 0 or a live handle of type `T` made by [`into_handle`], and `T` must be `Sync`
+/// (no thread mutates it during the borrow).
+pub unsafe fn borrow<'a, T: Sync>(handle: jlong) -> FerricResult<&'a T> {
+    match (handle as *const T).as_ref() {
+        Some(v) => Ok(v),
+        None => Err(FerricError::IllegalState("native handle is 0 (object closed)".into())),
+    }
+}
+
 /// Drops the object behind `handle`; 0 is ignored.
 ///
 /// # Safety

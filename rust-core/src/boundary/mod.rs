@@ -8,10 +8,12 @@ mod error;
 mod guard;
 mod handles;
 mod regions;
+mod strings;
 
 pub use buffers::direct_slice;
-pub use arrays::{check_from_index_size, read_chunks, with_critical_pair, write_region, write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK};
+pub use arrays::{check_from_index_size, read_chunks, with_bytes, with_critical_pair, write_region, write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK};
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
-pub use handles::{borrow_mut, free, into_handle};
+pub use handles::{borrow, borrow_mut, free, into_handle};
 pub use regions::{with_input, with_regions, Region};
+pub use strings::{read_utf16, string_len, with_utf16_critical, STRING_CHUNK};

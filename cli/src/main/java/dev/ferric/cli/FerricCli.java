@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "ferric",
         mixinStandardHelpOptions = true,
         versionProvider = FerricCli.Version.class,
-        description = "Native Rust kernels for the JVM: hashing, compression, exact vector search, diagnostics and benchmarks.",
-        subcommands = {B3sumCommand.class, GzipCommand.class, Lz4Command.class, KnnCommand.class, DoctorCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Native Rust kernels for the JVM: hashing, regex search, compression, exact vector search, diagnostics and benchmarks.",
+        subcommands = {B3sumCommand.class, GrepCommand.class, GzipCommand.class, Lz4Command.class, KnnCommand.class,
+                DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FerricCli {
     public static void main(String[] args) {
         System.exit(run(args));

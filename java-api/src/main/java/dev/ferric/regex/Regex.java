@@ -1,0 +1,705 @@
+package dev.ferric.regex;
+
+import dev.ferric.NativeResource;
+import dev.ferric.internal.Checks;
+import dev.ferric.internal.NativeLoader;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A compiled regular expression, matched in time linear in the input by Rust's {@code regex} engine
+ * (finite automata, no backtracking: no pattern or input can make it take exponential time).
+ *
+ * <pre>{@code
+ * try (Regex re = Regex.compile("(?<user>\\w+)@(?<host>[\\w.]+)")) {
+ *     boolean any = re.isMatch(text);
+ *     long n = re.count(text);
+ *     re.capturesAll(text).forEach(m -> System.out.println(m.group("host")));
+ *     String masked = re.replaceAll(text, "${user}@example.org");
+ *     Optional<ByteMatch> inBytes = re.find(utf8Bytes);           // byte offsets
+ * }
+ * }</pre>
+ *
+ * <p><b>Syntax.</b> Patterns use {@code java.util.regex} syntax, translated to the engine's; constructs
+ * that need backtracking (backreferences, look-around, atomic groups, possessive quantifiers) and a few
+ * without an equivalent are refused with a {@link RegexSyntaxException} naming the construct. With
+ * {@link #RUST_SYNTAX} the pattern is given to the engine as written. The differences in meaning
+ * ({@code \w}, {@code \d}, {@code \b} and case folding are Unicode-aware; {@code $} is the very end of
+ * the input; empty matches next to a match are skipped...) are listed in {@code docs/regex.md}.
+ *
+ * <p><b>Inputs and offsets.</b> {@code CharSequence} inputs report offsets in UTF-16 units, exactly as
+ * {@link String#substring(int, int)} takes them; matches never split a surrogate pair, and an unpaired
+ * surrogate is read as U+FFFD (it matches {@code .} and {@code \x{FFFD}}, and is one unit wide in
+ * offsets). {@code byte[]} and {@link ByteBuffer} inputs are searched as bytes (UTF-8 or arbitrary),
+ * with byte offsets that are absolute indices into the array or buffer; the range searched is the
+ * whole input as far as {@code ^}, {@code \b} and look-behind context go.
+ *
+ * <p><b>Memory contract.</b> A {@code CharSequence} is turned into a {@code String} (no copy if it is
+ * one) and its contents are transcoded to UTF-8 into native memory for the duration of one call,
+ * nothing pinned; {@code findAll} and {@code capturesAll} on text find all matches in that one call.
+ * A {@code byte[]} of up to 1 KiB is copied; a larger one is read in place inside one JNI critical
+ * section per call (the garbage collector may wait for that search; {@code findAll} searches in batches
+ * of matches, one call each). A direct {@code ByteBuffer} is read in place and never pinned: prefer it
+ * for very large inputs. Buffers' positions and limits are not changed. The compiled regex owns native
+ * memory ({@link #compiledSize()}, plus a search cache per thread that uses it, at most the DFA size
+ * limit) until {@link #close()}; see {@link NativeResource}.
+ *
+ * <p><b>Threads.</b> Immutable: one instance may be used by any number of threads at once.
+ *
+ * <p>All methods throw {@link NullPointerException} for null arguments and
+ * {@link IndexOutOfBoundsException} for ranges outside an array; methods of a closed regex throw
+ * {@link IllegalStateException}.
+ */
+public final class Regex extends NativeResource {
+    /** Case-insensitive matching, with Unicode simple case folding (unless {@link #NO_UNICODE}). */
+    public static final int CASE_INSENSITIVE = 0x02;
+    /** Whitespace and {@code #} comments in the pattern are ignored. */
+    public static final int COMMENTS = 0x04;
+    /** {@code ^} and {@code $} also match at line starts and ends ({@code \n}; see {@link #CRLF}). */
+    public static final int MULTILINE = 0x08;
+    /** The pattern is a literal string; only {@link #CASE_INSENSITIVE} and {@link #NO_UNICODE} still apply. */
+    public static final int LITERAL = 0x10;
+    /** {@code .} matches line terminators too. */
+    public static final int DOTALL = 0x20;
+    /**
+     * Unicode off: {@code \w}, {@code \d}, {@code \s}, {@code \b} and case folding are ASCII-only, and in
+     * the byte API {@code .} and negated classes match any single byte.
+     */
+    public static final int NO_UNICODE = 0x1000;
+    /** {@code \r\n} and {@code \r} end lines too, for {@code ^}/{@code $} in MULTILINE mode and for {@code .}. */
+    public static final int CRLF = 0x2000;
+    /** The pattern is in the syntax of Rust's {@code regex} crate, given to the engine untranslated. */
+    public static final int RUST_SYNTAX = 0x4000;
+
+    private static final int ALL_FLAGS = CASE_INSENSITIVE | COMMENTS | MULTILINE | LITERAL | DOTALL | NO_UNICODE | CRLF | RUST_SYNTAX;
+    private static final String KIND = "Regex";
+    /** Matches fetched per native call when iterating over bytes. */
+    private static final int BATCH = 256;
+
+    private final String pattern;
+    private final int flags;
+    private final Groups groups;
+
+    private Regex(long handle, String pattern, int flags) {
+        super(handle, RegexNative::free, KIND);
+        this.pattern = pattern;
+        this.flags = flags;
+        long h = beginSharedCall();
+        try {
+            this.groups = new Groups(RegexNative.groupNames(h));
+        } finally {
+            endCall();
+        }
+    }
+
+    /**
+     * Compiles {@code pattern} with default flags and limits.
+     *
+     * @throws RegexSyntaxException if the pattern is invalid or uses an unsupported construct
+     * @throws IllegalArgumentException if the compiled regex would exceed the size limit
+     */
+    public static Regex compile(String pattern) {
+        return new Builder().compile(pattern);
+    }
+
+    /** Compiles {@code pattern} with {@code flags} (a bitwise OR of this class's constants); see {@link #compile(String)}. */
+    public static Regex compile(String pattern, int flags) {
+        return new Builder().flags(flags).compile(pattern);
+    }
+
+    /** Settings for compiling: flags and the limits that bound compile time and memory. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A pattern matching {@code literal} exactly (each metacharacter escaped; unlike
+     * {@code Pattern.quote}, no {@code \Q...\E}).
+     */
+    public static String quote(String literal) {
+        Checks.requireNonNull(literal, "literal");
+        StringBuilder sb = new StringBuilder(literal.length() + 8);
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if ("\\.+*?()|[]{}^$#&-~".indexOf(c) >= 0) {
+                sb.append('\\').append(c);
+            } else if (Character.isWhitespace(c)) {
+                sb.append("\\x{").append(Integer.toHexString(c)).append('}');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code s} with {@code \} and {@code $} escaped, for use as a literal replacement. */
+    public static String quoteReplacement(String s) {
+        Checks.requireNonNull(s, "s");
+        return Replacement.quote(s);
+    }
+
+    /** The pattern as given. */
+    public String pattern() {
+        return pattern;
+    }
+
+    /** The flags as given. */
+    public int flags() {
+        return flags;
+    }
+
+    /** Number of capture groups, not counting group 0 (as {@code Matcher.groupCount()}). */
+    public int groupCount() {
+        return groups.count();
+    }
+
+    /** Named groups and their indexes. */
+    public Map<String, Integer> namedGroups() {
+        return groups.byName();
+    }
+
+    /** The pattern after translation to the engine's syntax (for diagnostics). */
+    public String enginePattern() {
+        long h = beginSharedCall();
+        try {
+            return RegexNative.enginePattern(h);
+        } finally {
+            endCall();
+        }
+    }
+
+    /**
+     * Bytes of native memory held by the compiled engines (those built so far: the text and
+     * whole-input variants are built on first use), not counting per-thread search caches.
+     */
+    public long compiledSize() {
+        long h = beginSharedCall();
+        try {
+            return RegexNative.memoryUsage(h);
+        } finally {
+            endCall();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+
+    // ---- text ----
+
+    private static String text(CharSequence input) {
+        return Checks.requireNonNull(input, "input").toString();
+    }
+
+    private int stringOp(int op, String s, int from) {
+        long h = beginSharedCall();
+        try {
+            return RegexNative.stringOp(h, op, s, from);
+        } finally {
+            endCall();
+        }
+    }
+
+    private int[] stringFind(String s, int from, int limit, boolean captures) {
+        if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
+        long h = beginSharedCall();
+        try {
+            return RegexNative.stringFind(h, s, from, limit, captures);
+        } finally {
+            endCall();
+        }
+    }
+
+    /** Whether the regex matches all of {@code input} (as {@code Matcher.matches()}). */
+    public boolean matches(CharSequence input) {
+        return stringOp(RegexNative.OP_FULL_MATCH, text(input), 0) != 0;
+    }
+
+    /** Whether the regex matches somewhere in {@code input} (as {@code Matcher.find()} returning true). */
+    public boolean isMatch(CharSequence input) {
+        return stringOp(RegexNative.OP_IS_MATCH, text(input), 0) != 0;
+    }
+
+    /** Number of non-overlapping matches in {@code input}, without creating match objects. */
+    public int count(CharSequence input) {
+        return stringOp(RegexNative.OP_COUNT, text(input), 0);
+    }
+
+    /** The first match (whole match only: its groups are not captured). */
+    public Optional<Match> find(CharSequence input) {
+        return find(input, 0);
+    }
+
+    /**
+     * The first match at or after UTF-16 index {@code from}; {@code input} before it is still context
+     * for {@code ^} and {@code \b}. Each call reads the whole input: to visit every match, use
+     * {@link #findAll(CharSequence)}, which reads it once.
+     */
+    public Optional<Match> find(CharSequence input, int from) {
+        return first(text(input), from, false);
+    }
+
+    /** The first match with all its groups. */
+    public Optional<Match> captures(CharSequence input) {
+        return first(text(input), 0, true);
+    }
+
+    private Optional<Match> first(String s, int from, boolean captures) {
+        int[] slots = stringFind(s, from, 1, captures && groups.count() > 0);
+        if (slots.length == 0) return Optional.empty();
+        return Optional.of(new Match(s, slots, 0, captures, groups));
+    }
+
+    /** All non-overlapping matches, in order (whole matches only). All are found when this is called. */
+    public Stream<Match> findAll(CharSequence input) {
+        return all(text(input), false);
+    }
+
+    /** All non-overlapping matches with their groups. All are found when this is called. */
+    public Stream<Match> capturesAll(CharSequence input) {
+        return all(text(input), true);
+    }
+
+    private Stream<Match> all(String s, boolean captures) {
+        boolean withGroups = captures && groups.count() > 0;
+        int[] slots = stringFind(s, 0, -1, withGroups);
+        int per = withGroups ? 2 * (groups.count() + 1) : 2;
+        return IntStream.range(0, slots.length / per).mapToObj(i -> new Match(s, slots, i * per, captures, groups));
+    }
+
+    private List<Match> allList(String s, boolean captures) {
+        List<Match> list = new ArrayList<>();
+        all(s, captures).forEach(list::add);
+        return list;
+    }
+
+    /**
+     * {@code input} with the first match replaced by {@code replacement}, in {@code java.util.regex}
+     * syntax: {@code $n}, {@code ${name}}, {@code \} quotes the next character.
+     *
+     * @throws IllegalArgumentException if the replacement refers to an unknown group name or is malformed
+     * @throws IndexOutOfBoundsException if it refers to a group number that does not exist
+     */
+    public String replaceFirst(CharSequence input, String replacement) {
+        return replace(text(input), replacement, 1);
+    }
+
+    /** {@code input} with every match replaced; see {@link #replaceFirst(CharSequence, String)}. */
+    public String replaceAll(CharSequence input, String replacement) {
+        return replace(text(input), replacement, -1);
+    }
+
+    private String replace(String s, String replacement, int limit) {
+        Checks.requireNonNull(replacement, "replacement");
+        Replacement r = new Replacement(replacement, groups);
+        boolean caps = r.usesGroups();
+        int[] slots = stringFind(s, 0, limit, caps && groups.count() > 0);
+        int per = caps && groups.count() > 0 ? 2 * (groups.count() + 1) : 2;
+        if (slots.length == 0) return s;
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        int last = 0;
+        for (int base = 0; base < slots.length; base += per) {
+            Match m = new Match(s, slots, base, caps, groups);
+            sb.append(s, last, m.start());
+            r.appendTo(sb, m);
+            last = m.end();
+        }
+        return sb.append(s, last, s.length()).toString();
+    }
+
+    /** {@code input} with every match replaced by what {@code replacer} returns for it (used literally). */
+    public String replaceAll(CharSequence input, Function<Match, String> replacer) {
+        Checks.requireNonNull(replacer, "replacer");
+        String s = text(input);
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        int last = 0;
+        for (Match m : allList(s, true)) {
+            sb.append(s, last, m.start()).append(replacer.apply(m));
+            last = m.end();
+        }
+        return sb.append(s, last, s.length()).toString();
+    }
+
+    /** Splits {@code input} around matches, as {@link java.util.regex.Pattern#split(CharSequence)}. */
+    public String[] split(CharSequence input) {
+        return split(input, 0);
+    }
+
+    /**
+     * Splits {@code input} around matches, with {@link java.util.regex.Pattern#split(CharSequence, int)}'s
+     * rules for {@code limit} (positive: at most that many parts; zero: trailing empty strings removed;
+     * negative: all parts) and for a zero-width match at the start (no leading empty string).
+     */
+    public String[] split(CharSequence input, int limit) {
+        String s = text(input);
+        int[] slots = stringFind(s, 0, limit > 0 ? limit : -1, false);
+        List<String> parts = new ArrayList<>();
+        int index = 0;
+        boolean limited = limit > 0;
+        for (int k = 0; k < slots.length; k += 2) {
+            int start = slots[k];
+            int end = slots[k + 1];
+            if (!limited || parts.size() < limit - 1) {
+                if (index == 0 && start == 0 && start == end) continue;
+                parts.add(s.substring(index, start));
+                index = end;
+            } else {
+                break;
+            }
+        }
+        if (index == 0) return new String[] {s};
+        parts.add(s.substring(index));
+        int size = parts.size();
+        if (limit == 0) {
+            while (size > 0 && parts.get(size - 1).isEmpty()) size--;
+        }
+        return parts.subList(0, size).toArray(new String[0]);
+    }
+
+    // ---- bytes ----
+
+    /** A byte input: an array range, or a direct buffer range; results shifted by {@code shift}. */
+    private static final class Bytes {
+        final byte[] array;
+        final ByteBuffer direct;
+        final ByteBuffer source;
+        final int off;
+        final int len;
+        final int shift;
+
+        Bytes(byte[] array, ByteBuffer direct, ByteBuffer source, int off, int len, int shift) {
+            this.array = array;
+            this.direct = direct;
+            this.source = source;
+            this.off = off;
+            this.len = len;
+            this.shift = shift;
+        }
+
+        static Bytes of(byte[] a, int off, int len) {
+            Checks.requireNonNull(a, "input");
+            Checks.checkFromIndexSize(off, len, a.length);
+            return new Bytes(a, null, null, off, len, 0);
+        }
+
+        static Bytes of(ByteBuffer b) {
+            Checks.requireNonNull(b, "input");
+            int pos = b.position();
+            int len = b.remaining();
+            if (b.isDirect()) return new Bytes(null, b, b, pos, len, 0);
+            if (b.hasArray()) return new Bytes(b.array(), null, b, b.arrayOffset() + pos, len, -b.arrayOffset());
+            byte[] copy = new byte[len];
+            b.duplicate().get(copy);
+            return new Bytes(copy, null, b, 0, len, pos);
+        }
+
+        ByteMatch match(int[] slots, int base, boolean captured, Groups groups) {
+            return source == null ? new ByteMatch(array, null, slots, base, captured, groups) : new ByteMatch(null, source, slots, base, captured, groups);
+        }
+    }
+
+    private int op(int op, Bytes in) {
+        long h = beginSharedCall();
+        try {
+            if (in.direct != null) return RegexNative.directOp(h, op, in.direct, in.off, in.len, in.off);
+            return RegexNative.bytesOp(h, op, in.array, in.off, in.len, in.off);
+        } finally {
+            endCall();
+        }
+    }
+
+    /** Fills {@code out} with matches from {@code from} (input coordinates); returns the ints written, shifted to user offsets. */
+    private int findInto(Bytes in, int from, int prevEnd, boolean captures, int[] out) {
+        int n;
+        long h = beginSharedCall();
+        try {
+            n = in.direct != null
+                    ? RegexNative.directFind(h, in.direct, in.off, in.len, from, prevEnd, captures, out)
+                    : RegexNative.bytesFind(h, in.array, in.off, in.len, from, prevEnd, captures, out);
+        } finally {
+            endCall();
+        }
+        if (in.shift != 0) {
+            for (int i = 0; i < n; i++) if (out[i] >= 0) out[i] += in.shift;
+        }
+        return n;
+    }
+
+    /** Whether the regex matches all of {@code input}. */
+    public boolean matches(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input, 0, input.length)) != 0;
+    }
+
+    /** Whether the regex matches all of {@code input[off, off + len)}. */
+    public boolean matches(byte[] input, int off, int len) {
+        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input, off, len)) != 0;
+    }
+
+    /** Whether the regex matches all the remaining bytes of {@code input}. */
+    public boolean matches(ByteBuffer input) {
+        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input)) != 0;
+    }
+
+    /** Whether the regex matches somewhere in {@code input}. */
+    public boolean isMatch(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return isMatch(input, 0, input.length);
+    }
+
+    /** Whether the regex matches somewhere in {@code input[off, off + len)}. */
+    public boolean isMatch(byte[] input, int off, int len) {
+        return op(RegexNative.OP_IS_MATCH, Bytes.of(input, off, len)) != 0;
+    }
+
+    /** Whether the regex matches somewhere in the remaining bytes of {@code input}. */
+    public boolean isMatch(ByteBuffer input) {
+        return op(RegexNative.OP_IS_MATCH, Bytes.of(input)) != 0;
+    }
+
+    /** Number of non-overlapping matches in {@code input}. */
+    public int count(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return count(input, 0, input.length);
+    }
+
+    /** Number of non-overlapping matches in {@code input[off, off + len)}. */
+    public int count(byte[] input, int off, int len) {
+        return op(RegexNative.OP_COUNT, Bytes.of(input, off, len));
+    }
+
+    /** Number of non-overlapping matches in the remaining bytes of {@code input}. */
+    public int count(ByteBuffer input) {
+        return op(RegexNative.OP_COUNT, Bytes.of(input));
+    }
+
+    /** The first match in {@code input} (whole match only). */
+    public Optional<ByteMatch> find(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return find(input, 0, input.length);
+    }
+
+    /** The first match in {@code input[off, off + len)}; offsets are indices into {@code input}. */
+    public Optional<ByteMatch> find(byte[] input, int off, int len) {
+        return firstBytes(Bytes.of(input, off, len), false);
+    }
+
+    /** The first match in the remaining bytes of {@code input}; offsets are buffer indices. */
+    public Optional<ByteMatch> find(ByteBuffer input) {
+        return firstBytes(Bytes.of(input), false);
+    }
+
+    /** The first match in {@code input} with all its groups. */
+    public Optional<ByteMatch> captures(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return captures(input, 0, input.length);
+    }
+
+    /** The first match in {@code input[off, off + len)} with all its groups. */
+    public Optional<ByteMatch> captures(byte[] input, int off, int len) {
+        return firstBytes(Bytes.of(input, off, len), true);
+    }
+
+    /** The first match in the remaining bytes of {@code input} with all its groups. */
+    public Optional<ByteMatch> captures(ByteBuffer input) {
+        return firstBytes(Bytes.of(input), true);
+    }
+
+    private Optional<ByteMatch> firstBytes(Bytes in, boolean captures) {
+        boolean withGroups = captures && groups.count() > 0;
+        int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
+        if (findInto(in, in.off, -1, withGroups, out) == 0) return Optional.empty();
+        return Optional.of(in.match(out, 0, captures, groups));
+    }
+
+    /** All non-overlapping matches in {@code input}, found lazily in batches (whole matches only). */
+    public Stream<ByteMatch> findAll(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return findAll(input, 0, input.length);
+    }
+
+    /** All non-overlapping matches in {@code input[off, off + len)}, found lazily in batches. */
+    public Stream<ByteMatch> findAll(byte[] input, int off, int len) {
+        return stream(new ByteMatches(Bytes.of(input, off, len), false));
+    }
+
+    /** All non-overlapping matches in the remaining bytes of {@code input}, found lazily in batches. */
+    public Stream<ByteMatch> findAll(ByteBuffer input) {
+        return stream(new ByteMatches(Bytes.of(input), false));
+    }
+
+    /** All non-overlapping matches in {@code input} with their groups, found lazily in batches. */
+    public Stream<ByteMatch> capturesAll(byte[] input) {
+        Checks.requireNonNull(input, "input");
+        return capturesAll(input, 0, input.length);
+    }
+
+    /** All non-overlapping matches in {@code input[off, off + len)} with their groups. */
+    public Stream<ByteMatch> capturesAll(byte[] input, int off, int len) {
+        return stream(new ByteMatches(Bytes.of(input, off, len), true));
+    }
+
+    /** All non-overlapping matches in the remaining bytes of {@code input} with their groups. */
+    public Stream<ByteMatch> capturesAll(ByteBuffer input) {
+        return stream(new ByteMatches(Bytes.of(input), true));
+    }
+
+    private static Stream<ByteMatch> stream(Iterator<ByteMatch> it) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Iterates over byte matches, fetching {@link #BATCH} per native call. */
+    private final class ByteMatches implements Iterator<ByteMatch> {
+        private final Bytes in;
+        private final boolean captures;
+        private final boolean withGroups;
+        private final int per;
+        private int[] batch;
+        private int filled;
+        private int next;
+        private int from;
+        private int prevEnd = -1;
+        private boolean exhausted;
+
+        ByteMatches(Bytes in, boolean captures) {
+            this.in = in;
+            this.captures = captures;
+            this.withGroups = captures && groups.count() > 0;
+            this.per = withGroups ? 2 * (groups.count() + 1) : 2;
+            this.from = in.off;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < filled) return true;
+            if (exhausted) return false;
+            batch = new int[per * BATCH];
+            filled = findInto(in, from, prevEnd, withGroups, batch);
+            next = 0;
+            if (filled < batch.length) exhausted = true;
+            if (filled > 0) {
+                // resume after the last match (in input coordinates)
+                int end = batch[filled - per + 1] - in.shift;
+                from = end;
+                prevEnd = end;
+            }
+            return filled > 0;
+        }
+
+        @Override
+        public ByteMatch next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            ByteMatch m = in.match(batch, next, captures, groups);
+            next += per;
+            return m;
+        }
+    }
+
+    /** Compile settings: flags and limits. Reusable; not thread-safe. */
+    public static final class Builder {
+        private int flags;
+        private long sizeLimit = 10L << 20;
+        private long dfaSizeLimit = 2L << 20;
+        private int nestLimit = 250;
+
+        Builder() {}
+
+        /**
+         * Sets the flags, a bitwise OR of {@link Regex}'s constants.
+         *
+         * @throws IllegalArgumentException for unknown bits
+         */
+        public Builder flags(int flags) {
+            if ((flags & ~ALL_FLAGS) != 0) throw new IllegalArgumentException("unknown flag bits 0x" + Integer.toHexString(flags & ~ALL_FLAGS));
+            this.flags = flags;
+            return this;
+        }
+
+        /** Largest compiled program, in bytes (default 10 MiB); a larger one is refused at compile time. */
+        public Builder sizeLimit(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("sizeLimit must be >= 0, was " + bytes);
+            this.sizeLimit = bytes;
+            return this;
+        }
+
+        /** Most memory the lazy DFA may use per searching thread (default 2 MiB); beyond it the engine falls back to slower, still linear, methods. */
+        public Builder dfaSizeLimit(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("dfaSizeLimit must be >= 0, was " + bytes);
+            this.dfaSizeLimit = bytes;
+            return this;
+        }
+
+        /** Deepest nesting of groups and repetitions (default 250). */
+        public Builder nestLimit(int depth) {
+            if (depth < 0) throw new IllegalArgumentException("nestLimit must be >= 0, was " + depth);
+            this.nestLimit = depth;
+            return this;
+        }
+
+        /**
+         * Compiles {@code pattern}.
+         *
+         * @throws RegexSyntaxException if it is invalid, unsupported, or nested too deeply
+         * @throws IllegalArgumentException if the compiled regex would exceed the size limit
+         */
+        public Regex compile(String pattern) {
+            Checks.requireNonNull(pattern, "pattern");
+            NativeLoader.ensureLoaded();
+            long h;
+            try {
+                h = RegexNative.compile(pattern, flags, sizeLimit, dfaSizeLimit, nestLimit);
+            } catch (RegexSyntaxException e) {
+                throw e.withPattern(pattern);
+            }
+            return new Regex(h, pattern, flags);
+        }
+
+        /**
+         * Compiles {@code patterns} into one {@link RegexSet}.
+         *
+         * @throws RegexSyntaxException naming the first invalid pattern
+         */
+        public RegexSet compileSet(String... patterns) {
+            Checks.requireNonNull(patterns, "patterns");
+            return compileSet(Arrays.asList(patterns));
+        }
+
+        /** Compiles {@code patterns} into one {@link RegexSet}; see {@link #compileSet(String...)}. */
+        public RegexSet compileSet(Collection<String> patterns) {
+            Checks.requireNonNull(patterns, "patterns");
+            String[] ps = patterns.toArray(new String[0]);
+            for (int i = 0; i < ps.length; i++) Checks.requireNonNull(ps[i], "patterns[" + i + "]");
+            NativeLoader.ensureLoaded();
+            long h;
+            try {
+                h = RegexNative.setCompile(ps, flags, sizeLimit, dfaSizeLimit, nestLimit);
+            } catch (RegexSyntaxException e) {
+                String d = e.getDescription();
+                String failing = null;
+                if (d.startsWith("pattern ")) {
+                    try {
+                        failing = ps[Integer.parseInt(d.substring(8, d.indexOf(':')))];
+                    } catch (RuntimeException ignored) {
+                        // leave the pattern unnamed
+                    }
+                }
+                throw e.withPattern(failing);
+            }
+            return new RegexSet(h, ps);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ferric.regex;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The native methods of the regex kernel ({@code rust-core/src/regex/jni.rs}). Callers check every
+ * argument first and hold a {@code NativeResource} shared-call guard around each handle use.
+ * Byte offsets ({@code from}, {@code prevEnd}, results) are absolute indices into the array or buffer.
+ */
+final class RegexNative {
+    private RegexNative() {}
+
+    static final int OP_IS_MATCH = 0;
+    static final int OP_FULL_MATCH = 1;
+    static final int OP_COUNT = 2;
+
+    static native long compile(String pattern, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
+
+    static native String groupNames(long handle);
+
+    static native String enginePattern(long handle);
+
+    static native long memoryUsage(long handle);
+
+    static native int bytesOp(long handle, int op, byte[] in, int off, int len, int from);
+
+    static native int directOp(long handle, int op, ByteBuffer in, int pos, int len, int from);
+
+    static native int stringOp(long handle, int op, String in, int from);
+
+    static native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd, boolean captures, int[] out);
+
+    static native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd, boolean captures, int[] out);
+
+    static native int[] stringFind(long handle, String in, int from, int limit, boolean captures);
+
+    static native void free(long handle);
+
+    static native long setCompile(String[] patterns, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
+
+    static native int[] setWhichBytes(long handle, byte[] in, int off, int len, boolean anyOnly);
+
+    static native int[] setWhichDirect(long handle, ByteBuffer in, int pos, int len, boolean anyOnly);
+
+    static native int[] setWhichString(long handle, String in, boolean anyOnly);
+
+    static native void setFree(long handle);
+}

@@ -1,0 +1,286 @@
+package dev.ferric.regex;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferric.Ferric;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RegexApiTest {
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> spans(Regex re, String s) {
+        return re.findAll(s).map(m -> m.start() + "-" + m.end()).collect(Collectors.toList());
+    }
+
+    @Test
+    void basicTextOperations() {
+        try (Regex re = Regex.compile("(?<year>\\d{4})-(?<month>\\d{2})")) {
+            String s = "from 2024-01 to 2026-11.";
+            assertTrue(re.isMatch(s));
+            assertFalse(re.matches(s));
+            assertTrue(re.matches("2024-01"));
+            assertEquals(2, re.count(s));
+            assertEquals(2, re.groupCount());
+            assertEquals(Map.of("year", 1, "month", 2), re.namedGroups());
+            Match m = re.captures(s).get();
+            assertEquals("2024-01", m.group());
+            assertEquals("2024", m.group(1));
+            assertEquals("01", m.group("month"));
+            assertEquals(10, m.start("month"));
+            assertEquals(List.of("5-12", "16-23"), spans(re, s));
+            assertEquals(List.of("2026"), re.capturesAll(s).skip(1).map(x -> x.group("year")).collect(Collectors.toList()));
+            assertEquals("from 01/2024 to 11/2026.", re.replaceAll(s, "$2/${year}"));
+            assertEquals("from 01/2024 to 2026-11.", re.replaceFirst(s, "$2/$1"));
+            assertEquals("from [2024-01] to [2026-11].", re.replaceAll(s, x -> "[" + x.group() + "]"));
+            assertEquals("16-23", re.find(s, 6).map(x -> x.start() + "-" + x.end()).get());
+        }
+    }
+
+    @Test
+    void findDoesNotCaptureGroupsButSaysSo() {
+        try (Regex re = Regex.compile("(a)(b)?")) {
+            Match m = re.find("xab").get();
+            assertFalse(m.hasCaptures());
+            assertEquals("ab", m.group(0));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.group(1));
+            assertTrue(e.getMessage().contains("captures"));
+            Match c = re.captures("xa").get();
+            assertNull(c.group(2));
+            assertEquals(-1, c.start(2));
+            assertThrows(IndexOutOfBoundsException.class, () -> c.group(3));
+            assertThrows(IllegalArgumentException.class, () -> c.group("nope"));
+        }
+    }
+
+    @Test
+    void byteApiReportsByteOffsetsForArraysAndBuffers() {
+        try (Regex re = Regex.compile("(\\w+)@(\\w+)")) {
+            byte[] in = utf8("é ab@cd x@y");
+            ByteMatch m = re.captures(in).get();
+            assertEquals(3, m.start());
+            assertEquals("cd", m.groupAsString(2));
+            assertEquals(2, re.count(in));
+            assertEquals(List.of(3, 9), re.findAll(in).map(ByteMatch::start).collect(Collectors.toList()));
+            // a range: offsets stay absolute, the range is the whole input for anchors
+            assertEquals(9, re.find(in, 8, 4).get().start());
+            try (Regex anchored = Regex.compile("^x")) {
+                assertTrue(anchored.isMatch(in, 9, 3));
+                assertFalse(anchored.isMatch(in));
+            }
+            ByteBuffer direct = ByteBuffer.allocateDirect(in.length + 2);
+            direct.put(new byte[] {'#', '#'}).put(in).flip().position(2);
+            ByteMatch d = re.captures(direct).get();
+            assertEquals(5, d.start());
+            assertEquals("ab", new String(d.group(1), StandardCharsets.US_ASCII));
+            assertEquals(2, direct.position(), "position unchanged");
+            ByteBuffer heap = ByteBuffer.wrap(("##" + "é ab@cd x@y").getBytes(StandardCharsets.UTF_8), 1, in.length + 1).slice();
+            heap.position(1);
+            assertEquals(List.of(4, 10), re.findAll(heap).map(ByteMatch::start).collect(Collectors.toList()));
+            ByteBuffer readOnly = heap.asReadOnlyBuffer();
+            assertEquals("4:cd", re.captures(readOnly).map(x -> x.start() + ":" + x.groupAsString(2)).get());
+            assertTrue(re.matches(utf8("a@b")));
+        }
+    }
+
+    @Test
+    void manyMatchesAcrossBatchesEqualOnePass() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) sb.append(i % 7 == 0 ? "  " : "w").append(i).append(' ');
+        String s = sb.toString();
+        for (String p : new String[] {"\\d+", "\\b", "x*", "(\\w)(\\d)?"}) {
+            try (Regex re = Regex.compile(p)) {
+                List<String> text = spans(re, s);
+                List<String> bytes = re.findAll(utf8(s)).map(m -> m.start() + "-" + m.end()).collect(Collectors.toList());
+                ByteBuffer direct = ByteBuffer.allocateDirect(s.length()).put(utf8(s));
+                direct.flip();
+                List<String> buf = re.capturesAll(direct).map(m -> m.start() + "-" + m.end()).collect(Collectors.toList());
+                assertEquals(text, bytes, p);
+                assertEquals(text, buf, p);
+                assertEquals(text.size(), re.count(s));
+                assertEquals(text.size(), re.count(utf8(s)));
+                assertTrue(text.size() > 256, "more than one batch");
+            }
+        }
+    }
+
+    @Test
+    void splitFollowsPatternSplit() {
+        String[] inputs = {"a,b,,c,,", ",a,b", "", "abc", "a1b22c333", " x  y "};
+        String[] patterns = {",", "\\d+", "\\s+", "", "b|,"};
+        for (String p : patterns) {
+            try (Regex re = Regex.compile(p)) {
+                for (String in : inputs) {
+                    for (int limit : new int[] {0, -1, 1, 2, 3}) {
+                        assertArrayEquals(Pattern.compile(p).split(in, limit), re.split(in, limit), p + " / '" + in + "' / " + limit);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void replacementSyntaxIsJavas() {
+        try (Regex re = Regex.compile("(\\w)(\\d)")) {
+            Pattern jdk = Pattern.compile("(\\w)(\\d)");
+            String s = "a1 b2 cc";
+            for (String r : new String[] {"$2$1", "\\$1", "$1\\\\", "<$0>", "$12", Regex.quoteReplacement("$1\\x")}) {
+                assertEquals(jdk.matcher(s).replaceAll(r), re.replaceAll(s, r), r);
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> re.replaceAll(s, "$3"));
+            assertThrows(IllegalArgumentException.class, () -> re.replaceAll(s, "${x}"));
+            assertThrows(IllegalArgumentException.class, () -> re.replaceAll(s, "$"));
+            assertThrows(IllegalArgumentException.class, () -> re.replaceAll(s, "\\"));
+        }
+    }
+
+    @Test
+    void quoteMakesAnyStringLiteral() {
+        for (String lit : new String[] {"a.b*c", "[x]{1}", "(?i)", "\\Q\\E", "# x ~~ --", "$^|"}) {
+            for (int flags : new int[] {0, Regex.COMMENTS}) {
+                try (Regex re = Regex.compile(Regex.quote(lit), flags)) {
+                    assertTrue(re.matches(lit), lit);
+                }
+            }
+            try (Regex re = Regex.compile(lit, Regex.LITERAL)) {
+                assertTrue(re.matches(lit), lit);
+            }
+        }
+    }
+
+    @Test
+    void syntaxErrorsCarryPatternPositionAndMessage() {
+        RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile("ab(c"));
+        assertEquals("ab(c", e.getPattern());
+        assertEquals(2, e.getIndex());
+        assertTrue(e.getMessage().contains("ab(c"), e.getMessage());
+        assertTrue(e instanceof IllegalArgumentException);
+        RegexSyntaxException look = assertThrows(RegexSyntaxException.class, () -> Regex.compile("😀x(?=y)"));
+        assertEquals(3, look.getIndex());
+        assertTrue(look.getDescription().contains("look-ahead"));
+        assertTrue(look.getDescription().contains("linear time"));
+        RegexSyntaxException inSet = assertThrows(RegexSyntaxException.class, () -> RegexSet.compile("a", "b)"));
+        assertEquals("b)", inSet.getPattern());
+        assertTrue(inSet.getDescription().startsWith("pattern 1:"));
+    }
+
+    @Test
+    void limitsAreClearErrors() {
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+                () -> Regex.builder().sizeLimit(10_000).compile("\\w{50}"));
+        assertTrue(big.getMessage().contains("size limit"), big.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Regex.compile("(\\w{1000}){1000}").close());
+        RegexSyntaxException deep = assertThrows(RegexSyntaxException.class, () -> Regex.builder().nestLimit(5).compile("((((((a))))))"));
+        assertTrue(deep.getDescription().contains("nest"), deep.getDescription());
+        try (Regex ok = Regex.builder().sizeLimit(100 << 20).compile("\\w{50}")) {
+            assertTrue(ok.compiledSize() > 0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Regex.builder().flags(1));
+        assertThrows(IllegalArgumentException.class, () -> Regex.builder().sizeLimit(-1));
+        assertThrows(IllegalArgumentException.class, () -> Regex.builder().nestLimit(-1));
+    }
+
+    @Test
+    void badArgumentsThrowTheDocumentedExceptions() {
+        try (Regex re = Regex.compile("a")) {
+            assertThrows(NullPointerException.class, () -> re.isMatch((CharSequence) null));
+            assertThrows(NullPointerException.class, () -> re.isMatch((byte[]) null));
+            assertThrows(NullPointerException.class, () -> re.find((ByteBuffer) null));
+            assertThrows(NullPointerException.class, () -> re.replaceAll("a", (String) null));
+            assertThrows(IndexOutOfBoundsException.class, () -> re.find(new byte[4], 3, 2));
+            assertThrows(IndexOutOfBoundsException.class, () -> re.count(new byte[4], -1, 2));
+            assertThrows(IndexOutOfBoundsException.class, () -> re.find("abc", 4));
+            assertThrows(IndexOutOfBoundsException.class, () -> re.find("abc", -1));
+        }
+        assertThrows(NullPointerException.class, () -> Regex.compile(null));
+        assertThrows(NullPointerException.class, () -> RegexSet.compile("a", null));
+        Regex closed = Regex.compile("a");
+        closed.close();
+        closed.close();
+        assertThrows(IllegalStateException.class, () -> closed.isMatch("a"));
+        assertThrows(IllegalStateException.class, () -> closed.findAll(new byte[] {'a'}).count());
+    }
+
+    @Test
+    void setsReportWhichPatternsMatch() {
+        try (RegexSet set = Regex.builder().flags(Regex.CASE_INSENSITIVE).compileSet("error", "timeout", "\\b5\\d\\d\\b", "^GET")) {
+            assertEquals(4, set.size());
+            assertArrayEquals(new int[] {0, 2}, set.matches("ERROR 503 upstream"));
+            assertArrayEquals(new int[] {1, 3}, set.matches(utf8("get /x timeout")));
+            assertArrayEquals(new int[] {}, set.matches("fine"));
+            assertTrue(set.isMatch("Timeout"));
+            assertFalse(set.isMatch(utf8("ok")));
+            ByteBuffer direct = ByteBuffer.allocateDirect(8).put(utf8("xx 500"));
+            direct.flip();
+            assertArrayEquals(new int[] {2}, set.matches(direct));
+            assertArrayEquals(new int[] {0}, set.matches(utf8("an error!"), 3, 6));
+        }
+        try (RegexSet empty = RegexSet.compile()) {
+            assertEquals(0, empty.size());
+            assertArrayEquals(new int[] {}, empty.matches("anything"));
+            assertFalse(empty.isMatch("anything"));
+        }
+    }
+
+    @Test
+    void nativeStateIsCountedAndFreedOnce() {
+        long before = liveOf("Regex") + liveOf("RegexSet");
+        List<AutoCloseable> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) open.add(Regex.compile("\\w+" + i));
+        open.add(RegexSet.compile("a", "b"));
+        assertEquals(before + 6, liveOf("Regex") + liveOf("RegexSet"));
+        open.forEach(c -> {
+            try {
+                c.close();
+                c.close();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(before, liveOf("Regex") + liveOf("RegexSet"));
+    }
+
+    private static long liveOf(String kind) {
+        return Ferric.nativeStats().liveByKind().getOrDefault(kind, 0L);
+    }
+
+    @Test
+    void oneRegexIsSharedByManyThreads() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) sb.append("word").append(i).append(i % 3 == 0 ? "é " : " ");
+        String s = sb.toString();
+        try (Regex re = Regex.compile("\\w+\\d")) {
+            int expected = re.count(s);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> fs = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    fs.add(pool.submit(() -> t(re, s)));
+                }
+                for (Future<Integer> f : fs) assertEquals(expected * 3, f.get());
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    private static int t(Regex re, String s) {
+        return re.count(s) + re.count(utf8(s)) + (int) re.findAll(s).count();
+    }
+}

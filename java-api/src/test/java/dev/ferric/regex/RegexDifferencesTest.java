@@ -1,0 +1,207 @@
+package dev.ferric.regex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** One test per row of the differences table in docs/regex.md (row numbers in the method names). */
+class RegexDifferencesTest {
+    private static boolean ferric(String pattern, int flags, String input) {
+        try (Regex re = Regex.compile(pattern, flags)) {
+            return re.isMatch(input);
+        }
+    }
+
+    private static boolean jdk(String pattern, int flags, String input) {
+        return Pattern.compile(pattern, flags).matcher(input).find();
+    }
+
+    private static List<String> words(String pattern, String input) {
+        try (Regex re = Regex.compile(pattern)) {
+            return re.findAll(input).map(Match::group).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void row01_perlClassesAreUnicodeByDefault() {
+        assertTrue(ferric("^\\d$", 0, "٣"));
+        assertFalse(jdk("^\\d$", 0, "٣"));
+        assertTrue(jdk("^\\d$", Pattern.UNICODE_CHARACTER_CLASS, "٣"));
+        assertFalse(ferric("^\\d$", Regex.NO_UNICODE, "٣"));
+        assertEquals(List.of("naïve"), words("\\w+", "naïve"));
+        assertTrue(ferric("^\\s$", 0, "\u2003"));
+        assertFalse(jdk("^\\s$", 0, "\u2003"));
+    }
+
+    @Test
+    void row02_wordBoundaryFollowsUnicodeWordCharacters() {
+        assertFalse(ferric("a\\b", 0, "aé"));
+        assertTrue(ferric("a\\b", Regex.NO_UNICODE, "aé"));
+    }
+
+    @Test
+    void row03_caseFoldingIsUnicodeByDefault() {
+        assertTrue(ferric("é", Regex.CASE_INSENSITIVE, "É"));
+        assertFalse(jdk("é", Pattern.CASE_INSENSITIVE, "É"));
+        assertTrue(jdk("é", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE, "É"));
+        assertFalse(ferric("é", Regex.CASE_INSENSITIVE | Regex.NO_UNICODE, "É"));
+    }
+
+    @Test
+    void row04_dollarIsTheVeryEnd() {
+        assertFalse(ferric("a$", 0, "a\n"));
+        assertTrue(jdk("a$", 0, "a\n"));
+        assertTrue(ferric("a$", Regex.MULTILINE, "a\n"));
+    }
+
+    @Test
+    void row05_dotExcludesOnlyNewline() {
+        assertTrue(ferric("^.$", 0, "\r"));
+        assertFalse(jdk("^.$", 0, "\r"));
+        assertFalse(ferric("^.$", Regex.CRLF, "\r"));
+        assertTrue(ferric("^.$", 0, "\u2028"));
+        assertFalse(ferric("^.$", 0, "\n"));
+        assertTrue(ferric("^.$", Regex.DOTALL, "\n"));
+    }
+
+    @Test
+    void row06_lineAnchorsSeeOnlyNewlineUnlessCrlf() {
+        assertFalse(ferric("a$", Regex.MULTILINE, "a\r\nb"));
+        assertTrue(jdk("a$", Pattern.MULTILINE, "a\r\nb"));
+        assertTrue(ferric("a$", Regex.MULTILINE | Regex.CRLF, "a\r\nb"));
+    }
+
+    @Test
+    void row07_emptyMatchRightAfterAMatchIsSkipped() {
+        try (Regex re = Regex.compile("a*")) {
+            assertEquals("-b-b-", re.replaceAll("baaab", "-"));
+        }
+        assertEquals("-b--b-", "baaab".replaceAll("a*", "-"));
+        try (Regex re = Regex.compile("\\s*")) {
+            assertEquals(List.of("x", "y"), List.of(re.split(" x  y")).subList(1, 3));
+            assertEquals(3, re.count(" x  y"));
+        }
+        assertEquals(List.of("", "", "x", "", "y"), List.of(Pattern.compile("\\s*").split(" x  y")));
+    }
+
+    @Test
+    void row08_replacementSyntaxIsJavas() {
+        try (Regex re = Regex.compile("(?<w>\\w)(\\d)")) {
+            String in = "a1 b2";
+            for (String r : new String[] {"$2$1", "${w}", "\\$", "$0$0"}) {
+                assertEquals(Pattern.compile("(?<w>\\w)(\\d)").matcher(in).replaceAll(r), re.replaceAll(in, r));
+            }
+        }
+    }
+
+    @Test
+    void row09_offsetsAreUtf16ForTextAndBytesForBytes() {
+        try (Regex re = Regex.compile("x")) {
+            assertEquals(3, re.find("é😀x").get().start());
+            assertEquals(6, re.find("é😀x".getBytes(StandardCharsets.UTF_8)).get().start());
+        }
+        try (Regex re = Regex.compile("")) {
+            // empty matches never split a surrogate pair
+            assertEquals(List.of(0, 2), re.findAll("😀").map(Match::start).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void row10_unpairedSurrogatesReadAsReplacementCharacter() {
+        String s = "a\uD800b\uDC00";
+        try (Regex re = Regex.compile("a.b")) {
+            assertEquals("a\uD800b", re.find(s).get().group());
+        }
+        try (Regex re = Regex.compile("\\x{FFFD}")) {
+            assertEquals(List.of(1, 3), re.findAll(s).map(Match::start).collect(Collectors.toList()));
+        }
+        RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile("\\uD800"));
+        assertTrue(e.getDescription().contains("surrogate"));
+    }
+
+    @Test
+    void row11_backtrackingConstructsAreRefusedByName() {
+        String[][] cases = {
+            {"(a)\\1", "backreferences"}, {"(?<n>a)\\k<n>", "named backreferences"}, {"a(?=b)", "look-ahead"},
+            {"a(?!b)", "look-ahead"}, {"(?<=a)b", "look-behind"}, {"(?<!a)b", "look-behind"}, {"(?>a)", "atomic"},
+            {"a*+", "possessive"}, {"a++", "possessive"}, {"a?+", "possessive"}, {"a{1,2}+", "possessive"},
+        };
+        for (String[] c : cases) {
+            RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile(c[0]), c[0]);
+            assertTrue(e.getDescription().contains(c[1]), e.getDescription());
+            assertTrue(e.getDescription().contains("linear time"), e.getDescription());
+        }
+    }
+
+    @Test
+    void row12_constructsWithoutEquivalentAreRefusedByName() {
+        String[][] cases = {
+            {"\\G", "\\G"}, {"a\\Z", "\\Z"}, {"\\X", "\\X"}, {"\\p{InGreek}", "blocks"},
+            {"\\p{javaLowerCase}", "java.lang.Character"}, {"\\N{LATIN SMALL LETTER A}", "\\N"}, {"\\b{g}", "\\b{"},
+        };
+        for (String[] c : cases) {
+            RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile(c[0]), c[0]);
+            assertTrue(e.getDescription().contains(c[1]), e.getDescription());
+        }
+    }
+
+    @Test
+    void row13_javaOnlySyntaxIsTranslated() {
+        String[][] cases = {
+            {"\\Qa.b\\E", "a.b"}, {"^\\h$", "\u00A0"}, {"^\\v$", "\u2028"}, {"^\\R$", "\r\n"}, {"^\\e$", "\u001B"},
+            {"^\\cA$", "\u0001"}, {"^\\0101$", "A"}, {"^\\u00e9$", "é"}, {"^\\uD83D\\uDE00$", "😀"}, {"^\\p{Alpha}+$", "abc"},
+            {"^\\p{IsLatin}$", "é"}, {"(?U)^\\w$", "é"}, {"(?iu)^é$", "É"}, {"^\\<a\\>$", "<a>"}, {"^[[:a]]+$", ":a"},
+            {"^[a~~b]+$", "~a"}, {"^[+--]+$", "+-,"}, {"^[a-z&&[^aeiou]]+$", "xyz"},
+        };
+        for (String[] c : cases) {
+            assertTrue(ferric(c[0], 0, c[1]), c[0]);
+            assertTrue(jdk(c[0], 0, c[1]), "java.util.regex agrees on " + c[0]);
+        }
+        // \v is vertical whitespace as in Java 8+, not Rust's vertical tab only
+        assertTrue(ferric("^\\v$", 0, "\n"));
+        // POSIX classes are ASCII, as in Java
+        assertFalse(ferric("^\\p{Alpha}$", 0, "é"));
+    }
+
+    @Test
+    void row14_fullMatchTriesEveryAlternative() {
+        try (Regex re = Regex.compile("a|ab")) {
+            assertEquals("a", re.find("ab").get().group());
+            assertTrue(re.matches("ab"));
+        }
+        assertTrue(Pattern.matches("a|ab", "ab"));
+    }
+
+    @Test
+    void row15_rustSyntaxFlagPassesPatternsThrough() {
+        assertTrue(ferric("(?P<x>a)\\pN", Regex.RUST_SYNTAX, "a1"));
+        assertTrue(ferric("\\<word\\>", Regex.RUST_SYNTAX, "a word."));
+        assertFalse(ferric("\\<word\\>", 0, "a word."));
+        assertTrue(ferric("(?U)a+", Regex.RUST_SYNTAX, "aa"));
+        try (Regex lazy = Regex.compile("(?U)a+", Regex.RUST_SYNTAX)) {
+            assertEquals("a", lazy.find("aa").get().group(), "(?U) swaps greediness in Rust syntax");
+        }
+    }
+
+    @Test
+    void row16_quoteEscapesInsteadOfQE() {
+        assertEquals("a\\.b", Regex.quote("a.b"));
+        assertEquals("\\Qa.b\\E", Pattern.quote("a.b"));
+        assertTrue(ferric(Pattern.quote("a.b"), 0, "a.b"), "Java's \\Q...\\E is accepted too");
+    }
+
+    @Test
+    void row17_unsupportedFlagsHaveNoConstantButTheirBehaviour() {
+        // UNIX_LINES is ferric's default; UNICODE_CASE and UNICODE_CHARACTER_CLASS are on unless NO_UNICODE
+        assertTrue(ferric("(?d)^.$", 0, "\r"));
+        assertEquals(jdk("^.$", Pattern.UNIX_LINES, "\r"), ferric("^.$", 0, "\r"));
+        assertThrows(IllegalArgumentException.class, () -> Regex.compile("a", Pattern.CANON_EQ));
+    }
+}

@@ -1,0 +1,555 @@
+//! Linear-time regular expressions: the engine of Rust's `regex` crate (`regex-automata`'s meta
+//! regex, configured the way `regex::Regex` and `regex::bytes::Regex` configure it), with
+//! `java.util.regex` syntax translated by [`java_syntax`]. Pure Rust: no JNI here.
+//!
+//! Each compiled regex has two engines: one for arbitrary bytes (matches may split UTF-8
+//! characters, like `regex::bytes::Regex`) built eagerly, and one for text (empty matches never split
+//! a character, like `regex::Regex`) built the first time a `String` is searched.
+
+pub mod java_syntax;
+pub mod jni;
+pub mod utf16;
+
+use std::sync::OnceLock;
+
+use regex_automata::meta::{self, BuildError};
+use regex_automata::util::captures::GroupInfo;
+use regex_automata::util::primitives::NonMaxUsize;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind, PatternID, PatternSet};
+use regex_syntax::hir::{Hir, Look};
+
+use java_syntax::{Refusal, Translated};
+
+/// Flag bits, equal to `java.util.regex.Pattern`'s where the meaning is the same.
+pub mod flags {
+    pub const CASE_INSENSITIVE: u32 = 0x02;
+    pub const COMMENTS: u32 = 0x04;
+    pub const MULTILINE: u32 = 0x08;
+    pub const LITERAL: u32 = 0x10;
+    pub const DOTALL: u32 = 0x20;
+    /// ferric only: turns Unicode off (`\w`, `\d`, `\s`, `\b`, case folding become ASCII; in the byte
+    /// API `.` and negated classes match any byte).
+    pub const NO_UNICODE: u32 = 0x1000;
+    /// ferric only: `\r\n` is a line terminator too (for `^`/`$` in MULTILINE mode and for `.`).
+    pub const CRLF: u32 = 0x2000;
+    /// ferric only: the pattern is in the Rust `regex` crate's syntax, not Java's.
+    pub const RUST_SYNTAX: u32 = 0x4000;
+    pub const ALL: u32 = CASE_INSENSITIVE | COMMENTS | MULTILINE | LITERAL | DOTALL | NO_UNICODE | CRLF | RUST_SYNTAX;
+}
+
+/// Compile settings: flags and the limits that keep compilation bounded.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub flags: u32,
+    /// Largest compiled program (NFA) in bytes.
+    pub size_limit: usize,
+    /// Most memory the lazy DFA may use for its cache, per search thread.
+    pub dfa_size_limit: usize,
+    /// Deepest nesting of groups and repetitions.
+    pub nest_limit: u32,
+}
+
+impl Default for Options {
+    /// The `regex` crate's defaults: 10 MiB program, 2 MiB DFA cache, nesting 250.
+    fn default() -> Self {
+        Options { flags: 0, size_limit: 10 << 20, dfa_size_limit: 2 << 20, nest_limit: 250 }
+    }
+}
+
+/// Why a pattern did not compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    /// Invalid or unsupported syntax at `index` (UTF-16 units into the caller's pattern).
+    Syntax { index: usize, message: String },
+    /// A configured limit was exceeded.
+    TooBig(String),
+    /// The flags or options themselves are invalid.
+    Invalid(String),
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CompileError::Syntax { index, message } => write!(f, "{message} (at index {index})"),
+            CompileError::TooBig(m) | CompileError::Invalid(m) => f.write_str(m),
+        }
+    }
+}
+
+fn prepare(pattern: &str, opts: &Options) -> Result<(Translated, Options), CompileError> {
+    if opts.flags & !flags::ALL != 0 {
+        return Err(CompileError::Invalid(format!("unknown flag bits 0x{:X}", opts.flags & !flags::ALL)));
+    }
+    let mut opts = opts.clone();
+    if opts.flags & flags::LITERAL != 0 {
+        // as in java.util.regex, only case-insensitivity (and Unicode) still apply to a literal
+        opts.flags &= flags::CASE_INSENSITIVE | flags::NO_UNICODE | flags::LITERAL;
+        let escaped = regex_syntax::escape(pattern);
+        return Ok((Translated::verbatim(&escaped), opts));
+    }
+    let translated = if opts.flags & flags::RUST_SYNTAX != 0 {
+        Translated::verbatim(pattern)
+    } else {
+        java_syntax::translate(pattern, opts.flags & flags::COMMENTS != 0).map_err(|Refusal { index, message }| CompileError::Syntax { index, message })?
+    };
+    Ok((translated, opts))
+}
+
+fn syntax_config(opts: &Options, utf8: bool) -> syntax::Config {
+    let f = opts.flags;
+    syntax::Config::new()
+        .case_insensitive(f & flags::CASE_INSENSITIVE != 0)
+        .multi_line(f & flags::MULTILINE != 0)
+        .dot_matches_new_line(f & flags::DOTALL != 0)
+        .ignore_whitespace(f & flags::COMMENTS != 0)
+        .unicode(f & flags::NO_UNICODE == 0)
+        .crlf(f & flags::CRLF != 0)
+        .nest_limit(opts.nest_limit)
+        .utf8(utf8)
+}
+
+fn meta_config(opts: &Options, utf8: bool, kind: MatchKind) -> meta::Config {
+    meta::Config::new()
+        .match_kind(kind)
+        .utf8_empty(utf8)
+        .nfa_size_limit(Some(opts.size_limit))
+        .onepass_size_limit(Some(opts.size_limit))
+        .dfa_size_limit(Some(opts.size_limit))
+        .hybrid_cache_capacity(opts.dfa_size_limit)
+}
+
+fn build_error(e: BuildError, t: &Translated, pattern_no: Option<usize>) -> CompileError {
+    let prefix = pattern_no.map(|n| format!("pattern {n}: ")).unwrap_or_default();
+    if let Some(limit) = e.size_limit() {
+        return CompileError::TooBig(format!(
+            "{prefix}the compiled regex exceeds the size limit of {limit} bytes; simplify the pattern or raise the limit"
+        ));
+    }
+    match e.syntax_error() {
+        Some(se) => {
+            let (offset, message) = match se {
+                regex_syntax::Error::Parse(p) => (p.span().start.offset, p.kind().to_string()),
+                regex_syntax::Error::Translate(h) => (h.span().start.offset, h.kind().to_string()),
+                other => (0, other.to_string()),
+            };
+            CompileError::Syntax { index: t.source_index(offset), message: format!("{prefix}{message}") }
+        }
+        None => CompileError::Invalid(format!("{prefix}{e}")),
+    }
+}
+
+/// How the haystack is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Arbitrary bytes; matches may split a UTF-8 character.
+    Bytes,
+    /// Valid UTF-8 (a transcoded Java string); empty matches never split a character.
+    Text,
+}
+
+/// One compiled regex, shareable across threads.
+pub struct Regex {
+    translated: Translated,
+    opts: Options,
+    bytes: meta::Regex,
+    /// The byte engine gives the same matches as a text engine on valid UTF-8 (every match is
+    /// non-empty valid UTF-8, so it cannot split a character), and it is faster: the text engine's
+    /// unanchored loop must itself only step over whole characters.
+    text_is_bytes: bool,
+    text: OnceLock<Result<meta::Regex, CompileError>>,
+    full_bytes: OnceLock<Result<meta::Regex, CompileError>>,
+    full_text: OnceLock<Result<meta::Regex, CompileError>>,
+}
+
+impl Regex {
+    /// Compiles `pattern` (Java syntax unless [`flags::RUST_SYNTAX`]).
+    pub fn new(pattern: &str, opts: &Options) -> Result<Regex, CompileError> {
+        let (translated, opts) = prepare(pattern, opts)?;
+        let bytes = Self::build(&translated, &opts, false)?;
+        let text_is_bytes = Self::parse(&translated, &opts, false).is_ok_and(|h| {
+            let p = h.properties();
+            p.is_utf8() && p.minimum_len().is_some_and(|n| n > 0)
+        });
+        Ok(Regex { translated, opts, bytes, text_is_bytes, text: OnceLock::new(), full_bytes: OnceLock::new(), full_text: OnceLock::new() })
+    }
+
+    fn parse(t: &Translated, opts: &Options, utf8: bool) -> Result<Hir, CompileError> {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(opts.flags & flags::CASE_INSENSITIVE != 0)
+            .multi_line(opts.flags & flags::MULTILINE != 0)
+            .dot_matches_new_line(opts.flags & flags::DOTALL != 0)
+            .ignore_whitespace(opts.flags & flags::COMMENTS != 0)
+            .unicode(opts.flags & flags::NO_UNICODE == 0)
+            .crlf(opts.flags & flags::CRLF != 0)
+            .nest_limit(opts.nest_limit)
+            .utf8(utf8)
+            .build()
+            .parse(&t.pattern)
+            .map_err(|e| CompileError::Invalid(e.to_string()))
+    }
+
+    fn build(t: &Translated, opts: &Options, utf8: bool) -> Result<meta::Regex, CompileError> {
+        meta::Builder::new()
+            .configure(meta_config(opts, utf8, MatchKind::LeftmostFirst))
+            .syntax(syntax_config(opts, utf8))
+            .build(&t.pattern)
+            .map_err(|e| build_error(e, t, None))
+    }
+
+    /// `\A(?:pattern)\z`, built from the parsed pattern so that comments or flags in it cannot
+    /// leak out of the group.
+    fn build_full(t: &Translated, opts: &Options, utf8: bool) -> Result<meta::Regex, CompileError> {
+        let hir = Self::parse(t, opts, utf8)?;
+        let anchored = Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]);
+        meta::Builder::new()
+            .configure(meta_config(opts, utf8, MatchKind::LeftmostFirst))
+            .build_from_hir(&anchored)
+            .map_err(|e| build_error(e, t, None))
+    }
+
+    /// The pattern as given to the engine (after translation).
+    pub fn engine_pattern(&self) -> &str {
+        &self.translated.pattern
+    }
+
+    /// Number of capture groups, counting group 0 (the whole match).
+    pub fn group_len(&self) -> usize {
+        self.bytes.group_info().group_len(PatternID::ZERO)
+    }
+
+    /// Group names by index (`None` for unnamed groups and group 0).
+    pub fn group_names(&self) -> Vec<Option<String>> {
+        group_names(self.bytes.group_info())
+    }
+
+    /// Heap bytes held by the compiled engines built so far (not counting per-thread search caches).
+    pub fn memory_usage(&self) -> usize {
+        let lazy = |c: &OnceLock<Result<meta::Regex, CompileError>>| c.get().and_then(|r| r.as_ref().ok()).map_or(0, |r| r.memory_usage());
+        self.bytes.memory_usage() + lazy(&self.text) + lazy(&self.full_bytes) + lazy(&self.full_text) + self.translated.pattern.len()
+    }
+
+    fn engine(&self, mode: Mode) -> Result<&meta::Regex, CompileError> {
+        match mode {
+            Mode::Text if self.text_is_bytes => Ok(&self.bytes),
+            Mode::Bytes => Ok(&self.bytes),
+            Mode::Text => self.text.get_or_init(|| Self::build(&self.translated, &self.opts, true)).as_ref().map_err(Clone::clone),
+        }
+    }
+
+    /// Whether the regex matches anywhere in `hay[from..]`.
+    pub fn is_match(&self, mode: Mode, hay: &[u8], from: usize) -> Result<bool, CompileError> {
+        Ok(self.engine(mode)?.is_match(Input::new(hay).range(from..)))
+    }
+
+    /// Whether the regex matches all of `hay` (like `Matcher.matches()`).
+    pub fn full_match(&self, mode: Mode, hay: &[u8]) -> Result<bool, CompileError> {
+        let utf8 = mode == Mode::Text;
+        let cell = if utf8 { &self.full_text } else { &self.full_bytes };
+        let re = cell.get_or_init(|| Self::build_full(&self.translated, &self.opts, utf8)).as_ref().map_err(Clone::clone)?;
+        Ok(re.is_match(hay))
+    }
+
+    /// Successive non-overlapping matches, as `regex`'s iterators report them, starting at `from`.
+    /// `prev_end` is the end of the match before `from`, if the caller is resuming an iteration.
+    pub fn matches<'h>(&self, mode: Mode, hay: &'h [u8], from: usize, prev_end: Option<usize>, captures: bool) -> Result<Matches<'_, 'h>, CompileError> {
+        let re = self.engine(mode)?;
+        let slots = if captures { vec![None; 2 * self.group_len()] } else { vec![None; 2] };
+        Ok(Matches { re, hay, pos: from, last_end: prev_end, captures, slots })
+    }
+
+    /// Number of non-overlapping matches in `hay[from..]`.
+    pub fn count(&self, mode: Mode, hay: &[u8], from: usize) -> Result<usize, CompileError> {
+        // the engine's own iterator counts with end offsets only, skipping the reverse scan for starts
+        Ok(self.engine(mode)?.find_iter(Input::new(hay).range(from..)).count())
+    }
+}
+
+fn group_names(info: &GroupInfo) -> Vec<Option<String>> {
+    info.pattern_names(PatternID::ZERO).map(|n| n.map(str::to_string)).collect()
+}
+
+/// A resumable iterator over matches; [`Matches::slots`] holds the current match's groups.
+pub struct Matches<'r, 'h> {
+    re: &'r meta::Regex,
+    hay: &'h [u8],
+    pos: usize,
+    last_end: Option<usize>,
+    captures: bool,
+    slots: Vec<Option<NonMaxUsize>>,
+}
+
+impl Matches<'_, '_> {
+    fn search(&mut self, start: usize) -> bool {
+        let input = Input::new(self.hay).range(start..);
+        if self.captures {
+            self.re.search_slots(&input, &mut self.slots).is_some()
+        } else {
+            match self.re.search(&input) {
+                Some(m) => {
+                    self.slots[0] = NonMaxUsize::new(m.start());
+                    self.slots[1] = NonMaxUsize::new(m.end());
+                    true
+                }
+                None => false,
+            }
+        }
+    }
+
+    fn span(&self) -> (usize, usize) {
+        (self.slots[0].map_or(0, |v| v.get()), self.slots[1].map_or(0, |v| v.get()))
+    }
+
+    /// Advances to the next match; false when there is none. An empty match right where the previous
+    /// match ended is skipped, as `regex`'s iterators do.
+    pub fn next_match(&mut self) -> bool {
+        if self.pos > self.hay.len() || !self.search(self.pos) {
+            return false;
+        }
+        let (start, end) = self.span();
+        if start == end && Some(end) == self.last_end {
+            if self.pos >= self.hay.len() || !self.search(self.pos + 1) {
+                self.pos = self.hay.len() + 1;
+                return false;
+            }
+        }
+        let end = self.span().1;
+        self.pos = end;
+        self.last_end = Some(end);
+        true
+    }
+
+    /// Start and end of each group of the current match (`None` for groups that did not take part);
+    /// only group 0 unless the iterator was made with `captures`.
+    pub fn groups(&self) -> impl Iterator<Item = Option<(usize, usize)>> + '_ {
+        self.slots.chunks(2).map(|s| match (s[0], s[1]) {
+            (Some(a), Some(b)) => Some((a.get(), b.get())),
+            _ => None,
+        })
+    }
+
+    /// Where the next search starts, and the end of the last match, to resume later.
+    pub fn resume_point(&self) -> (usize, Option<usize>) {
+        (self.pos, self.last_end)
+    }
+}
+
+/// Many patterns compiled into one automaton: which of them match, in one pass.
+pub struct RegexSet {
+    bytes: meta::Regex,
+    text: OnceLock<Result<meta::Regex, CompileError>>,
+    translated: Vec<Translated>,
+    opts: Options,
+}
+
+impl RegexSet {
+    /// Compiles all `patterns` with the same options.
+    pub fn new<S: AsRef<str>>(patterns: &[S], opts: &Options) -> Result<RegexSet, CompileError> {
+        let mut translated = Vec::with_capacity(patterns.len());
+        let mut o = opts.clone();
+        for (n, p) in patterns.iter().enumerate() {
+            let (t, eff) = prepare(p.as_ref(), opts).map_err(|e| match e {
+                CompileError::Syntax { index, message } => CompileError::Syntax { index, message: format!("pattern {n}: {message}") },
+                other => other,
+            })?;
+            translated.push(t);
+            o = eff;
+        }
+        let bytes = Self::build(&translated, &o, false)?;
+        Ok(RegexSet { bytes, text: OnceLock::new(), translated, opts: o })
+    }
+
+    fn build(translated: &[Translated], opts: &Options, utf8: bool) -> Result<meta::Regex, CompileError> {
+        let pats: Vec<&str> = translated.iter().map(|t| t.pattern.as_str()).collect();
+        meta::Builder::new()
+            .configure(meta_config(opts, utf8, MatchKind::All).which_captures(regex_automata::nfa::thompson::WhichCaptures::None))
+            .syntax(syntax_config(opts, utf8))
+            .build_many(&pats)
+            .map_err(|e| {
+                // find which pattern failed, to report a position in it
+                for (n, t) in translated.iter().enumerate() {
+                    if let Err(single) = meta::Builder::new().configure(meta_config(opts, utf8, MatchKind::All)).syntax(syntax_config(opts, utf8)).build(&t.pattern) {
+                        return build_error(single, t, Some(n));
+                    }
+                }
+                CompileError::Invalid(e.to_string())
+            })
+    }
+
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.translated.len()
+    }
+
+    /// Whether the set has no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.translated.is_empty()
+    }
+
+    fn engine(&self, mode: Mode) -> Result<&meta::Regex, CompileError> {
+        match mode {
+            Mode::Bytes => Ok(&self.bytes),
+            Mode::Text => self.text.get_or_init(|| Self::build(&self.translated, &self.opts, true)).as_ref().map_err(Clone::clone),
+        }
+    }
+
+    /// Indexes of the patterns that match somewhere in `hay`, ascending.
+    pub fn which(&self, mode: Mode, hay: &[u8]) -> Result<Vec<usize>, CompileError> {
+        let re = self.engine(mode)?;
+        let mut set = PatternSet::new(re.pattern_len());
+        re.which_overlapping_matches(&Input::new(hay), &mut set);
+        Ok(set.iter().map(|p| p.as_usize()).collect())
+    }
+
+    /// Whether any pattern matches somewhere in `hay`.
+    pub fn is_match(&self, mode: Mode, hay: &[u8]) -> Result<bool, CompileError> {
+        Ok(self.engine(mode)?.is_match(Input::new(hay)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn re(p: &str) -> Regex {
+        Regex::new(p, &Options::default()).unwrap()
+    }
+
+    fn all(r: &Regex, mode: Mode, hay: &str) -> Vec<(usize, usize)> {
+        let mut it = r.matches(mode, hay.as_bytes(), 0, None, false).unwrap();
+        let mut v = vec![];
+        while it.next_match() {
+            v.push(it.groups().next().unwrap().unwrap());
+        }
+        v
+    }
+
+    #[test]
+    fn finds_like_the_regex_crate_iterators() {
+        let r = re(r"a*");
+        assert_eq!(all(&r, Mode::Bytes, "baaab"), vec![(0, 0), (1, 4), (5, 5)]);
+        let r = re(r"");
+        // bytes mode may split characters, text mode may not
+        assert_eq!(all(&r, Mode::Bytes, "é").len(), 3);
+        assert_eq!(all(&r, Mode::Text, "é").len(), 2);
+    }
+
+    #[test]
+    fn resuming_gives_the_same_matches_as_one_pass() {
+        let r = re(r"\b|x*");
+        let hay = "xx yy x";
+        let whole = all(&r, Mode::Bytes, hay);
+        let mut got = vec![];
+        let (mut pos, mut prev) = (0, None);
+        loop {
+            let mut it = r.matches(Mode::Bytes, hay.as_bytes(), pos, prev, false).unwrap();
+            if !it.next_match() {
+                break;
+            }
+            got.push(it.groups().next().unwrap().unwrap());
+            (pos, prev) = it.resume_point();
+        }
+        assert_eq!(got, whole);
+    }
+
+    #[test]
+    fn counting_agrees_with_iterating() {
+        for p in [r"a*", r"\b", r"\w+", r"", r"x|y*"] {
+            let r = re(p);
+            for hay in ["", "baaab xy é", "yyy x"] {
+                for mode in [Mode::Bytes, Mode::Text] {
+                    assert_eq!(r.count(mode, hay.as_bytes(), 0).unwrap(), all(&r, mode, hay).len(), "{p} {hay}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_searches_share_the_byte_engine_only_when_results_cannot_differ() {
+        assert!(re(r"\w+").text_is_bytes);
+        assert!(re(r"é|a").text_is_bytes);
+        assert!(!re(r"a*").text_is_bytes, "can match empty");
+        let raw = Regex::new(r"(?-u:\xFF)", &Options { flags: flags::RUST_SYNTAX, ..Options::default() }).unwrap();
+        assert!(!raw.text_is_bytes, "can match invalid UTF-8");
+        let hay = "é😀 ab";
+        for p in [r"\w+", r"\W", r"[^a]", r"\b\w"] {
+            let r = re(p);
+            let own = Regex::build(&r.translated, &r.opts, true).unwrap();
+            let want: Vec<_> = own.find_iter(hay.as_bytes()).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(all(&r, Mode::Text, hay), want, "{p}");
+        }
+    }
+
+    #[test]
+    fn captures_report_every_group() {
+        let r = re(r"(\d+)-(?<word>[a-z]+)?");
+        let mut it = r.matches(Mode::Bytes, b"x 12- 34-ab", 0, None, true).unwrap();
+        assert!(it.next_match());
+        assert_eq!(it.groups().collect::<Vec<_>>(), vec![Some((2, 5)), Some((2, 4)), None]);
+        assert!(it.next_match());
+        assert_eq!(it.groups().collect::<Vec<_>>(), vec![Some((6, 11)), Some((6, 8)), Some((9, 11))]);
+        assert_eq!(r.group_names(), vec![None, None, Some("word".to_string())]);
+    }
+
+    #[test]
+    fn full_match_is_not_leftmost_first() {
+        let r = re("a|ab");
+        assert!(r.full_match(Mode::Bytes, b"ab").unwrap());
+        assert!(!r.full_match(Mode::Bytes, b"abc").unwrap());
+        let c = Regex::new("a # comment", &Options { flags: flags::COMMENTS, ..Options::default() }).unwrap();
+        assert!(c.full_match(Mode::Text, b"a").unwrap());
+    }
+
+    #[test]
+    fn errors_carry_the_source_position() {
+        match Regex::new(r"\e(", &Options::default()) {
+            Err(CompileError::Syntax { index, .. }) => assert_eq!(index, 2),
+            other => panic!("{:?}", other.err()),
+        }
+        match Regex::new(r"a(?=b)", &Options::default()) {
+            Err(CompileError::Syntax { index, message }) => {
+                assert_eq!(index, 1);
+                assert!(message.contains("look-ahead"));
+            }
+            other => panic!("{:?}", other.err()),
+        }
+    }
+
+    #[test]
+    fn limits_are_errors_not_allocations() {
+        let small = Options { size_limit: 1000, ..Options::default() };
+        assert!(matches!(Regex::new(r"\w{100}", &small), Err(CompileError::TooBig(_))));
+        let shallow = Options { nest_limit: 3, ..Options::default() };
+        assert!(matches!(Regex::new("((((a))))", &shallow), Err(CompileError::Syntax { .. })));
+        assert!(matches!(Regex::new("a", &Options { flags: 1, ..Options::default() }), Err(CompileError::Invalid(_))));
+    }
+
+    #[test]
+    fn sets_report_every_matching_pattern() {
+        let s = RegexSet::new(&[r"\d+", "foo", "bar", r"^x"], &Options::default()).unwrap();
+        assert_eq!(s.which(Mode::Bytes, b"foo 42 bar").unwrap(), vec![0, 1, 2]);
+        assert!(!s.is_match(Mode::Text, b"nothing").unwrap());
+        match RegexSet::new(&["ok", "bad("], &Options::default()) {
+            Err(CompileError::Syntax { message, index }) => {
+                assert!(message.starts_with("pattern 1:"));
+                assert_eq!(index, 3);
+            }
+            other => panic!("{:?}", other.err()),
+        }
+    }
+
+    #[test]
+    fn translated_class_escapes_are_accepted_by_the_engine() {
+        let r = re("[a~~b]+");
+        assert_eq!(all(&r, Mode::Text, "x~a~"), vec![(1, 4)]);
+        let r = re("[[:alpha:]]");
+        assert_eq!(all(&r, Mode::Text, "b:"), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn pathological_patterns_stay_linear() {
+        let r = re(r"(a+)+b");
+        let hay = "a".repeat(100_000);
+        assert_eq!(r.count(Mode::Bytes, hay.as_bytes(), 0).unwrap(), 0);
+    }
+}
