@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every vector-search measurement of BENCHMARKS-vectors.md in one go: builds the benchmark jar on
+# Every vector-search measurement of BENCHMARKS.md in one go: builds the benchmark jar on
 # JDK 25 (so it includes the Lucene peer), runs ferric against the scalar Java loops on JDK 17 and
 # against Lucene's Panama VectorUtil on JDK 25, then the Rust-side reference. Results in $OUT.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns the JSON results of the regex JMH suites into the Markdown tables of BENCHMARKS-regex.md.
+"""Turns the JSON results of the regex JMH suites into the Markdown tables of BENCHMARKS.md (Regex section).
 
 Usage: regex-report.py DIR   (DIR holds RegexBench.json, RegexCompileBench.json,
 RegexPathologicalBench.json, RegexLinearBench.json written with -rf json -rff DIR/NAME.json)

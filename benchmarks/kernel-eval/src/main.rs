@@ -2,7 +2,7 @@
 //! (single pairs from L1, one-thread scans of 100,000 × 768) and against `gemm` for batches of 16
 //! queries (gemm computes the 16 × 100,000 score matrix only; ferric's figure includes top-10).
 //! Standalone crate, not part of the build. Run: `RAYON_NUM_THREADS=1 cargo run --release`
-//! in benchmarks/kernel-eval. Results: BENCHMARKS-vectors.md.
+//! in benchmarks/kernel-eval. Results: BENCHMARKS.md (Vector search section).
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -44,7 +44,7 @@ fn pattern_string(env: &Env<'_>, s: &JString<'_>) -> FerricResult<String> {
 
 /// Strings at least this long are transcoded from the JVM's own array inside a critical section
 /// (one bounded linear pass, no regex work inside it) instead of being copied out in slices first:
-/// measured about 15% faster on a 2 MiB text (BENCHMARKS-regex.md).
+/// measured about 15% faster on a 2 MiB text (BENCHMARKS.md, Regex section).
 const CRITICAL_TEXT_MIN: usize = 4096;
 
 fn text(env: &Env<'_>, s: &JString<'_>) -> FerricResult<Utf8Text> {

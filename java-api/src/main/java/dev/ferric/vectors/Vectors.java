@@ -11,7 +11,7 @@ import dev.ferric.internal.NativeLoader;
  * <p><b>Cost.</b> Each call crosses JNI once; the arrays are then read in place (no copy) inside JNI
  * critical sections of at most 65,536 elements each, during which the garbage collector may wait.
  * The crossing has a fixed cost of the same order as a scalar Java loop over a few hundred
- * components (figures in {@code BENCHMARKS-vectors.md}), so single pairs pay off only for long
+ * components (figures in {@code BENCHMARKS.md}), so single pairs pay off only for long
  * vectors or where the JIT does not vectorise; many pairs against one query belong in a {@link FlatIndex}.
  *
  * <p><b>Precision.</b> float32 sums are accumulated in float32 in a fixed, SIMD-friendly order
