@@ -444,67 +444,46 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterFree<'l>(
     })
 }
 
-/// `static native int lz4Compress(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4Compress<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    in_arr: JByteArray<'l>,
-    in_buf: JByteBuffer<'l>,
-    off: jint,
-    len: jint,
-    out_arr: JByteArray<'l>,
-    out_buf: JByteBuffer<'l>,
-    out_off: jint,
-    out_len: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), lz4::compress_into)??;
-        Ok(n as jint)
-    })
+/// Exports `static native int NAME(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out,
+/// ByteBuffer outBuf, int outOff, int outLen)`, running the LZ4 block function `$f(input, output)`
+/// on the two regions and returning its count.
+macro_rules! lz4_block_export {
+    ($(#[$doc:meta])* $name:ident => $f:path) => {
+        $(#[$doc])*
+        #[no_mangle]
+        pub extern "system" fn $name<'l>(
+            mut env: EnvUnowned<'l>,
+            _c: JClass<'l>,
+            in_arr: JByteArray<'l>,
+            in_buf: JByteBuffer<'l>,
+            off: jint,
+            len: jint,
+            out_arr: JByteArray<'l>,
+            out_buf: JByteBuffer<'l>,
+            out_off: jint,
+            out_len: jint,
+        ) -> jint {
+            guard(&mut env, |env| {
+                let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)??;
+                Ok(n as jint)
+            })
+        }
+    };
 }
 
-/// `static native int lz4DecompressSafe(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out, ByteBuffer outBuf, int outOff, int maxOutLen)`:
-/// returns the decompressed length.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4DecompressSafe<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    in_arr: JByteArray<'l>,
-    in_buf: JByteBuffer<'l>,
-    off: jint,
-    len: jint,
-    out_arr: JByteArray<'l>,
-    out_buf: JByteBuffer<'l>,
-    out_off: jint,
-    out_len: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), lz4::decompress_safe)??;
-        Ok(n as jint)
-    })
-}
-
-/// `static native int lz4DecompressFast(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out, ByteBuffer outBuf, int outOff, int outLen)`:
-/// decompresses exactly `outLen` bytes from a block starting at `off`; returns the compressed bytes read.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4DecompressFast<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    in_arr: JByteArray<'l>,
-    in_buf: JByteBuffer<'l>,
-    off: jint,
-    len: jint,
-    out_arr: JByteArray<'l>,
-    out_buf: JByteBuffer<'l>,
-    out_off: jint,
-    out_len: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), lz4::decompress_fast)??;
-        Ok(n as jint)
-    })
-}
+lz4_block_export!(
+    /// `lz4Compress`: compresses the input block into the output; returns the compressed length.
+    Java_dev_ferric_compress_CompressNative_lz4Compress => lz4::compress_into
+);
+lz4_block_export!(
+    /// `lz4DecompressSafe`: decompresses into at most `outLen` bytes; returns the decompressed length.
+    Java_dev_ferric_compress_CompressNative_lz4DecompressSafe => lz4::decompress_safe
+);
+lz4_block_export!(
+    /// `lz4DecompressFast`: decompresses exactly `outLen` bytes from a block starting at `off`;
+    /// returns the compressed bytes read.
+    Java_dev_ferric_compress_CompressNative_lz4DecompressFast => lz4::decompress_fast
+);
 
 /// `static native byte[] lz4FrameCompress(byte[] in, ByteBuffer inBuf, int off, int len, int blockId, boolean contentChecksum)`
 #[no_mangle]
