@@ -204,4 +204,24 @@ class RegexDifferencesTest {
         assertEquals(jdk("^.$", Pattern.UNIX_LINES, "\r"), ferric("^.$", 0, "\r"));
         assertThrows(IllegalArgumentException.class, () -> Regex.compile("a", Pattern.CANON_EQ));
     }
+
+    @Test
+    void row18_searchNeedsNoStackPerIteration() throws Exception {
+        String input = new String(new char[100_000]).replace('\0', 'a');
+        Object[] result = new Object[2];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = Pattern.compile("(a|aa)*c").matcher(input).find();
+            } catch (StackOverflowError e) {
+                result[0] = e;
+            }
+            try (Regex re = Regex.compile("(a|aa)*c")) {
+                result[1] = re.isMatch(input);
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertTrue(result[0] instanceof StackOverflowError, "java.util.regex recurses once per iteration: " + result[0]);
+        assertEquals(Boolean.FALSE, result[1]);
+    }
 }
