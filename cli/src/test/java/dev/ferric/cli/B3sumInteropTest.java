@@ -48,35 +48,10 @@ class B3sumInteropTest {
         files.add(odd.toString());
     }
 
-    static final class Result {
-        final int code;
-        final byte[] out;
-
-        Result(int code, byte[] out) {
-            this.code = code;
-            this.out = out;
-        }
-    }
-
-    static Result run(byte[] stdin, List<String> cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        try (var os = p.getOutputStream()) {
-            if (stdin != null) os.write(stdin);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(out);
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) throw new AssertionError("timed out: " + cmd);
-        return new Result(p.exitValue(), out.toByteArray());
-    }
-
     static List<String> ferric(List<String> args) {
-        List<String> c = new ArrayList<>(Arrays.asList(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.ferric.cli.FerricCli", "b3sum"));
+        List<String> c = new ArrayList<>(List.of("b3sum"));
         c.addAll(args);
-        return c;
+        return Subprocess.ferric(c);
     }
 
     static List<String> b3sum(List<String> args) {
@@ -87,8 +62,8 @@ class B3sumInteropTest {
 
     void same(byte[] stdin, String... flagsThenFiles) throws Exception {
         List<String> args = Arrays.asList(flagsThenFiles);
-        Result theirs = run(stdin, b3sum(args));
-        Result ours = run(stdin, ferric(args));
+        Subprocess.Result theirs = Subprocess.run(stdin, b3sum(args));
+        Subprocess.Result ours = Subprocess.run(stdin, ferric(args));
         assertEquals(new String(theirs.out, StandardCharsets.UTF_8), new String(ours.out, StandardCharsets.UTF_8), String.join(" ", args));
         assertEquals(theirs.code, ours.code, "exit code of " + args);
     }
@@ -123,7 +98,7 @@ class B3sumInteropTest {
     @Test
     void checkModeMatchesTheReferenceTool() throws Exception {
         assumeTrue(hasB3sum(), "b3sum is not installed (apt-get install b3sum)");
-        Result sums = run(null, b3sum(files));
+        Subprocess.Result sums = Subprocess.run(null, b3sum(files));
         Path good = dir.resolve("good.b3");
         Files.write(good, sums.out);
         same(null, "--check", good.toString());

@@ -45,40 +45,24 @@ class CompressInteropTest {
     }
 
     static List<String> ferric(String... args) {
-        List<String> c = new ArrayList<>(Arrays.asList(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.ferric.cli.FerricCli"));
-        c.addAll(Arrays.asList(args));
-        return c;
+        return Subprocess.ferric(Arrays.asList(args));
     }
 
-    /** Runs {@code cmd}, feeding {@code stdin} from another thread so large outputs cannot deadlock the pipes. */
-    static B3sumInteropTest.Result run(byte[] stdin, List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Thread feeder = new Thread(() -> {
-            try (var os = p.getOutputStream()) {
-                if (stdin != null) os.write(stdin);
-            } catch (java.io.IOException e) {
-                // the process exited early; its exit code tells the test
-            }
-        });
-        feeder.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        feeder.join();
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) throw new AssertionError("timed out: " + cmd);
-        return new B3sumInteropTest.Result(p.exitValue(), out);
+    static Subprocess.Result run(byte[] stdin, List<String> cmd) throws Exception {
+        return Subprocess.run(stdin, cmd);
     }
 
     @Test
     void gzipPipesBothWaysAtEveryLevelWeTry() throws Exception {
         assumeTrue(has("gzip"), "gzip tool not installed");
         for (String level : new String[] {"-1", "-6", "-9"}) {
-            B3sumInteropTest.Result ours = run(data, ferric("gzip", "-c", level));
+            Subprocess.Result ours = run(data, ferric("gzip", "-c", level));
             assertEquals(0, ours.code);
-            B3sumInteropTest.Result back = run(ours.out, List.of("gzip", "-d", "-c"));
+            Subprocess.Result back = run(ours.out, List.of("gzip", "-d", "-c"));
             assertEquals(0, back.code);
             assertArrayEquals(data, back.out, "ferric gzip " + level + " | gzip -d");
-            B3sumInteropTest.Result theirs = run(data, List.of("gzip", "-c", level));
-            B3sumInteropTest.Result mine = run(theirs.out, ferric("gzip", "-d", "-c", "-"));
+            Subprocess.Result theirs = run(data, List.of("gzip", "-c", level));
+            Subprocess.Result mine = run(theirs.out, ferric("gzip", "-d", "-c", "-"));
             assertEquals(0, mine.code);
             assertArrayEquals(data, mine.out, "gzip " + level + " | ferric gzip -d");
         }
@@ -95,7 +79,7 @@ class CompressInteropTest {
         Path gz = dir.resolve("log.json.gz");
         assertTrue(Files.exists(f) && Files.exists(gz));
         assertEquals(0, run(null, List.of("gzip", "-t", gz.toString())).code);
-        B3sumInteropTest.Result list = run(null, List.of("gzip", "-l", "-N", gz.toString()));
+        Subprocess.Result list = run(null, List.of("gzip", "-l", "-N", gz.toString()));
         assertTrue(new String(list.out).contains("log.json"), "original name stored");
         assertNotEquals(0, run(null, ferric("gzip", "-k", f.toString())).code, "refuses to overwrite without -f");
         assertEquals(0, run(null, ferric("gzip", "-k", "-f", f.toString())).code);
@@ -116,12 +100,12 @@ class CompressInteropTest {
     @Test
     void lz4PipesAndFilesBothWays() throws Exception {
         assumeTrue(has("lz4"), "lz4 tool not installed");
-        B3sumInteropTest.Result ours = run(data, ferric("lz4", "-c"));
+        Subprocess.Result ours = run(data, ferric("lz4", "-c"));
         assertEquals(0, ours.code);
         assertArrayEquals(data, run(ours.out, List.of("lz4", "-d", "-c")).out, "ferric lz4 | lz4 -d");
         for (List<String> theirsCmd : List.of(List.of("lz4", "-c"), List.of("lz4", "-c", "-B4", "-BD", "--content-size"), List.of("lz4", "-c", "-9"))) {
-            B3sumInteropTest.Result theirs = run(data, theirsCmd);
-            B3sumInteropTest.Result mine = run(theirs.out, ferric("lz4", "-d", "-c", "-"));
+            Subprocess.Result theirs = run(data, theirsCmd);
+            Subprocess.Result mine = run(theirs.out, ferric("lz4", "-d", "-c", "-"));
             assertEquals(0, mine.code, theirsCmd.toString());
             assertArrayEquals(data, mine.out, theirsCmd + " | ferric lz4 -d");
         }

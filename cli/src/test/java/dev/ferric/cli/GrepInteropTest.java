@@ -54,7 +54,7 @@ class GrepInteropTest {
     }
 
     static List<String> run(List<String> cmd) throws Exception {
-        B3sumInteropTest.Result r = B3sumInteropTest.run(null, cmd);
+        Subprocess.Result r = Subprocess.run(null, cmd);
         List<String> lines = new ArrayList<>(Arrays.asList(new String(r.out, StandardCharsets.UTF_8).split("\n", -1)));
         if (lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
         lines.sort(null);
@@ -62,10 +62,9 @@ class GrepInteropTest {
     }
 
     static List<String> ferric(List<String> args) {
-        List<String> c = new ArrayList<>(Arrays.asList(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.ferric.cli.FerricCli", "grep"));
+        List<String> c = new ArrayList<>(List.of("grep"));
         c.addAll(args);
-        return c;
+        return Subprocess.ferric(c);
     }
 
     static List<String> rg(List<String> args) {
