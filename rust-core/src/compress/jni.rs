@@ -10,7 +10,7 @@ use jni::sys::{jboolean, jint, jlong};
 use jni::{Env, EnvUnowned};
 
 use super::deflate::{self, Decoder, Encoder, Flush, Format, Step};
-use super::{lz4, lz4frame, CodecError, Limits};
+use super::{lz4, lz4frame, parallel, CodecError, Limits};
 use crate::boundary::{self, guard, with_input, with_regions, FerricError, FerricResult, Region};
 
 /// Most input handed to a codec inside one critical section.
@@ -634,5 +634,34 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecoderFr
         // SAFETY: NativeResource frees each handle exactly once, after its last use.
         unsafe { boundary::free::<lz4frame::Decoder>(handle) };
         Ok(())
+    })
+}
+
+/// `static native byte[] compressParallel(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len, byte[] gzipHeader)`
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_compressParallel<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    format: jint,
+    lvl: jint,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
+    off: jint,
+    len: jint,
+    header: JByteArray<'l>,
+) -> JByteArray<'l> {
+    guard(&mut env, |env| {
+        let (format, level) = (Format::from_id(format)?, level(lvl)?);
+        let header = optional_bytes(env, &header)?;
+        let out = if in_arr.is_null() {
+            // a direct buffer: the workers read it in place, nothing is pinned
+            with_input(env, &region!(in_arr, in_buf, off, len), |b| parallel::compress_to_vec(format, level, b, header))??
+        } else {
+            // an array is copied out in bounded critical sections, so the GC never waits for the workers
+            let mut data = Vec::with_capacity(len.max(0) as usize);
+            boundary::read_chunks(env, &in_arr, off, len, |c| data.extend_from_slice(c))?;
+            parallel::compress_to_vec(format, level, &data, header)?
+        };
+        Ok(env.byte_array_from_slice(&out)?)
     })
 }

@@ -7,6 +7,7 @@ pub mod gzip;
 pub mod jni;
 pub mod lz4;
 pub mod lz4frame;
+pub mod parallel;
 
 use std::fmt;
 

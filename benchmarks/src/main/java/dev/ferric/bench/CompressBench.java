@@ -69,6 +69,12 @@ public class CompressBench {
         return Deflate.GZIP.compress(corpus, offset(), chunk, out, 0, out.length, level);
     }
 
+    /** Same work on all cores ({@link Deflate#compressParallel}); returns a new array, like the JDK's streams do. */
+    @Benchmark
+    public byte[] gzipFerricParallel() {
+        return Deflate.GZIP.compressParallel(corpus, offset(), chunk, level);
+    }
+
     @Benchmark
     public int gzipJdk() {
         int off = offset();

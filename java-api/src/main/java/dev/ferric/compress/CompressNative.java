@@ -19,6 +19,8 @@ final class CompressNative {
 
     static native byte[] compress(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len, byte[] gzipHeader);
 
+    static native byte[] compressParallel(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len, byte[] gzipHeader);
+
     static native int compressInto(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len,
                                    byte[] out, ByteBuffer outBuf, int outOff, int outLen);
 

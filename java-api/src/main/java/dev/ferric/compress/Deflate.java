@@ -95,6 +95,34 @@ public enum Deflate {
     }
 
     /**
+     * Compresses {@code input[off, off + len)} at {@code level} on all cores, as {@code pigz} does: the
+     * input is cut into pieces (32 KiB below 1 MiB of input, 256 KiB above), each compressed by a worker of
+     * ferric's shared thread pool with the 32 KiB before it as a preset dictionary, and the pieces are
+     * joined into one ordinary stream that every inflater reads. The output is the same whatever the
+     * number of cores (piece boundaries depend only on {@code len}) and a few bytes per piece larger than
+     * {@link #compress(byte[], int, int, int)}'s; inputs under 64 KiB, and level 0, are compressed
+     * serially, giving exactly that method's bytes.
+     *
+     * <p>Memory: the input range is copied into native memory in bounded pieces (a direct buffer would be
+     * read in place), so the garbage collector never waits for the workers; the result is built in native
+     * memory and copied into the returned array once. Use it for large one-shot payloads (files, backups,
+     * batch exports) when the cores are free; a server already busy on every core gains nothing from it.
+     */
+    public byte[] compressParallel(byte[] input, int off, int len, int level) {
+        Checks.requireNonNull(input, "input");
+        Checks.checkFromIndexSize(off, len, input.length);
+        checkLevel(level);
+        NativeLoader.ensureLoaded();
+        return CompressNative.compressParallel(id, level, input, null, off, len, null);
+    }
+
+    /** Compresses all of {@code input} at {@code level} on all cores; see {@link #compressParallel(byte[], int, int, int)}. */
+    public byte[] compressParallel(byte[] input, int level) {
+        Checks.requireNonNull(input, "input");
+        return compressParallel(input, 0, input.length, level);
+    }
+
+    /**
      * Compresses {@code input[off, off + len)} into {@code out[outOff, outOff + outLen)}, allocating nothing;
      * returns the compressed length.
      *

@@ -59,6 +59,26 @@ class DeflateTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Deflate.class)
+    void parallelCompressionIsOneStandardStream(Deflate f) throws Exception {
+        for (int n : new int[] {0, 1000, 65535, 65536, 200_000, (3 << 20) + 7}) {
+            byte[] data = TestData.mixed(n + 10, n);
+            for (int level : new int[] {-1, 0, 1, 6, 9}) {
+                byte[] par = f.compressParallel(data, 5, n, level);
+                byte[] slice = Arrays.copyOfRange(data, 5, 5 + n);
+                assertArrayEquals(slice, jdkInflate(f, par), f + " level " + level + " n " + n);
+                assertArrayEquals(slice, f.decompress(par));
+                byte[] serial = f.compress(data, 5, n, level);
+                if (n < 65536 || level == 0) assertArrayEquals(serial, par, "small inputs and level 0 are compressed serially");
+                else assertTrue(par.length <= serial.length * 1.03 + 64, par.length + " vs " + serial.length);
+            }
+        }
+        assertThrows(NullPointerException.class, () -> f.compressParallel(null, 6));
+        assertThrows(IndexOutOfBoundsException.class, () -> f.compressParallel(new byte[10], 5, 6, 6));
+        assertThrows(IllegalArgumentException.class, () -> f.compressParallel(new byte[10], 10));
+    }
+
     @Test
     void sixteenMebibytesRoundTrip() throws Exception {
         byte[] data = TestData.mixed(16 << 20, 16);
