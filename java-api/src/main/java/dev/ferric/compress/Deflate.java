@@ -100,8 +100,9 @@ public enum Deflate {
      * ferric's shared thread pool with the 32 KiB before it as a preset dictionary, and the pieces are
      * joined into one ordinary stream that every inflater reads. The output is the same whatever the
      * number of cores (piece boundaries depend only on {@code len}) and a few bytes per piece larger than
-     * {@link #compress(byte[], int, int, int)}'s; inputs under 64 KiB, and level 0, are compressed
-     * serially, giving exactly that method's bytes.
+     * {@link #compress(byte[], int, int, int)}'s. Inputs under 64 KiB (under 1 MiB at the fast levels 1-3,
+     * where smaller pieces cost more to hand out than they save) and level 0 are compressed serially,
+     * giving exactly that method's bytes.
      *
      * <p>Memory: the input range is copied into native memory in bounded pieces (a direct buffer would be
      * read in place), so the garbage collector never waits for the workers; the result is built in native
