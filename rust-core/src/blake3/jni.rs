@@ -218,12 +218,7 @@ pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_reset<'l>(mut env: En
     })
 }
 
-/// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_blake3_Blake3Native_free<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<Hasher>(handle) };
-        Ok(())
-    })
-}
+boundary::free_export!(
+    /// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_blake3_Blake3Native_free => Hasher
+);

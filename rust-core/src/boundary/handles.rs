@@ -46,3 +46,20 @@ pub unsafe fn free<T>(handle: jlong) {
         drop(Box::from_raw(handle as *mut T));
     }
 }
+
+/// Exports `static native void NAME(long h)` that drops the `$t` behind a handle: the free function a
+/// handle-owning class gives `NativeResource`, which calls it exactly once per handle.
+macro_rules! free_export {
+    ($(#[$doc:meta])* $name:ident => $t:ty) => {
+        $(#[$doc])*
+        #[no_mangle]
+        pub extern "system" fn $name<'l>(mut env: ::jni::EnvUnowned<'l>, _class: ::jni::objects::JClass<'l>, handle: ::jni::sys::jlong) {
+            $crate::boundary::guard(&mut env, |_| {
+                // SAFETY: NativeResource frees each handle exactly once, after its last use.
+                unsafe { $crate::boundary::free::<$t>(handle) };
+                Ok(())
+            })
+        }
+    };
+}
+pub(crate) use free_export;

@@ -15,5 +15,6 @@ pub use arrays::{check_from_index_size, read_chunks, with_bytes, with_critical_p
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub use handles::{borrow, borrow_mut, free, into_handle};
+pub(crate) use handles::free_export;
 pub use regions::{with_input, with_regions, Region};
 pub use strings::{read_utf16, string_len, with_utf16_critical, STRING_CHUNK};

@@ -265,6 +265,66 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_decompressInto<'l
     })
 }
 
+/// Exports `static native long NAME(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
+/// ByteBuffer outBuf, int outOff, int outLen[, int EXTRA])`: one step of the streaming state `$t` behind
+/// the handle, borrowed as `$state`, over the `$input` and `$output` regions; `$body` returns the packed
+/// step.
+macro_rules! step_export {
+    ($(#[$doc:meta])* $name:ident, $t:ty, |$env:ident, $state:ident, $input:ident, $output:ident $(, $extra:ident)?| $body:block) => {
+        $(#[$doc])*
+        #[no_mangle]
+        pub extern "system" fn $name<'l>(
+            mut env: EnvUnowned<'l>,
+            _c: JClass<'l>,
+            handle: jlong,
+            in_arr: JByteArray<'l>,
+            in_buf: JByteBuffer<'l>,
+            in_off: jint,
+            in_len: jint,
+            out_arr: JByteArray<'l>,
+            out_buf: JByteBuffer<'l>,
+            out_off: jint,
+            out_len: jint,
+            $($extra: jint,)?
+        ) -> jlong {
+            guard(&mut env, |$env| {
+                // SAFETY: NativeResource passes a live handle of this type and excludes concurrent use.
+                let $state = unsafe { boundary::borrow_mut::<$t>(handle)? };
+                let ($input, $output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
+                $body
+            })
+        }
+    };
+}
+
+/// Exports `static native void NAME(long h, byte[] dict, int off, int len)` and
+/// `static native void NAME(long h)` for a deflate state `$t` (Encoder or Decoder): its
+/// `set_dictionary` and its `reset`.
+macro_rules! dictionary_and_reset_exports {
+    ($t:ty, $dictionary:ident, $reset:ident) => {
+        #[doc = concat!("`static native void ", stringify!($dictionary), "(long h, byte[] dict, int off, int len)`")]
+        #[no_mangle]
+        pub extern "system" fn $dictionary<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong, dict: JByteArray<'l>, off: jint, len: jint) {
+            guard(&mut env, |env| {
+                // SAFETY: as in `step_export!`.
+                let state = unsafe { boundary::borrow_mut::<$t>(handle)? };
+                let none = JByteBuffer::null();
+                Ok(with_input(env, &region!(dict, none, off, len), |d| state.set_dictionary(d))??)
+            })
+        }
+
+        #[doc = concat!("`static native void ", stringify!($reset), "(long h)`")]
+        #[no_mangle]
+        pub extern "system" fn $reset<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
+            guard(&mut env, |_| {
+                // SAFETY: as in `step_export!`.
+                unsafe { boundary::borrow_mut::<$t>(handle)? }.reset();
+                Ok(())
+            })
+        }
+    };
+}
+
 /// `static native long deflaterNew(int format, int level, byte[] gzipHeader)`
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterNew<'l>(
@@ -280,79 +340,29 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterNew<'l>(
     })
 }
 
-/// `static native long deflate(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
-/// ByteBuffer outBuf, int outOff, int outLen, int flush)`: consumed | produced << 31 | finished << 62.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflate<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    in_arr: JByteArray<'l>,
-    in_buf: JByteBuffer<'l>,
-    in_off: jint,
-    in_len: jint,
-    out_arr: JByteArray<'l>,
-    out_buf: JByteBuffer<'l>,
-    out_off: jint,
-    out_len: jint,
-    flush: jint,
-) -> jlong {
-    guard(&mut env, |env| {
-        // SAFETY: NativeResource passes a live Encoder handle and excludes concurrent use.
-        let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
-        let flush = Flush::from_id(flush)?;
-        let s = pump_encoder(env, enc, &region!(in_arr, in_buf, in_off, in_len), &region!(out_arr, out_buf, out_off, out_len), flush)?;
+step_export!(
+    /// `deflate(h, in, out, int flush)`: consumed | produced << 31 | finished << 62.
+    Java_dev_ferric_compress_CompressNative_deflate, Encoder, |env, enc, input, output, flush| {
+        let s = pump_encoder(env, enc, &input, &output, Flush::from_id(flush)?)?;
         Ok(pack(s, enc.finished(), false))
-    })
-}
+    }
+);
 
 /// `static native void deflaterSetLevel(long h, int level)`
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterSetLevel<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong, lvl: jint) {
     guard(&mut env, |_| {
-        // SAFETY: as in `deflate`.
+        // SAFETY: as in `step_export!`.
         let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
         Ok(enc.set_level(level(lvl)?)?)
     })
 }
 
-/// `static native void deflaterSetDictionary(long h, byte[] dict, int off, int len)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterSetDictionary<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    dict: JByteArray<'l>,
-    off: jint,
-    len: jint,
-) {
-    guard(&mut env, |env| {
-        // SAFETY: as in `deflate`.
-        let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
-        let none = JByteBuffer::null();
-        Ok(with_input(env, &region!(dict, none, off, len), |d| enc.set_dictionary(d))??)
-    })
-}
-
-/// `static native void deflaterReset(long h)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterReset<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: as in `deflate`.
-        unsafe { boundary::borrow_mut::<Encoder>(handle)? }.reset();
-        Ok(())
-    })
-}
-
-/// `static native void deflaterFree(long h)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<Encoder>(handle) };
-        Ok(())
-    })
-}
+dictionary_and_reset_exports!(Encoder, Java_dev_ferric_compress_CompressNative_deflaterSetDictionary, Java_dev_ferric_compress_CompressNative_deflaterReset);
+boundary::free_export!(
+    /// `static native void deflaterFree(long h)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_compress_CompressNative_deflaterFree => Encoder
+);
 
 /// `static native long inflaterNew(int format)`
 #[no_mangle]
@@ -360,35 +370,19 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterNew<'l>(m
     guard(&mut env, |_| Ok(boundary::into_handle(Decoder::new(Format::from_id(format)?))))
 }
 
-/// `static native long inflate(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
-/// ByteBuffer outBuf, int outOff, int outLen)`: consumed | produced << 31 | finished << 62 | needsDictionary << 63.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflate<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    in_arr: JByteArray<'l>,
-    in_buf: JByteBuffer<'l>,
-    in_off: jint,
-    in_len: jint,
-    out_arr: JByteArray<'l>,
-    out_buf: JByteBuffer<'l>,
-    out_off: jint,
-    out_len: jint,
-) -> jlong {
-    guard(&mut env, |env| {
-        // SAFETY: as in `deflate`.
-        let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
-        let s = pump_decoder(env, dec, &region!(in_arr, in_buf, in_off, in_len), &region!(out_arr, out_buf, out_off, out_len))?;
+step_export!(
+    /// `inflate(h, in, out)`: consumed | produced << 31 | finished << 62 | needsDictionary << 63.
+    Java_dev_ferric_compress_CompressNative_inflate, Decoder, |env, dec, input, output| {
+        let s = pump_decoder(env, dec, &input, &output)?;
         Ok(pack(s, dec.finished(), dec.needs_dictionary()))
-    })
-}
+    }
+);
 
 /// `static native boolean inflaterHeaderDone(long h)`: whether the gzip header has been read.
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeaderDone<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) -> jboolean {
     guard(&mut env, |_| {
-        // SAFETY: as in `deflate`.
+        // SAFETY: as in `step_export!`.
         Ok(unsafe { boundary::borrow_mut::<Decoder>(handle)? }.header_done())
     })
 }
@@ -397,7 +391,7 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeaderDon
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeader<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) -> JByteArray<'l> {
     guard(&mut env, |env| {
-        // SAFETY: as in `deflate`.
+        // SAFETY: as in `step_export!`.
         let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
         if dec.header().is_empty() {
             return Ok(JByteArray::null());
@@ -406,43 +400,11 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeader<'l
     })
 }
 
-/// `static native void inflaterSetDictionary(long h, byte[] dict, int off, int len)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterSetDictionary<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    dict: JByteArray<'l>,
-    off: jint,
-    len: jint,
-) {
-    guard(&mut env, |env| {
-        // SAFETY: as in `deflate`.
-        let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
-        let none = JByteBuffer::null();
-        Ok(with_input(env, &region!(dict, none, off, len), |d| dec.set_dictionary(d))??)
-    })
-}
-
-/// `static native void inflaterReset(long h)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterReset<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: as in `deflate`.
-        unsafe { boundary::borrow_mut::<Decoder>(handle)? }.reset();
-        Ok(())
-    })
-}
-
-/// `static native void inflaterFree(long h)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<Decoder>(handle) };
-        Ok(())
-    })
-}
+dictionary_and_reset_exports!(Decoder, Java_dev_ferric_compress_CompressNative_inflaterSetDictionary, Java_dev_ferric_compress_CompressNative_inflaterReset);
+boundary::free_export!(
+    /// `static native void inflaterFree(long h)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_compress_CompressNative_inflaterFree => Decoder
+);
 
 /// Exports `static native int NAME(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out,
 /// ByteBuffer outBuf, int outOff, int outLen)`, running the LZ4 block function `$f(input, output)`
@@ -551,41 +513,19 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameEncoderNe
     guard(&mut env, |_| Ok(boundary::into_handle(lz4frame::Encoder::new(block_id as u32, content_checksum, block_checksum)?)))
 }
 
-/// `static native long lz4FrameEncode(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
-/// ByteBuffer outBuf, int outOff, int outLen, int mode)`: consumed | produced << 31 | pending << 62 | finished << 63.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameEncode<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    in_arr: JByteArray<'l>,
-    in_buf: JByteBuffer<'l>,
-    in_off: jint,
-    in_len: jint,
-    out_arr: JByteArray<'l>,
-    out_buf: JByteBuffer<'l>,
-    out_off: jint,
-    out_len: jint,
-    mode: jint,
-) -> jlong {
-    guard(&mut env, |env| {
-        // SAFETY: as in `deflate`.
-        let enc = unsafe { boundary::borrow_mut::<lz4frame::Encoder>(handle)? };
+step_export!(
+    /// `lz4FrameEncode(h, in, out, int mode)`: consumed | produced << 31 | pending << 62 | finished << 63.
+    Java_dev_ferric_compress_CompressNative_lz4FrameEncode, lz4frame::Encoder, |env, enc, input, output, mode| {
         let mode = lz4frame::Mode::from_id(mode)?;
-        let s = with_regions(env, &region!(in_arr, in_buf, in_off, in_len), &region!(out_arr, out_buf, out_off, out_len), |i, o| enc.step(i, o, mode))??;
+        let s = with_regions(env, &input, &output, |i, o| enc.step(i, o, mode))??;
         Ok(pack(s, enc.has_pending(), enc.finished()))
-    })
-}
+    }
+);
 
-/// `static native void lz4FrameEncoderFree(long h)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameEncoderFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<lz4frame::Encoder>(handle) };
-        Ok(())
-    })
-}
+boundary::free_export!(
+    /// `static native void lz4FrameEncoderFree(long h)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_compress_CompressNative_lz4FrameEncoderFree => lz4frame::Encoder
+);
 
 /// `static native long lz4FrameDecoderNew()`
 #[no_mangle]
@@ -593,27 +533,10 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecoderNe
     guard(&mut env, |_| Ok(boundary::into_handle(lz4frame::Decoder::new())))
 }
 
-/// `static native long lz4FrameDecode(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
-/// ByteBuffer outBuf, int outOff, int outLen)`: consumed | produced << 31 | atFrameBoundary << 62.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecode<'l>(
-    mut env: EnvUnowned<'l>,
-    _c: JClass<'l>,
-    handle: jlong,
-    in_arr: JByteArray<'l>,
-    in_buf: JByteBuffer<'l>,
-    in_off: jint,
-    in_len: jint,
-    out_arr: JByteArray<'l>,
-    out_buf: JByteBuffer<'l>,
-    out_off: jint,
-    out_len: jint,
-) -> jlong {
-    guard(&mut env, |env| {
-        // SAFETY: as in `deflate`.
-        let dec = unsafe { boundary::borrow_mut::<lz4frame::Decoder>(handle)? };
+step_export!(
+    /// `lz4FrameDecode(h, in, out)`: consumed | produced << 31 | atFrameBoundary << 62.
+    Java_dev_ferric_compress_CompressNative_lz4FrameDecode, lz4frame::Decoder, |env, dec, input, output| {
         let mut t = Step::default();
-        let (input, output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
         loop {
             let n = (input.len() - t.consumed).min(IN_CHUNK * 4);
             let m = (output.len() - t.produced).min(OUT_CHUNK * 4);
@@ -624,18 +547,13 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecode<'l
                 return Ok(pack(t, dec.at_frame_boundary(), false));
             }
         }
-    })
-}
+    }
+);
 
-/// `static native void lz4FrameDecoderFree(long h)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecoderFree<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<lz4frame::Decoder>(handle) };
-        Ok(())
-    })
-}
+boundary::free_export!(
+    /// `static native void lz4FrameDecoderFree(long h)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_compress_CompressNative_lz4FrameDecoderFree => lz4frame::Decoder
+);
 
 /// `static native byte[] compressParallel(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len, byte[] gzipHeader)`
 #[no_mangle]

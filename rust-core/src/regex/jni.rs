@@ -304,15 +304,10 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_stringFind<'l>(
     })
 }
 
-/// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_free<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<Regex>(handle) };
-        Ok(())
-    })
-}
+boundary::free_export!(
+    /// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_regex_RegexNative_free => Regex
+);
 
 /// `static native long setCompile(String[] patterns, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit)`
 #[no_mangle]
@@ -412,12 +407,7 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_setWhichString<'l>(
     })
 }
 
-/// `static native void setFree(long handle)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_setFree<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<RegexSet>(handle) };
-        Ok(())
-    })
-}
+boundary::free_export!(
+    /// `static native void setFree(long handle)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_regex_RegexNative_setFree => RegexSet
+);

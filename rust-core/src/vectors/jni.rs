@@ -287,15 +287,10 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchBytes<
     })
 }
 
-/// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_free<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) {
-    guard(&mut env, |_| {
-        // SAFETY: NativeResource frees each handle exactly once, after its last use.
-        unsafe { boundary::free::<FlatIndex>(handle) };
-        Ok(())
-    })
-}
+boundary::free_export!(
+    /// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
+    Java_dev_ferric_vectors_FlatIndexNative_free => FlatIndex
+);
 
 /// Scores `a[a_off..a_off+len]` against `b[b_off..b_off+len]` in place: in chunks of at most
 /// `MAX_DIMENSION` elements, each read inside short critical sections (no copy, no JNI call inside).

@@ -1,28 +1,38 @@
 package dev.ferric.cli;
 
 import dev.ferric.blake3.Blake3;
+import dev.ferric.compress.Deflate;
+import dev.ferric.compress.Lz4;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
 import org.bouncycastle.crypto.digests.Blake3Digest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ferric bench}: a quick side-by-side throughput table of ferric against the pure-Java hashes
- * users would otherwise pick. For publishable numbers use the JMH suite in {@code benchmarks/}.
+ * {@code ferric bench}: a quick side-by-side throughput table of ferric against what users would
+ * otherwise pick: the pure-Java hashes, and {@code java.util.zip} for gzip (LZ4 has no JDK peer, so
+ * its rows are ferric alone). For publishable numbers use the JMH suite in {@code benchmarks/}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Quick throughput table: ferric BLAKE3 vs Bouncy Castle BLAKE3, JDK SHA-256, commons-codec BLAKE3.")
+        description = {"Quick throughput table: ferric BLAKE3 vs Bouncy Castle BLAKE3, JDK SHA-256, commons-codec BLAKE3;",
+                "ferric gzip vs java.util.zip, and ferric LZ4 blocks, on generated mixed data."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--millis", description = "Measuring time per cell in milliseconds (default ${DEFAULT-VALUE}).")
     int millis = 500;
 
     @Option(names = "--sizes", split = ",", description = "Input sizes in bytes (default 64,1024,65536,1048576).")
     int[] sizes = {64, 1024, 64 * 1024, 1024 * 1024};
+
+    @Option(names = "--compress-size", description = "Bytes of mixed data for the compression rows (default 8 MiB; 0 skips them).")
+    int compressSize = 8 << 20;
 
     /** One contender: hashes {@code in} into {@code out}. */
     interface Contender {
@@ -85,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (millis <= 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--millis must be > 0");
+        if (compressSize < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--compress-size must be >= 0");
         List<Entry> cs = contenders();
         System.out.printf("ferric bench: throughput in MB/s (1 MB = 10^6 bytes), %d ms per cell, %s, %d cores%n%n",
                 millis, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
@@ -106,8 +117,122 @@ final class BenchCommand implements Callable<Integer> {
             }
             System.out.println(row);
         }
+        if (compressSize > 0) compressionRows(millis * 1_000_000L);
         System.out.println();
         System.out.println("(Nx) = how many times faster ferric is than that column.");
         return 0;
+    }
+
+    /** One operation on buffers prepared in advance. */
+    interface Op {
+        void run() throws Exception;
+    }
+
+    /** Operations per second of {@code op}, after a warm-up of the same length; one call per clock read (calls are long). */
+    static double opsPerSecond(Op op, long nanos) throws Exception {
+        for (long start = System.nanoTime(); System.nanoTime() - start < nanos; ) op.run();
+        long ops = 0;
+        long start = System.nanoTime();
+        long elapsed;
+        do {
+            op.run();
+            ops++;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < nanos);
+        return ops / (elapsed / 1e9);
+    }
+
+    /**
+     * gzip level 6 and LZ4 block rows on {@link MixedData}, in MB/s of uncompressed bytes. Every
+     * operation is checked to round-trip before it is timed.
+     */
+    private void compressionRows(long nanos) throws Exception {
+        int n = compressSize;
+        byte[] data = MixedData.build(n);
+        byte[] back = new byte[n];
+
+        byte[] fz = new byte[Deflate.GZIP.maxCompressedLength(n)];
+        int fzLen = Deflate.GZIP.compress(data, 0, n, fz, 0, fz.length, 6);
+        JdkGzip jdk = new JdkGzip(n);
+        int jzLen = jdk.compress(data);
+        byte[] jz = Arrays.copyOf(jdk.out, jzLen);
+        check(Deflate.GZIP.decompress(fz, 0, fzLen, back, 0, n), data, back, "ferric gzip");
+        check(jdk.decompress(jz, jzLen, back), data, back, "java.util.zip gzip");
+
+        byte[] lz = new byte[Lz4.fastCompressor().maxCompressedLength(n)];
+        int lzLen = Lz4.fastCompressor().compress(data, 0, n, lz, 0, lz.length);
+        check(Lz4.safeDecompressor().decompress(lz, 0, lzLen, back, 0, n), data, back, "ferric LZ4");
+
+        System.out.printf("%ncompression: %s of mixed data (prose, JSON log lines, binary records, random), MB/s of uncompressed bytes%n", human(n));
+        System.out.println(String.format("%-22s", "operation") + String.format(" %22s %22s", "ferric", "java.util.zip"));
+        row("gzip -6 compress", n, opsPerSecond(() -> Deflate.GZIP.compress(data, 0, n, fz, 0, fz.length, 6), nanos),
+                opsPerSecond(() -> jdk.compress(data), nanos));
+        row("gzip decompress", n, opsPerSecond(() -> Deflate.GZIP.decompress(fz, 0, fzLen, back, 0, n), nanos),
+                opsPerSecond(() -> jdk.decompress(jz, jzLen, back), nanos));
+        row("LZ4 block compress", n, opsPerSecond(() -> Lz4.fastCompressor().compress(data, 0, n, lz, 0, lz.length), nanos), 0);
+        row("LZ4 block decompress", n, opsPerSecond(() -> Lz4.safeDecompressor().decompress(lz, 0, lzLen, back, 0, n), nanos), 0);
+        System.out.printf("compressed sizes: gzip -6 ferric %d bytes (%.1f%%), java.util.zip %d bytes (%.1f%%); LZ4 block %d bytes (%.1f%%)%n",
+                fzLen, 100.0 * fzLen / n, jzLen, 100.0 * jzLen / n, lzLen, 100.0 * lzLen / n);
+    }
+
+    private static void check(int len, byte[] data, byte[] back, String what) {
+        if (len != data.length || !Arrays.equals(data, back)) throw new IllegalStateException(what + " did not round-trip the bench data");
+        Arrays.fill(back, (byte) 0);
+    }
+
+    /** One table row; {@code jdkOps} 0 means java.util.zip has no such codec. */
+    private static void row(String name, int bytes, double ferricOps, double jdkOps) {
+        String jdk = jdkOps == 0 ? "-" : String.format("%.0f (%.1fx)", jdkOps * bytes / 1e6, ferricOps / jdkOps);
+        System.out.println(String.format("%-22s", name) + String.format(" %22s %22s", String.format("%.0f", ferricOps * bytes / 1e6), jdk));
+    }
+
+    /**
+     * gzip with {@code java.util.zip} into and out of caller buffers, as ferric's one-shot calls are
+     * measured: a raw {@link java.util.zip.Deflater}/{@link java.util.zip.Inflater} (reused), the 10-byte
+     * header and the CRC-32 and length trailer.
+     */
+    static final class JdkGzip {
+        private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 255};
+        final byte[] out;
+        private final java.util.zip.Deflater deflater = new java.util.zip.Deflater(6, true);
+        private final java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        private final CRC32 crc = new CRC32();
+
+        JdkGzip(int maxInput) {
+            out = new byte[maxInput + maxInput / 1000 + 1024];
+        }
+
+        int compress(byte[] in) {
+            deflater.reset();
+            deflater.setInput(in);
+            deflater.finish();
+            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+            int n = HEADER.length;
+            while (!deflater.finished()) n += deflater.deflate(out, n, out.length - 8 - n);
+            crc.reset();
+            crc.update(in, 0, in.length);
+            putIntLe(out, n, (int) crc.getValue());
+            putIntLe(out, n + 4, in.length);
+            return n + 8;
+        }
+
+        int decompress(byte[] gz, int len, byte[] dst) throws DataFormatException {
+            inflater.reset();
+            inflater.setInput(gz, HEADER.length, len - HEADER.length - 8);
+            int n = 0;
+            while (!inflater.finished() && n < dst.length) n += inflater.inflate(dst, n, dst.length - n);
+            crc.reset();
+            crc.update(dst, 0, n);
+            if ((int) crc.getValue() != getIntLe(gz, len - 8) || n != getIntLe(gz, len - 4)) throw new DataFormatException("Corrupt GZIP trailer");
+            return n;
+        }
+
+        private static void putIntLe(byte[] b, int at, int v) {
+            for (int i = 0; i < 4; i++) b[at + i] = (byte) (v >>> (8 * i));
+        }
+
+        private static int getIntLe(byte[] b, int at) {
+            return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+        }
     }
 }

@@ -90,6 +90,30 @@ class StreamsTest {
     }
 
     @Test
+    void syncFlushEndsWithTinyBuffers() throws Exception {
+        // Found by CompressStreamsFuzzTest: through a buffer of 5 bytes or less, flush() wrote empty
+        // blocks forever. The sink refuses to grow past 1000 bytes so a regression fails instead of hanging.
+        for (int size = 1; size <= 12; size++) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream() {
+                @Override
+                public synchronized void write(byte[] b, int off, int len) {
+                    if (count + len > 1000) throw new IllegalStateException("flush() does not end");
+                    super.write(b, off, len);
+                }
+            };
+            try (Deflater def = new Deflater(); DeflaterOutputStream out = new DeflaterOutputStream(sink, def, size, true)) {
+                out.write("hello hello hello".getBytes("UTF-8"));
+                out.flush();
+                java.util.zip.InflaterInputStream jdk = new java.util.zip.InflaterInputStream(new ByteArrayInputStream(sink.toByteArray()));
+                byte[] got = new byte[17];
+                int n = 0;
+                while (n < got.length) n += jdk.read(got, n, got.length - n);
+                assertEquals("hello hello hello", new String(got, "UTF-8"), "buffer size " + size);
+            }
+        }
+    }
+
+    @Test
     void gzipStreamsInteroperateWithTheJdk() throws Exception {
         byte[] data = TestData.mixed(3 << 20, 4);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();

@@ -1,0 +1,69 @@
+package dev.ferric.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferric.compress.Deflate;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code ferric bench} runs every row and prints the table; no timing is asserted, only its shape. */
+class BenchCommandTest {
+    private static String bench(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        try {
+            String[] all = new String[args.length + 1];
+            all[0] = "bench";
+            System.arraycopy(args, 0, all, 1, args.length);
+            assertEquals(0, FerricCli.run(all));
+        } finally {
+            System.setOut(saved);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsHashAndCompressionRows() {
+        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "100000");
+        assertTrue(Pattern.compile("(?m)^64 B +\\d+ +\\d+ \\(\\d+\\.\\dx\\)").matcher(out).find(), out);
+        assertTrue(out.contains("compression: 100000 B of mixed data"), out);
+        for (String row : new String[] {"gzip -6 compress", "gzip decompress"}) {
+            assertTrue(Pattern.compile("(?m)^" + row + " +\\d+ +\\d+ \\(\\d+\\.\\dx\\)$").matcher(out).find(), row + " in\n" + out);
+        }
+        for (String row : new String[] {"LZ4 block compress", "LZ4 block decompress"}) {
+            assertTrue(Pattern.compile("(?m)^" + row + " +\\d+ +-$").matcher(out).find(), row + " in\n" + out);
+        }
+        assertTrue(Pattern.compile("compressed sizes: gzip -6 ferric \\d+ bytes .*LZ4 block \\d+ bytes").matcher(out).find(), out);
+    }
+
+    @Test
+    void compressionRowsCanBeSkipped() {
+        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "0");
+        assertTrue(!out.contains("compression:"), out);
+    }
+
+    @Test
+    void jdkGzipPeerWritesRealGzip() throws Exception {
+        byte[] data = MixedData.build(50_000);
+        assertEquals(50_000, data.length);
+        BenchCommand.JdkGzip jdk = new BenchCommand.JdkGzip(data.length);
+        int n = jdk.compress(data);
+        // what the peer writes, ferric reads; and the peer's reader accepts ferric's gzip
+        assertArrayEquals(data, Deflate.GZIP.decompress(java.util.Arrays.copyOf(jdk.out, n)));
+        byte[] fz = Deflate.GZIP.compress(data, 6);
+        byte[] back = new byte[data.length];
+        assertEquals(data.length, jdk.decompress(fz, fz.length, back));
+        assertArrayEquals(data, back);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(2, FerricCli.run("bench", "--compress-size", "-1", "--sizes", "64", "--millis", "1"));
+    }
+}
