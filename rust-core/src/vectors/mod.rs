@@ -13,7 +13,7 @@ mod search;
 mod x86;
 
 pub use index::FlatIndex;
-pub use kernels::{active, Kernel, Kernels};
+pub use kernels::{active, CpuFeatures, Kernel, Kernels};
 pub use search::{Hit, Query};
 
 use crate::boundary::{FerricError, FerricResult};
