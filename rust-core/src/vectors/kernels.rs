@@ -58,6 +58,8 @@ pub struct CpuFeatures {
     pub avx512bw: bool,
     pub avx512vl: bool,
     pub avx512vnni: bool,
+    pub popcnt: bool,
+    pub avx512vpopcntdq: bool,
     pub neon: bool,
 }
 
@@ -76,6 +78,8 @@ impl CpuFeatures {
             f.avx512bw = has!("avx512bw");
             f.avx512vl = has!("avx512vl");
             f.avx512vnni = has!("avx512vnni");
+            f.popcnt = has!("popcnt");
+            f.avx512vpopcntdq = has!("avx512vpopcntdq");
         }
         #[cfg(target_arch = "aarch64")]
         {
