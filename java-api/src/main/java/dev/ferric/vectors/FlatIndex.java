@@ -63,7 +63,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Errors.</b> {@link NullPointerException} for null arguments; {@link IllegalArgumentException}
  * for a wrong dimension or element type, a metric that does not go with the element type,
- * {@code k <= 0}, NaN/infinite components and output arrays that are too short; {@link IndexOutOfBoundsException} for ranges outside an array;
+ * {@code k <= 0}, NaN/infinite components and output arrays that are too short;
+ * {@link IndexOutOfBoundsException} for ranges outside an array;
  * {@link IllegalStateException} for a search on an empty index and for any use after {@link #close()};
  * {@link UnsatisfiedLinkError} if the native library could not be loaded.
  */
