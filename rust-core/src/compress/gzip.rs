@@ -33,7 +33,7 @@ fn zero_terminated(buf: &[u8], from: usize) -> Option<usize> {
 
 /// Parses the gzip header at the start of `buf` (which may hold more bytes after it).
 pub fn parse_header(buf: &[u8]) -> CodecResult<Parse> {
-    if buf.len() >= 1 && buf[0] != MAGIC[0] || buf.len() >= 2 && buf[1] != MAGIC[1] {
+    if buf.first().is_some_and(|&b| b != MAGIC[0]) || buf.get(1).is_some_and(|&b| b != MAGIC[1]) {
         return Err(CodecError::Corrupt("Not in GZIP format".into()));
     }
     if buf.len() < 10 {

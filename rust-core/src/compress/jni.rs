@@ -131,7 +131,7 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_compress<'l>(
         let extra = header.as_ref().map_or(0, |h| h.len());
         let mut enc = Encoder::new(format, level(lvl)?, header)?;
         let input = region!(in_arr, in_buf, off, len);
-        let mut out = Vec::with_capacity(deflate::bound(format, input.len().max(0)) + extra);
+        let mut out = Vec::with_capacity(deflate::bound(format, input.len()) + extra);
         let mut pos = 0;
         loop {
             let n = (input.len() - pos).min(IN_CHUNK);
@@ -543,7 +543,7 @@ step_export!(
             let s = with_regions(env, &input.sub(t.consumed, n), &output.sub(t.produced, m), |i, o| dec.step(i, o))??;
             t.consumed += s.consumed;
             t.produced += s.produced;
-            if s.consumed == 0 && s.produced == 0 || t.consumed == input.len() && s.produced == 0 || t.produced == output.len() {
+            if (s.consumed == 0 || t.consumed == input.len()) && s.produced == 0 || t.produced == output.len() {
                 return Ok(pack(t, dec.at_frame_boundary(), false));
             }
         }

@@ -307,11 +307,9 @@ impl Matches<'_, '_> {
             return false;
         }
         let (start, end) = self.span();
-        if start == end && Some(end) == self.last_end {
-            if self.pos >= self.hay.len() || !self.search(self.pos + 1) {
-                self.pos = self.hay.len() + 1;
-                return false;
-            }
+        if start == end && Some(end) == self.last_end && (self.pos >= self.hay.len() || !self.search(self.pos + 1)) {
+            self.pos = self.hay.len() + 1;
+            return false;
         }
         let end = self.span().1;
         self.pos = end;

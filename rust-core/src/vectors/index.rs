@@ -1,7 +1,7 @@
 //! The flat index's storage: vectors packed row after row in one native allocation, with a memory
 //! cap checked before every growth and allocation failures reported instead of aborting.
 
-use super::{ElementType, Metric, MAX_DIMENSION};
+use super::{check_combination, ElementType, Metric, MAX_DIMENSION};
 use crate::boundary::{FerricError, FerricResult};
 
 /// Largest number of vectors: ids are Java `int`s.
@@ -10,10 +10,12 @@ pub const MAX_VECTORS: usize = i32::MAX as usize;
 pub(super) enum Storage {
     F32(Vec<f32>),
     I8(Vec<i8>),
+    Bin(Vec<u8>),
 }
 
-/// A flat index: `len` vectors of `dim` components, ids `0..len` in insertion order.
+/// A flat index: `len` vectors of `dim` stored elements each, ids `0..len` in insertion order.
 pub struct FlatIndex {
+    /// Stored elements per vector: components, or bytes of 8 components for binary vectors.
     pub(super) dim: usize,
     pub(super) metric: Metric,
     pub(super) data: Storage,
@@ -24,21 +26,28 @@ pub struct FlatIndex {
 }
 
 impl FlatIndex {
-    /// An empty index. `max_bytes` caps the memory its vectors (and norms) may take.
-    pub fn new(dim: usize, metric: Metric, element: ElementType, max_bytes: u64) -> FerricResult<FlatIndex> {
-        if dim == 0 || dim > MAX_DIMENSION {
-            return Err(FerricError::IllegalArgument(format!("dimension must be in [1, {MAX_DIMENSION}], was {dim}")));
+    /// An empty index of vectors of `dimension` components (bits, for binary vectors: a multiple of
+    /// 8). `max_bytes` caps the memory its vectors (and norms) may take.
+    pub fn new(dimension: usize, metric: Metric, element: ElementType, max_bytes: u64) -> FerricResult<FlatIndex> {
+        if dimension == 0 || dimension > MAX_DIMENSION {
+            return Err(FerricError::IllegalArgument(format!("dimension must be in [1, {MAX_DIMENSION}], was {dimension}")));
         }
         if max_bytes == 0 {
             return Err(FerricError::IllegalArgument("maxBytes must be > 0".into()));
         }
-        let data = match element {
-            ElementType::F32 => Storage::F32(Vec::new()),
-            ElementType::I8 => Storage::I8(Vec::new()),
+        check_combination(metric, element)?;
+        let (data, dim) = match element {
+            ElementType::F32 => (Storage::F32(Vec::new()), dimension),
+            ElementType::I8 => (Storage::I8(Vec::new()), dimension),
+            ElementType::Binary if dimension.is_multiple_of(8) => (Storage::Bin(Vec::new()), dimension / 8),
+            ElementType::Binary => {
+                return Err(FerricError::IllegalArgument(format!("a binary dimension counts bits and must be a multiple of 8, was {dimension}")))
+            }
         };
         Ok(FlatIndex { dim, metric, data, norms: Vec::new(), len: 0, max_bytes })
     }
 
+    /// Stored elements per vector (bytes, for binary vectors).
     pub fn dim(&self) -> usize {
         self.dim
     }
@@ -51,6 +60,7 @@ impl FlatIndex {
         match self.data {
             Storage::F32(_) => ElementType::F32,
             Storage::I8(_) => ElementType::I8,
+            Storage::Bin(_) => ElementType::Binary,
         }
     }
 
@@ -73,6 +83,7 @@ impl FlatIndex {
         let data = match &self.data {
             Storage::F32(v) => v.capacity() * 4,
             Storage::I8(v) => v.capacity(),
+            Storage::Bin(v) => v.capacity(),
         };
         (data + self.norms.capacity() * 8) as u64
     }
@@ -95,6 +106,7 @@ impl FlatIndex {
         let capacity = match &self.data {
             Storage::F32(v) => v.capacity(),
             Storage::I8(v) => v.capacity(),
+            Storage::Bin(v) => v.capacity(),
         } / self.dim;
         if needed <= capacity {
             return Ok(());
@@ -108,6 +120,7 @@ impl FlatIndex {
         match &mut self.data {
             Storage::F32(v) => v.try_reserve_exact(elems - v.len()).map_err(oom)?,
             Storage::I8(v) => v.try_reserve_exact(elems - v.len()).map_err(oom)?,
+            Storage::Bin(v) => v.try_reserve_exact(elems - v.len()).map_err(oom)?,
         }
         if self.metric == Metric::Cosine {
             self.norms.try_reserve_exact(target - self.norms.len()).map_err(oom)?;
@@ -120,7 +133,7 @@ impl FlatIndex {
     /// is unchanged. Returns the id of the first vector.
     pub fn append_f32(&mut self, count: usize, fill: impl FnOnce(&mut [f32]) -> FerricResult<()>) -> FerricResult<u32> {
         if !matches!(self.data, Storage::F32(_)) {
-            return Err(FerricError::IllegalArgument("this index holds int8 vectors; add byte vectors".into()));
+            return Err(FerricError::IllegalArgument(format!("this index holds {:?} vectors; add byte vectors", self.element())));
         }
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
@@ -139,7 +152,7 @@ impl FlatIndex {
     /// Appends `count` int8 vectors written by `fill`; all or nothing, like [`Self::append_f32`].
     pub fn append_i8(&mut self, count: usize, fill: impl FnOnce(&mut [i8]) -> FerricResult<()>) -> FerricResult<u32> {
         if !matches!(self.data, Storage::I8(_)) {
-            return Err(FerricError::IllegalArgument("this index holds float32 vectors; add float vectors".into()));
+            return Err(self.wrong_bytes());
         }
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
@@ -154,6 +167,36 @@ impl FlatIndex {
         Ok(first as u32)
     }
 
+    /// Appends `count` binary vectors (`dim` bytes each) written by `fill`; all or nothing.
+    pub fn append_bin(&mut self, count: usize, fill: impl FnOnce(&mut [u8]) -> FerricResult<()>) -> FerricResult<u32> {
+        if !matches!(self.data, Storage::Bin(_)) {
+            return Err(self.wrong_bytes());
+        }
+        self.reserve(count)?;
+        let (first, dim) = (self.len, self.dim);
+        let Storage::Bin(v) = &mut self.data else { unreachable!() };
+        let start = first * dim;
+        v.resize(start + count * dim, 0);
+        if let Err(e) = fill(&mut v[start..]) {
+            v.truncate(start);
+            return Err(e);
+        }
+        self.finish_append(count);
+        Ok(first as u32)
+    }
+
+    /// Appends `count` vectors of bytes (int8 or binary, as this index holds) written by `fill`.
+    pub fn append_bytes(&mut self, count: usize, fill: impl FnOnce(&mut [i8]) -> FerricResult<()>) -> FerricResult<u32> {
+        match self.element() {
+            ElementType::Binary => self.append_bin(count, |dst| fill(super::as_i8_mut(dst))),
+            _ => self.append_i8(count, fill),
+        }
+    }
+
+    fn wrong_bytes(&self) -> FerricError {
+        FerricError::IllegalArgument(format!("this index holds {:?} vectors, not {:?}", self.element(), ElementType::I8))
+    }
+
     /// Counts the new vectors in and computes their norms (cosine only; capacity was reserved).
     fn finish_append(&mut self, count: usize) {
         let (first, dim) = (self.len, self.dim);
@@ -162,6 +205,7 @@ impl FlatIndex {
                 let n = match &self.data {
                     Storage::F32(v) => norm_f32(&v[i * dim..(i + 1) * dim]),
                     Storage::I8(v) => norm_i8(&v[i * dim..(i + 1) * dim]),
+                    Storage::Bin(_) => unreachable!("binary vectors are compared by Hamming distance only"),
                 };
                 self.norms.push(n);
             }
@@ -187,9 +231,17 @@ impl FlatIndex {
         })
     }
 
-    /// Appends vectors from raw bytes: int8 as is, float32 as 4-byte IEEE values in the given order.
+    /// Appends vectors from raw bytes: int8 and binary as is, float32 as 4-byte IEEE values in the
+    /// given order.
     pub fn add_bytes(&mut self, src: &[u8], little_endian: bool) -> FerricResult<u32> {
         match self.element() {
+            ElementType::Binary => {
+                let count = self.count_of(src.len())?;
+                self.append_bin(count, |dst| {
+                    dst.copy_from_slice(src);
+                    Ok(())
+                })
+            }
             ElementType::I8 => {
                 let count = self.count_of(src.len())?;
                 self.append_i8(count, |dst| {
@@ -232,6 +284,7 @@ impl FlatIndex {
             match &mut self.data {
                 Storage::F32(v) => v.truncate(len * self.dim),
                 Storage::I8(v) => v.truncate(len * self.dim),
+                Storage::Bin(v) => v.truncate(len * self.dim),
             }
             self.norms.truncate(len);
             self.len = len;
@@ -311,9 +364,40 @@ mod tests {
     }
 
     #[test]
+    fn binary_vectors_are_bytes_of_eight_components() {
+        // 24 bits = 3 bytes per vector; a 9-byte cap holds 3 vectors
+        let mut ix = FlatIndex::new(24, Metric::Hamming, ElementType::Binary, 9).unwrap();
+        assert_eq!(ix.dim(), 3);
+        assert_eq!(ix.add_bytes(&[1, 2, 3, 4, 5, 6], true).unwrap(), 0);
+        assert!(ix.add_bytes(&[1, 2], true).is_err());
+        assert!(ix.add_i8(&[1, 2, 3]).is_err());
+        assert!(ix.add_f32(&[1.0, 2.0, 3.0]).is_err());
+        let fill = |d: &mut [i8]| {
+            d.copy_from_slice(&[-1, 0, 1]);
+            Ok(())
+        };
+        assert_eq!(ix.append_bytes(1, fill).unwrap(), 2);
+        assert!(matches!(ix.add_bytes(&[0; 3], true), Err(FerricError::OutOfMemory(_))));
+        let Storage::Bin(v) = &ix.data else { panic!() };
+        assert_eq!(v, &[1, 2, 3, 4, 5, 6, 255, 0, 1]);
+        assert_eq!(ix.memory_bytes(), 9);
+        ix.truncate(1);
+        assert_eq!(ix.len(), 1);
+    }
+
+    #[test]
     fn bad_construction() {
         assert!(FlatIndex::new(0, Metric::Dot, ElementType::F32, 1).is_err());
         assert!(FlatIndex::new(MAX_DIMENSION + 1, Metric::Dot, ElementType::F32, 1).is_err());
         assert!(FlatIndex::new(1, Metric::Dot, ElementType::F32, 0).is_err());
+        // Hamming with binary vectors only; binary dimensions in whole bytes
+        assert!(FlatIndex::new(8, Metric::Hamming, ElementType::F32, 1).is_err());
+        assert!(FlatIndex::new(8, Metric::Hamming, ElementType::I8, 1).is_err());
+        for m in [Metric::Dot, Metric::Cosine, Metric::L2] {
+            assert!(FlatIndex::new(8, m, ElementType::Binary, 1).is_err());
+        }
+        assert!(FlatIndex::new(12, Metric::Hamming, ElementType::Binary, 1).is_err());
+        assert!(FlatIndex::new(MAX_DIMENSION + 8, Metric::Hamming, ElementType::Binary, 1).is_err());
+        assert!(FlatIndex::new(MAX_DIMENSION, Metric::Hamming, ElementType::Binary, 1).is_ok());
     }
 }

@@ -5,7 +5,9 @@ use jni::objects::{JByteArray, JByteBuffer, JClass, JFloatArray, JIntArray, JPri
 use jni::sys::{jboolean, jfloat, jint, jlong, jsize};
 use jni::{Env, EnvUnowned};
 
-use super::{active, add_parts, finish, parts_f32, parts_i8, ElementType, FlatIndex, Hit, Metric, Query, MAX_DIMENSION};
+use super::{
+    active, add_parts, check_combination, finish, hamming, parts_f32, parts_i8, ElementType, FlatIndex, Hit, Metric, Query, MAX_DIMENSION,
+};
 use crate::boundary::{self, check_from_index_size, direct_slice, guard, with_critical_pair, FerricError, FerricResult};
 
 /// Borrows the index behind `handle` for a read-only call.
@@ -113,7 +115,8 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addFloats<'l>(
     })
 }
 
-/// `static native int addBytes(long handle, byte[] src, int off, int len)`: returns the first new id.
+/// `static native int addBytes(long handle, byte[] src, int off, int len)`: int8 or binary vectors;
+/// returns the first new id.
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addBytes<'l>(
     mut env: EnvUnowned<'l>,
@@ -129,12 +132,12 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addBytes<'l>(
         // SAFETY: exclusive call guard held by FlatIndex.add.
         let ix = unsafe { index_mut(handle)? };
         let count = ix.count_of(len as usize)?;
-        Ok(ix.append_i8(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
+        Ok(ix.append_bytes(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
     })
 }
 
 /// `static native int addDirect(long handle, ByteBuffer buf, int pos, int len, boolean littleEndian)`:
-/// int8 bytes, or float32 values in the given byte order. Returns the first new id.
+/// int8 or binary bytes, or float32 values in the given byte order. Returns the first new id.
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addDirect<'l>(
     mut env: EnvUnowned<'l>,
@@ -231,7 +234,7 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBytes<'l>(
         let ix = unsafe { index(handle)? };
         let k = positive(k, "k")?;
         let q = copy_in(env, &query, off, ix.dim())?;
-        let hits = ix.search(Query::I8(&q), k)?;
+        let hits = ix.search(Query::bytes(ix.element(), &q), k)?;
         write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
     })
 }
@@ -281,7 +284,7 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchBytes<
         let ix = unsafe { index(handle)? };
         let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
         let flat = copy_in(env, &queries, off, n.checked_mul(ix.dim()).ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?)?;
-        let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(Query::I8).collect();
+        let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(|q| Query::bytes(ix.element(), q)).collect();
         let rows = ix.search_batch(&qs, k)?;
         write_hits(env, &rows, k, &ids, &scores, out_off)
     })
@@ -350,6 +353,7 @@ pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairFloats<'l>(
 ) -> jfloat {
     guard(&mut env, |env| {
         let m = Metric::from_code(metric)?;
+        check_combination(m, ElementType::F32)?;
         Ok(finish(m, pair(env, &a, a_off, &b, b_off, len, |x, y| parts_f32(m, x, y))?))
     })
 }
@@ -368,12 +372,34 @@ pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairBytes<'l>(
 ) -> jfloat {
     guard(&mut env, |env| {
         let m = Metric::from_code(metric)?;
+        check_combination(m, ElementType::I8)?;
         Ok(finish(m, pair(env, &a, a_off, &b, b_off, len, |x, y| parts_i8(m, x, y))?))
     })
+}
+
+/// `static native long hamming(byte[] a, int aOff, byte[] b, int bOff, int len)`: `b` null = `a`.
+/// Chunk sums are added in `f64`, exact below 2^53 bits.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_hamming<'l>(
+    mut env: EnvUnowned<'l>,
+    _class: JClass<'l>,
+    a: JByteArray<'l>,
+    a_off: jint,
+    b: JByteArray<'l>,
+    b_off: jint,
+    len: jint,
+) -> jlong {
+    guard(&mut env, |env| Ok(pair(env, &a, a_off, &b, b_off, len, |x, y| parts_i8(Metric::Hamming, x, y))?[0] as jlong))
 }
 
 /// `static native String kernelName()`: the SIMD kernel family chosen for this CPU.
 #[no_mangle]
 pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_kernelName<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>) -> JString<'l> {
     guard(&mut env, |env| Ok(env.new_string(active().kind.name())?))
+}
+
+/// `static native String hammingKernelName()`: the popcount kernel chosen for this CPU.
+#[no_mangle]
+pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_hammingKernelName<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>) -> JString<'l> {
+    guard(&mut env, |env| Ok(env.new_string(hamming::active().0.name())?))
 }

@@ -49,6 +49,46 @@ pub struct X4 {
     pub l2_i8: fn([&[i8]; 4], &[i8]) -> [i64; 4],
 }
 
+/// The CPU features kernel dispatch depends on, as the CPU reports them at run time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CpuFeatures {
+    pub avx2: bool,
+    pub fma: bool,
+    pub avx512f: bool,
+    pub avx512bw: bool,
+    pub avx512vl: bool,
+    pub avx512vnni: bool,
+    pub popcnt: bool,
+    pub avx512vpopcntdq: bool,
+    pub neon: bool,
+}
+
+impl CpuFeatures {
+    /// What this CPU reports (`is_x86_feature_detected!` / `is_aarch64_feature_detected!`); all
+    /// false for the other architecture's features.
+    pub fn detect() -> CpuFeatures {
+        #[allow(unused_mut)]
+        let mut f = CpuFeatures::default();
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::is_x86_feature_detected as has;
+            f.avx2 = has!("avx2");
+            f.fma = has!("fma");
+            f.avx512f = has!("avx512f");
+            f.avx512bw = has!("avx512bw");
+            f.avx512vl = has!("avx512vl");
+            f.avx512vnni = has!("avx512vnni");
+            f.popcnt = has!("popcnt");
+            f.avx512vpopcntdq = has!("avx512vpopcntdq");
+        }
+        #[cfg(target_arch = "aarch64")]
+        {
+            f.neon = std::arch::is_aarch64_feature_detected!("neon");
+        }
+        f
+    }
+}
+
 impl Kernel {
     /// Short name for diagnostics, e.g. `avx512-vnni`.
     pub fn name(self) -> &'static str {
@@ -61,29 +101,28 @@ impl Kernel {
         }
     }
 
-    /// Every kernel family this CPU can run, best last. Tests compare each against `Scalar`.
-    pub fn available() -> Vec<Kernel> {
+    /// Every kernel family a CPU with `f` can run, best last. A pure function of the features, so
+    /// the dispatch decision of every CPU (including ones this machine is not) is unit-tested.
+    pub fn supported_by(f: CpuFeatures) -> Vec<Kernel> {
         let mut v = vec![Kernel::Scalar];
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::is_x86_feature_detected as has;
-            if has!("avx2") && has!("fma") {
-                v.push(Kernel::Avx2);
-                if has!("avx512f") && has!("avx512bw") && has!("avx512vl") {
-                    v.push(Kernel::Avx512);
-                    if has!("avx512vnni") {
-                        v.push(Kernel::Avx512Vnni);
-                    }
+        if f.avx2 && f.fma {
+            v.push(Kernel::Avx2);
+            if f.avx512f && f.avx512bw && f.avx512vl {
+                v.push(Kernel::Avx512);
+                if f.avx512vnni {
+                    v.push(Kernel::Avx512Vnni);
                 }
             }
         }
-        #[cfg(target_arch = "aarch64")]
-        {
-            if std::arch::is_aarch64_feature_detected!("neon") {
-                v.push(Kernel::Neon);
-            }
+        if f.neon {
+            v.push(Kernel::Neon);
         }
         v
+    }
+
+    /// Every kernel family this CPU can run, best last. Tests compare each against `Scalar`.
+    pub fn available() -> Vec<Kernel> {
+        Kernel::supported_by(CpuFeatures::detect())
     }
 
     /// The best kernel family for this CPU.
@@ -284,6 +323,42 @@ pub(crate) mod tests {
             assert_eq!((k.dot_i8)(&lo, &lo), 16384 * n as i64, "{kind:?}");
             assert_eq!((k.dot_i8)(&lo, &hi), -128 * 127 * n as i64, "{kind:?}");
             assert_eq!((k.l2_i8)(&lo, &hi), 255 * 255 * n as i64, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn dispatch_decision() {
+        let none = CpuFeatures::default();
+        assert_eq!(Kernel::supported_by(none), vec![Kernel::Scalar]);
+        let avx2 = CpuFeatures { avx2: true, fma: true, ..none };
+        assert_eq!(Kernel::supported_by(CpuFeatures { fma: false, ..avx2 }), vec![Kernel::Scalar]);
+        assert_eq!(Kernel::supported_by(avx2), vec![Kernel::Scalar, Kernel::Avx2]);
+        let avx512 = CpuFeatures { avx512f: true, avx512bw: true, avx512vl: true, ..avx2 };
+        assert_eq!(Kernel::supported_by(CpuFeatures { avx512vl: false, ..avx512 }).last(), Some(&Kernel::Avx2));
+        assert_eq!(Kernel::supported_by(avx512).last(), Some(&Kernel::Avx512));
+        // VNNI without AVX2 (no such CPU, but the rule is that every family needs the ones below it).
+        assert_eq!(Kernel::supported_by(CpuFeatures { avx512vnni: true, ..none }), vec![Kernel::Scalar]);
+        let vnni = CpuFeatures { avx512vnni: true, ..avx512 };
+        assert_eq!(Kernel::supported_by(vnni), vec![Kernel::Scalar, Kernel::Avx2, Kernel::Avx512, Kernel::Avx512Vnni]);
+        let neon = CpuFeatures { neon: true, ..none };
+        assert_eq!(Kernel::supported_by(neon), vec![Kernel::Scalar, Kernel::Neon]);
+        assert_eq!(Kernel::supported_by(neon).last().unwrap().name(), "neon");
+    }
+
+    /// NEON is part of the aarch64 baseline, so an aarch64 process (also under emulation) must pick it
+    /// and `ferric doctor` must name it.
+    #[cfg(target_arch = "aarch64")]
+    #[test]
+    fn aarch64_dispatches_to_neon() {
+        assert_eq!(Kernel::detect(), Kernel::Neon);
+        assert_eq!(active().kind.name(), "neon");
+    }
+
+    /// A family whose instructions the CPU lacks is never handed out.
+    #[test]
+    fn unavailable_families_have_no_table() {
+        for kind in [Kernel::Scalar, Kernel::Avx2, Kernel::Avx512, Kernel::Avx512Vnni, Kernel::Neon] {
+            assert_eq!(kind.kernels().is_some(), Kernel::available().contains(&kind), "{kind:?}");
         }
     }
 

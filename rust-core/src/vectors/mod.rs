@@ -1,8 +1,10 @@
 //! Exact vector search, pure Rust: a flat (brute-force) index of float32 or int8 vectors scored by dot
-//! product, cosine similarity or squared Euclidean distance with SIMD kernels chosen at run time, and
-//! top-k selection that is deterministic (ties broken by the smaller id).
+//! product, cosine similarity or squared Euclidean distance, or of bit-packed binary vectors scored by
+//! Hamming distance, with SIMD kernels chosen at run time, and top-k selection that is deterministic
+//! (ties broken by the smaller id).
 //! No JNI here, so everything is unit-tested without a JVM.
 
+pub mod hamming;
 mod index;
 pub mod jni;
 pub mod kernels;
@@ -13,7 +15,7 @@ mod search;
 mod x86;
 
 pub use index::FlatIndex;
-pub use kernels::{active, Kernel, Kernels};
+pub use kernels::{active, CpuFeatures, Kernel, Kernels};
 pub use search::{Hit, Query};
 
 use crate::boundary::{FerricError, FerricResult};
@@ -30,6 +32,8 @@ pub enum Metric {
     Cosine,
     /// Σ (a−b)²; smaller is closer.
     L2,
+    /// Number of differing bits of two binary vectors; smaller is closer. Binary vectors only.
+    Hamming,
 }
 
 impl Metric {
@@ -39,6 +43,7 @@ impl Metric {
             0 => Ok(Metric::Dot),
             1 => Ok(Metric::Cosine),
             2 => Ok(Metric::L2),
+            3 => Ok(Metric::Hamming),
             _ => Err(FerricError::IllegalArgument(format!("unknown metric code {code}"))),
         }
     }
@@ -51,6 +56,8 @@ pub enum ElementType {
     F32,
     /// Signed 8-bit integer (quantised embeddings).
     I8,
+    /// Bits packed 8 per byte; the dimension counts bits (a multiple of 8).
+    Binary,
 }
 
 impl ElementType {
@@ -59,17 +66,41 @@ impl ElementType {
         match code {
             0 => Ok(ElementType::F32),
             1 => Ok(ElementType::I8),
+            2 => Ok(ElementType::Binary),
             _ => Err(FerricError::IllegalArgument(format!("unknown element type code {code}"))),
         }
     }
 
-    /// Bytes per component.
+    /// Bytes per stored element (a component, or for binary vectors a byte of 8 components).
     pub fn size(self) -> usize {
         match self {
             ElementType::F32 => 4,
-            ElementType::I8 => 1,
+            ElementType::I8 | ElementType::Binary => 1,
         }
     }
+}
+
+/// Rejects a metric that makes no sense for an element type: Hamming goes with binary vectors, and
+/// only with them.
+pub fn check_combination(metric: Metric, element: ElementType) -> FerricResult<()> {
+    if (metric == Metric::Hamming) != (element == ElementType::Binary) {
+        return Err(FerricError::IllegalArgument(format!(
+            "metric {metric:?} does not apply to {element:?} vectors (Hamming goes with binary vectors, and only with them)"
+        )));
+    }
+    Ok(())
+}
+
+/// Views bytes received as Java `byte`s as unsigned bytes (same size, alignment and bit patterns).
+pub fn as_u8(v: &[i8]) -> &[u8] {
+    // SAFETY: i8 and u8 have the same layout and every bit pattern is valid for both.
+    unsafe { std::slice::from_raw_parts(v.as_ptr().cast(), v.len()) }
+}
+
+/// Mutable form of [`as_u8`], for writing Java `byte`s into unsigned storage.
+pub fn as_i8_mut(v: &mut [u8]) -> &mut [i8] {
+    // SAFETY: as in `as_u8`; the returned slice borrows `v` exclusively.
+    unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr().cast(), v.len()) }
 }
 
 /// Cosine similarity from a dot product and the two Euclidean norms (0 when a norm is 0).
@@ -85,20 +116,24 @@ pub fn cosine_from_parts(dot: f64, norm_a: f64, norm_b: f64) -> f64 {
 /// (the norms only for cosine). Chunks are added in double precision; int8 sums are exact.
 pub type Parts = [f64; 3];
 
-/// [`Parts`] of two float32 slices of equal length, with the active kernels.
+/// [`Parts`] of two float32 slices of equal length, with the active kernels. `metric` is not
+/// Hamming ([`check_combination`] with float32 first).
 pub fn parts_f32(metric: Metric, a: &[f32], b: &[f32]) -> Parts {
     let k = active();
     match metric {
+        Metric::Hamming => unreachable!("Hamming on float32 is rejected by check_combination"),
         Metric::Dot => [(k.dot_f32)(a, b) as f64, 0.0, 0.0],
         Metric::L2 => [(k.l2_f32)(a, b) as f64, 0.0, 0.0],
         Metric::Cosine => [(k.dot_f32)(a, b) as f64, (k.dot_f32)(a, a) as f64, (k.dot_f32)(b, b) as f64],
     }
 }
 
-/// [`Parts`] of two int8 slices of equal length, at most [`MAX_DIMENSION`] long.
+/// [`Parts`] of two int8 slices of equal length, at most [`MAX_DIMENSION`] long; for Hamming, the
+/// bytes are bit-packed binary vectors.
 pub fn parts_i8(metric: Metric, a: &[i8], b: &[i8]) -> Parts {
     let k = active();
     match metric {
+        Metric::Hamming => [(hamming::active().1)(as_u8(a), as_u8(b)) as f64, 0.0, 0.0],
         Metric::Dot => [(k.dot_i8)(a, b) as f64, 0.0, 0.0],
         Metric::L2 => [(k.l2_i8)(a, b) as f64, 0.0, 0.0],
         Metric::Cosine => [(k.dot_i8)(a, b) as f64, (k.dot_i8)(a, a) as f64, (k.dot_i8)(b, b) as f64],
@@ -108,7 +143,7 @@ pub fn parts_i8(metric: Metric, a: &[i8], b: &[i8]) -> Parts {
 /// The score of a pair from its summed [`Parts`].
 pub fn finish(metric: Metric, p: Parts) -> f32 {
     match metric {
-        Metric::Dot | Metric::L2 => p[0] as f32,
+        Metric::Dot | Metric::L2 | Metric::Hamming => p[0] as f32,
         Metric::Cosine => cosine_from_parts(p[0], p[1].sqrt(), p[2].sqrt()) as f32,
     }
 }

@@ -1,5 +1,6 @@
-//! aarch64 Advanced SIMD (NEON) kernels. NEON is mandatory on aarch64, but dispatch still goes
-//! through [`super::kernels::Kernel::kernels`] like every other family.
+//! aarch64 Advanced SIMD (NEON) kernels, and the Hamming distance with `cnt`. NEON is mandatory on
+//! aarch64, but dispatch still goes through [`super::kernels::Kernel::kernels`] (and
+//! [`super::hamming::HammingKernel::function`]) like every other family.
 
 use std::arch::aarch64::*;
 
@@ -103,4 +104,35 @@ unsafe fn l2_i8_neon(a: &[i8], b: &[i8]) -> i64 {
         total += vaddlvq_s32(s);
     }
     total + kernels::l2_i8(&a[i..n], &b[i..n])
+}
+
+/// Hamming distance with `cnt` (per-byte popcount).
+pub(super) fn hamming() -> super::hamming::HammingFn {
+    // SAFETY: only handed out by `HammingKernel::function` after `is_aarch64_feature_detected!("neon")`.
+    fn f(a: &[u8], b: &[u8]) -> u64 {
+        unsafe { hamming_neon(a, b) }
+    }
+    f
+}
+
+/// 64 bytes per step: four byte counts (≤ 8 each) added as bytes (≤ 32), widened pairwise to 16
+/// and accumulated into four 32-bit lanes (each gains ≤ 128 per step, so 2^25 steps fit); then 16
+/// bytes per step, then the scalar tail.
+#[target_feature(enable = "neon")]
+unsafe fn hamming_neon(a: &[u8], b: &[u8]) -> u64 {
+    let n = a.len().min(b.len());
+    let (pa, pb) = (a.as_ptr(), b.as_ptr());
+    let cnt = |i: usize| vcntq_u8(veorq_u8(vld1q_u8(pa.add(i)), vld1q_u8(pb.add(i))));
+    let mut acc = vdupq_n_u32(0);
+    let mut i = 0;
+    while i + 64 <= n {
+        let s = vaddq_u8(vaddq_u8(cnt(i), cnt(i + 16)), vaddq_u8(cnt(i + 32), cnt(i + 48)));
+        acc = vpadalq_u16(acc, vpaddlq_u8(s));
+        i += 64;
+    }
+    while i + 16 <= n {
+        acc = vpadalq_u16(acc, vpaddlq_u8(cnt(i)));
+        i += 16;
+    }
+    vaddlvq_u32(acc) + super::hamming::hamming(&a[i..n], &b[i..n])
 }

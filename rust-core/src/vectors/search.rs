@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::index::{check_finite, norm_f32, norm_i8, FlatIndex, Storage};
 use super::kernels::X4;
-use super::{active, cosine_from_parts, Kernels, Metric};
+use super::{active, as_u8, cosine_from_parts, hamming, ElementType, Kernels, Metric};
 use crate::boundary::{FerricError, FerricResult};
 
 /// Scans smaller than this many bytes (vectors × queries) run on the calling thread: below it,
@@ -28,6 +28,18 @@ const BLOCK_BYTES: usize = 128 * 1024;
 pub enum Query<'a> {
     F32(&'a [f32]),
     I8(&'a [i8]),
+    /// Bit-packed binary vector.
+    Bin(&'a [u8]),
+}
+
+impl<'a> Query<'a> {
+    /// A query of Java `byte`s for an index of int8 or binary vectors.
+    pub fn bytes(element: ElementType, q: &'a [i8]) -> Query<'a> {
+        match element {
+            ElementType::Binary => Query::Bin(as_u8(q)),
+            _ => Query::I8(q),
+        }
+    }
 }
 
 /// One result: the vector's id and its score under the index's metric.
@@ -105,15 +117,14 @@ impl FlatIndex {
                 (q.len(), if self.metric == Metric::Cosine { norm_f32(q) } else { 0.0 })
             }
             (Query::I8(q), Storage::I8(_)) => (q.len(), if self.metric == Metric::Cosine { norm_i8(q) } else { 0.0 }),
-            (Query::F32(_), Storage::I8(_)) => {
-                return Err(FerricError::IllegalArgument("this index holds int8 vectors; the query must be bytes".into()))
-            }
-            (Query::I8(_), Storage::F32(_)) => {
-                return Err(FerricError::IllegalArgument("this index holds float32 vectors; the query must be floats".into()))
+            (Query::Bin(q), Storage::Bin(_)) => (q.len(), 0.0),
+            _ => {
+                return Err(FerricError::IllegalArgument(format!("this index holds {:?} vectors; the query does not match", self.element())))
             }
         };
         if len != self.dim {
-            return Err(FerricError::IllegalArgument(format!("query has {len} components, the index dimension is {}", self.dim)));
+            let unit = if self.element() == ElementType::Binary { "bytes" } else { "components" };
+            return Err(FerricError::IllegalArgument(format!("query has {len} {unit}, a vector has {} {unit}", self.dim)));
         }
         Ok(Prepared { query, norm })
     }
@@ -139,8 +150,16 @@ impl FlatIndex {
                             let c = cosine_from_parts((k.dot_f32)(qv, row) as f64, q.norm, self.norms[i]);
                             (c as f32, c)
                         }
+                        Metric::Hamming => unreachable!("Hamming goes with binary vectors only"),
                     };
                     top.offer(i as u32, score, key);
+                }
+            }
+            (Storage::Bin(v), Query::Bin(qv)) => {
+                let ham = hamming::active().1;
+                for i in ids {
+                    let s = ham(qv, &v[i * d..(i + 1) * d]) as f64;
+                    top.offer(i as u32, s as f32, -s);
                 }
             }
             (Storage::I8(v), Query::I8(qv)) => {
@@ -159,6 +178,7 @@ impl FlatIndex {
                             let c = cosine_from_parts((k.dot_i8)(qv, row) as f64, q.norm, self.norms[i]);
                             (c as f32, c)
                         }
+                        Metric::Hamming => unreachable!("Hamming goes with binary vectors only"),
                     };
                     top.offer(i as u32, score, key);
                 }
@@ -175,7 +195,7 @@ impl FlatIndex {
             for j in 0..4 {
                 let (score, key) = match metric {
                     Metric::Dot => (raw[j] as f32, raw[j]),
-                    Metric::L2 => (raw[j] as f32, -raw[j]),
+                    Metric::L2 | Metric::Hamming => (raw[j] as f32, -raw[j]),
                     Metric::Cosine => {
                         let c = cosine_from_parts(raw[j], q[j].norm, self.norms[i]);
                         (c as f32, c)
@@ -188,7 +208,7 @@ impl FlatIndex {
             Storage::F32(v) => {
                 let qs = q.map(|p| match p.query {
                     Query::F32(x) => x,
-                    Query::I8(_) => unreachable!("prepare() matched the query type to the storage"),
+                    _ => unreachable!("prepare() matched the query type to the storage"),
                 });
                 let f = if metric == Metric::L2 { x4.l2_f32 } else { x4.dot_f32 };
                 for i in ids {
@@ -199,7 +219,7 @@ impl FlatIndex {
             Storage::I8(v) => {
                 let qs = q.map(|p| match p.query {
                     Query::I8(x) => x,
-                    Query::F32(_) => unreachable!("prepare() matched the query type to the storage"),
+                    _ => unreachable!("prepare() matched the query type to the storage"),
                 });
                 let f = if metric == Metric::L2 { x4.l2_i8 } else { x4.dot_i8 };
                 for i in ids {
@@ -207,6 +227,7 @@ impl FlatIndex {
                     offer(top, i, s.map(|x| x as f64));
                 }
             }
+            Storage::Bin(_) => unreachable!("binary vectors have no four-query kernels"),
         }
     }
 
@@ -273,7 +294,7 @@ impl FlatIndex {
                 for start in r.clone().step_by(block) {
                     let ids = start..(start + block).min(r.end);
                     let mut done = 0;
-                    if let Some(x4) = &kern.x4 {
+                    if let Some(x4) = kern.x4.as_ref().filter(|_| !matches!(self.data, Storage::Bin(_))) {
                         for (qs, ts) in prepared.chunks_exact(4).zip(tops.chunks_exact_mut(4)) {
                             self.scan4(x4, [&qs[0], &qs[1], &qs[2], &qs[3]], ids.clone(), ts);
                             done += 4;
@@ -308,6 +329,7 @@ mod tests {
                     Metric::Dot => dot,
                     Metric::Cosine => cosine_from_parts(dot, norm(v), norm(q)),
                     Metric::L2 => v.iter().zip(q).map(|(a, b)| (a - b) * (a - b)).sum(),
+                    Metric::Hamming => unreachable!("binary vectors have their own reference"),
                 };
                 (i as u32, score)
             })
@@ -377,6 +399,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Binary vectors: Hamming top-k (ids and exact scores) equals a bit-by-bit brute force sorted by
+    /// (distance, id), for single and batch searches, small and parallel scans.
+    #[test]
+    fn hamming_top_k_equals_brute_force() {
+        let mut rng = Rng(9);
+        // 256 bits × 34,000 vectors is over 1 MiB: the parallel scan and its merge run too
+        for &(bits, n) in &[(8usize, 500usize), (16, 300), (24, 300), (64, 2000), (136, 300), (256, 34_000), (1024, 1500), (4096, 400)] {
+            let bytes = bits / 8;
+            // few distinct bytes at small dimensions, so there are many ties
+            let data: Vec<u8> = (0..n * bytes).map(|_| rng.next() as u8 & if bits <= 16 { 0x0F } else { 0xFF }).collect();
+            let mut ix = FlatIndex::new(bits, Metric::Hamming, ElementType::Binary, u64::MAX).unwrap();
+            ix.add_bytes(&data, true).unwrap();
+            let qs: Vec<Vec<u8>> = (0..5).map(|_| (0..bytes).map(|_| rng.next() as u8).collect()).collect();
+            let batch = ix.search_batch(&qs.iter().map(|q| Query::Bin(q)).collect::<Vec<_>>(), 10).unwrap();
+            for (qi, q) in qs.iter().enumerate() {
+                let mut want: Vec<(u64, u32)> = data
+                    .chunks_exact(bytes)
+                    .enumerate()
+                    .map(|(i, v)| (v.iter().zip(q).map(|(a, b)| (a ^ b).count_ones() as u64).sum(), i as u32))
+                    .collect();
+                want.sort();
+                want.truncate(10);
+                let got = ix.search(Query::Bin(q), 10).unwrap();
+                assert_eq!(got.iter().map(|h| (h.score as u64, h.id)).collect::<Vec<_>>(), want, "bits {bits}");
+                assert_eq!(batch[qi], got, "batch = single, bits {bits}");
+            }
+        }
+        let ix = FlatIndex::new(16, Metric::Hamming, ElementType::Binary, u64::MAX).unwrap();
+        assert!(ix.search(Query::Bin(&[0, 0]), 1).is_err()); // empty
+        let mut ix = ix;
+        ix.add_bytes(&[0, 0], true).unwrap();
+        assert!(ix.search(Query::Bin(&[0]), 1).is_err());
+        assert!(ix.search(Query::I8(&[0, 0]), 1).is_err());
+        assert!(ix.search(Query::F32(&[0.0; 16]), 1).is_err());
+        assert_eq!(ix.search(Query::bytes(ElementType::Binary, &[-1, 1]), 1).unwrap()[0].score, 9.0);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! x86-64 kernels: AVX2+FMA, AVX-512 (F+BW+VL) and AVX-512 VNNI, written with `std::arch`.
+//! x86-64 kernels: AVX2+FMA, AVX-512 (F+BW+VL) and AVX-512 VNNI, written with `std::arch`; and the
+//! Hamming distance with `popcnt` and AVX-512 VPOPCNTDQ.
 //!
 //! Each `#[target_feature]` function is reachable only through [`super::kernels::Kernel::kernels`],
 //! which checks the CPU first; the safe wrappers below rely on that. int8 lanes sum at most
@@ -372,3 +373,48 @@ i8_x4_avx512!(l2_i8_x4_vnni, "avx512f,avx512bw,avx512vl,avx512vnni", |acc, qv, x
     let d = _mm512_sub_epi16(qv, x);
     _mm512_dpwssd_epi32(acc, d, d)
 });
+
+/// Hamming distance with `popcnt`: the scalar loop compiled with the instruction enabled.
+pub(super) fn hamming_popcnt() -> super::hamming::HammingFn {
+    // SAFETY: only handed out by `HammingKernel::function` after the CPU check for popcnt.
+    fn f(a: &[u8], b: &[u8]) -> u64 {
+        unsafe { hamming_popcnt_impl(a, b) }
+    }
+    f
+}
+
+/// Hamming distance with AVX-512 VPOPCNTDQ.
+pub(super) fn hamming_avx512() -> super::hamming::HammingFn {
+    // SAFETY: only handed out by `HammingKernel::function` after the CPU check for avx512f,
+    // avx512vpopcntdq and popcnt.
+    fn f(a: &[u8], b: &[u8]) -> u64 {
+        unsafe { hamming_vpopcntdq(a, b) }
+    }
+    f
+}
+
+#[target_feature(enable = "popcnt")]
+unsafe fn hamming_popcnt_impl(a: &[u8], b: &[u8]) -> u64 {
+    super::hamming::hamming(a, b)
+}
+
+/// 128 bytes per step in two accumulators of eight 64-bit counts, then 64, then the tail (< 64
+/// bytes) with `popcnt` on words.
+#[target_feature(enable = "avx512f,avx512vpopcntdq,popcnt")]
+unsafe fn hamming_vpopcntdq(a: &[u8], b: &[u8]) -> u64 {
+    let n = a.len().min(b.len());
+    let (pa, pb) = (a.as_ptr(), b.as_ptr());
+    let xor = |i: usize| _mm512_xor_si512(_mm512_loadu_si512(pa.add(i).cast()), _mm512_loadu_si512(pb.add(i).cast()));
+    let (mut s0, mut s1) = (_mm512_setzero_si512(), _mm512_setzero_si512());
+    let mut i = 0;
+    while i + 128 <= n {
+        s0 = _mm512_add_epi64(s0, _mm512_popcnt_epi64(xor(i)));
+        s1 = _mm512_add_epi64(s1, _mm512_popcnt_epi64(xor(i + 64)));
+        i += 128;
+    }
+    if i + 64 <= n {
+        s0 = _mm512_add_epi64(s0, _mm512_popcnt_epi64(xor(i)));
+        i += 64;
+    }
+    _mm512_reduce_add_epi64(_mm512_add_epi64(s0, s1)) as u64 + super::hamming::hamming(&a[i..n], &b[i..n])
+}

@@ -51,7 +51,7 @@ final class DoctorCommand implements Callable<Integer> {
                 && r.loadedChecksum().equals(BuildInfo.get().pinnedChecksum(r.platform().classifier())) ? " (matches the pin)" : ""));
         o.println("native    ferric " + r.nativeVersion());
         o.println("cpu       " + String.join(" ", NativeInfo.cpuFeatures()));
-        o.println("vectors   kernel " + dev.ferric.vectors.Vectors.kernelName());
+        o.println("vectors   kernel " + dev.ferric.vectors.Vectors.kernelName() + ", hamming " + dev.ferric.vectors.Vectors.hammingKernelName());
         o.println("memory    " + Ferric.nativeStats());
         return 0;
     }

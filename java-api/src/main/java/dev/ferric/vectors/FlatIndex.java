@@ -21,10 +21,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * }
  * }</pre>
  *
+ * <p><b>Element types and metrics.</b> float32 and int8 vectors are compared by
+ * {@link Metric#DOT_PRODUCT}, {@link Metric#COSINE} or {@link Metric#L2_SQUARED}; {@link ElementType#BINARY}
+ * vectors (the dimension counts bits, a multiple of 8; each vector is {@code dimension / 8} bytes) by
+ * {@link Metric#HAMMING} only. The {@code byte[]} and {@code ByteBuffer} methods serve both int8 and
+ * binary indexes; their lengths are in bytes, so for a binary index a vector is {@code dimension / 8}
+ * of them.
+ *
  * <p><b>Ids and order.</b> Vectors get ids {@code 0, 1, 2, ...} in the order they are added. Results
  * are ordered best first: by descending score for {@link Metric#DOT_PRODUCT} and {@link Metric#COSINE},
- * by ascending score for {@link Metric#L2_SQUARED}; equal scores by ascending id, so results are
- * deterministic whatever the threading. A search returns {@code min(k, size())} results.
+ * by ascending score for {@link Metric#L2_SQUARED} and {@link Metric#HAMMING}; equal scores by
+ * ascending id, so results are deterministic whatever the threading. A search returns
+ * {@code min(k, size())} results.
  *
  * <p><b>Precision.</b> float32 scores are computed in float32 (several partial sums, fused
  * multiply-add), each within a documented bound of the exact value: {@code (dim+1)·2⁻²³·Σ|qᵢvᵢ|}
@@ -32,7 +40,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * divided by {@code |q|·|v|} plus {@code 2⁻²³} (norms and the division are in double precision).
  * The top k are therefore those of exact arithmetic except among vectors whose exact scores lie
  * within that bound of each other. int8 dot products and distances are exact integers, ranked
- * exactly (returned as {@code float}, hence rounded above 2²⁴).
+ * exactly (returned as {@code float}, hence rounded above 2²⁴). Hamming distances are exact (at most
+ * {@value #MAX_DIMENSION}, so exact as {@code float} too).
  *
  * <p><b>NaN and infinity.</b> {@code add} and {@code search} reject vectors with a NaN or infinite
  * component ({@link IllegalArgumentException} naming the vector and component; nothing of that call is
@@ -53,13 +62,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * queries) are split across all cores (one shared pool of native threads).
  *
  * <p><b>Errors.</b> {@link NullPointerException} for null arguments; {@link IllegalArgumentException}
- * for a wrong dimension or element type, {@code k <= 0}, NaN/infinite components and output arrays
- * that are too short; {@link IndexOutOfBoundsException} for ranges outside an array;
+ * for a wrong dimension or element type, a metric that does not go with the element type,
+ * {@code k <= 0}, NaN/infinite components and output arrays that are too short;
+ * {@link IndexOutOfBoundsException} for ranges outside an array;
  * {@link IllegalStateException} for a search on an empty index and for any use after {@link #close()};
  * {@link UnsatisfiedLinkError} if the native library could not be loaded.
  */
 public final class FlatIndex extends NativeResource {
-    /** Largest supported dimension. */
+    /** Largest supported dimension (for {@link ElementType#BINARY}, in bits). */
     public static final int MAX_DIMENSION = 65536;
 
     private static final String KIND = "FlatIndex";
@@ -68,6 +78,8 @@ public final class FlatIndex extends NativeResource {
     private final Metric metric;
     private final ElementType elementType;
     private final long maxBytes;
+    /** Array elements per vector: floats or bytes ({@code dimension / 8} bytes for binary vectors). */
+    private final int vectorLength;
     /** Searches share the vectors; an add may move them (growth), so it waits for searches to finish. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -78,10 +90,12 @@ public final class FlatIndex extends NativeResource {
 
     /**
      * An empty index whose vectors may take at most {@code maxBytes} of native memory
-     * ({@code dimension × elementType.size()} bytes per vector, plus 8 for {@link Metric#COSINE}).
+     * ({@link ElementType#vectorBytes(int) elementType.vectorBytes(dimension)} bytes per vector, plus 8
+     * for {@link Metric#COSINE}).
      *
-     * @throws IllegalArgumentException if {@code dimension} is not in [1, {@value #MAX_DIMENSION}] or
-     *     {@code maxBytes <= 0}
+     * @throws IllegalArgumentException if {@code dimension} is not in [1, {@value #MAX_DIMENSION}] (for
+     *     {@link ElementType#BINARY}: not a multiple of 8), {@code maxBytes <= 0}, or {@code metric} does
+     *     not go with {@code elementType} ({@link Metric#HAMMING} if and only if {@link ElementType#BINARY})
      */
     public FlatIndex(int dimension, Metric metric, ElementType elementType, long maxBytes) {
         super(create(dimension, metric, elementType, maxBytes), FlatIndexNative::free, KIND);
@@ -89,6 +103,7 @@ public final class FlatIndex extends NativeResource {
         this.metric = metric;
         this.elementType = elementType;
         this.maxBytes = maxBytes;
+        this.vectorLength = elementType == ElementType.FLOAT32 ? dimension : elementType.vectorBytes(dimension);
     }
 
     private static long create(int dimension, Metric metric, ElementType elementType, long maxBytes) {
@@ -98,11 +113,18 @@ public final class FlatIndex extends NativeResource {
             throw new IllegalArgumentException("dimension must be in [1, " + MAX_DIMENSION + "], was " + dimension);
         }
         if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be > 0, was " + maxBytes);
+        if ((metric == Metric.HAMMING) != (elementType == ElementType.BINARY)) {
+            throw new IllegalArgumentException(metric + " does not apply to " + elementType
+                    + " vectors (HAMMING goes with BINARY, and only with it)");
+        }
+        if (elementType == ElementType.BINARY && dimension % 8 != 0) {
+            throw new IllegalArgumentException("a BINARY dimension counts bits and must be a multiple of 8, was " + dimension);
+        }
         NativeLoader.ensureLoaded();
         return FlatIndexNative.create(dimension, metric.code(), elementType.code(), maxBytes);
     }
 
-    /** Number of components of every vector. */
+    /** Number of components of every vector (bits, for {@link ElementType#BINARY}). */
     public int dimension() {
         return dimension;
     }
@@ -174,19 +196,20 @@ public final class FlatIndex extends NativeResource {
     }
 
     /**
-     * Adds one or more int8 vectors stored one after another ({@code vectors.length} a positive
-     * multiple of the dimension). Returns the id of the first.
+     * Adds one or more int8 or binary vectors stored one after another ({@code vectors.length} a
+     * positive multiple of the vector length: the dimension for int8, {@code dimension / 8} bytes for
+     * binary). Returns the id of the first.
      */
     public int add(byte[] vectors) {
         Checks.requireNonNull(vectors, "vectors");
         return add(vectors, 0, vectors.length);
     }
 
-    /** Adds the int8 vectors stored one after another in {@code vectors[off, off + len)}. Returns the id of the first. */
+    /** Adds the int8 or binary vectors stored one after another in {@code vectors[off, off + len)}. Returns the id of the first. */
     public int add(byte[] vectors, int off, int len) {
         Checks.requireNonNull(vectors, "vectors");
         Checks.checkFromIndexSize(off, len, vectors.length);
-        requireType(ElementType.INT8);
+        requireBytes();
         checkMultiple(len);
         long h = beginWrite();
         try {
@@ -196,25 +219,25 @@ public final class FlatIndex extends NativeResource {
         }
     }
 
-    /** Adds int8 vectors, one per row (all or none). Returns the id of the first. */
+    /** Adds int8 or binary vectors, one per row (all or none). Returns the id of the first. */
     public int add(byte[][] vectors) {
         Checks.requireNonNull(vectors, "vectors");
-        requireType(ElementType.INT8);
+        requireBytes();
         for (int i = 0; i < vectors.length; i++) checkRow(vectors[i] == null ? -1 : vectors[i].length, i);
         return addRows(vectors, vectors.length);
     }
 
     /**
      * Adds the vectors in the remaining bytes of {@code vectors} and advances its position to its
-     * limit. int8 indexes take one byte per component; float32 indexes take 4-byte IEEE floats in the
-     * buffer's {@link ByteBuffer#order() byte order}. A direct buffer is read in place during the call.
+     * limit. int8 indexes take one byte per component, binary indexes 8 components per byte; float32
+     * indexes take 4-byte IEEE floats in the buffer's {@link ByteBuffer#order() byte order}. A direct buffer is read in place during the call.
      * Returns the id of the first.
      */
     public int add(ByteBuffer vectors) {
         Checks.requireNonNull(vectors, "vectors");
         int pos = vectors.position();
         int len = vectors.remaining();
-        long perVector = (long) dimension * elementType.size();
+        long perVector = elementType.vectorBytes(dimension);
         if (len == 0 || len % perVector != 0) {
             throw new IllegalArgumentException(len + " bytes is not a positive multiple of the vector size " + perVector);
         }
@@ -227,12 +250,12 @@ public final class FlatIndex extends NativeResource {
             } finally {
                 end();
             }
-        } else if (elementType == ElementType.INT8 && vectors.hasArray()) {
+        } else if (elementType != ElementType.FLOAT32 && vectors.hasArray()) {
             first = add(vectors.array(), vectors.arrayOffset() + pos, len);
         } else {
             // float32 from a heap buffer (or a read-only one): decode in Java, honouring its byte order
             ByteBuffer view = vectors.duplicate().order(vectors.order());
-            if (elementType == ElementType.INT8) {
+            if (elementType != ElementType.FLOAT32) {
                 byte[] copy = new byte[len];
                 view.get(copy);
                 first = add(copy);
@@ -256,9 +279,9 @@ public final class FlatIndex extends NativeResource {
             try {
                 for (int i = 0; i < count; i++) {
                     if (rows instanceof float[][]) {
-                        FlatIndexNative.addFloats(h, ((float[][]) rows)[i], 0, dimension);
+                        FlatIndexNative.addFloats(h, ((float[][]) rows)[i], 0, vectorLength);
                     } else {
-                        FlatIndexNative.addBytes(h, ((byte[][]) rows)[i], 0, dimension);
+                        FlatIndexNative.addBytes(h, ((byte[][]) rows)[i], 0, vectorLength);
                     }
                 }
                 done = true;
@@ -312,9 +335,12 @@ public final class FlatIndex extends NativeResource {
         }
     }
 
-    /** The {@code min(k, size())} vectors nearest to an int8 {@code query}, best first. */
+    /**
+     * The {@code min(k, size())} vectors nearest to an int8 or binary {@code query}
+     * ({@code dimension / 8} bytes for binary), best first.
+     */
     public SearchResult search(byte[] query, int k) {
-        checkQuery(query, ElementType.INT8);
+        checkQuery(query, null);
         checkK(k);
         long h = beginRead();
         try {
@@ -328,9 +354,9 @@ public final class FlatIndex extends NativeResource {
         }
     }
 
-    /** As {@link #search(float[], int, int[], float[])}, for an int8 query. */
+    /** As {@link #search(float[], int, int[], float[])}, for an int8 or binary query. */
     public int search(byte[] query, int k, int[] ids, float[] scores) {
-        checkQuery(query, ElementType.INT8);
+        checkQuery(query, null);
         checkOut(k, 1, ids, scores);
         long h = beginRead();
         try {
@@ -347,12 +373,12 @@ public final class FlatIndex extends NativeResource {
     public SearchResult[] searchBatch(float[][] queries, int k) {
         Checks.requireNonNull(queries, "queries");
         checkK(k);
-        float[] flat = new float[Math.multiplyExact(queries.length, dimension)];
+        requireType(ElementType.FLOAT32);
+        float[] flat = new float[Math.multiplyExact(queries.length, vectorLength)];
         for (int i = 0; i < queries.length; i++) {
             checkRow(queries[i] == null ? -1 : queries[i].length, i);
-            System.arraycopy(queries[i], 0, flat, i * dimension, dimension);
+            System.arraycopy(queries[i], 0, flat, i * vectorLength, vectorLength);
         }
-        requireType(ElementType.FLOAT32);
         return batch(flat, queries.length, k);
     }
 
@@ -369,7 +395,7 @@ public final class FlatIndex extends NativeResource {
         Checks.requireNonNull(queries, "queries");
         requireType(ElementType.FLOAT32);
         checkMultiple(queries.length);
-        int count = queries.length / dimension;
+        int count = queries.length / vectorLength;
         checkOut(k, count, ids, scores);
         long h = beginRead();
         try {
@@ -379,25 +405,25 @@ public final class FlatIndex extends NativeResource {
         }
     }
 
-    /** As {@link #searchBatch(float[][], int)}, for int8 queries. */
+    /** As {@link #searchBatch(float[][], int)}, for int8 or binary queries. */
     public SearchResult[] searchBatch(byte[][] queries, int k) {
         Checks.requireNonNull(queries, "queries");
         checkK(k);
-        byte[] flat = new byte[Math.multiplyExact(queries.length, dimension)];
+        requireBytes();
+        byte[] flat = new byte[Math.multiplyExact(queries.length, vectorLength)];
         for (int i = 0; i < queries.length; i++) {
             checkRow(queries[i] == null ? -1 : queries[i].length, i);
-            System.arraycopy(queries[i], 0, flat, i * dimension, dimension);
+            System.arraycopy(queries[i], 0, flat, i * vectorLength, vectorLength);
         }
-        requireType(ElementType.INT8);
         return batch(flat, queries.length, k);
     }
 
-    /** As {@link #searchBatch(float[], int, int[], float[])}, for int8 queries. */
+    /** As {@link #searchBatch(float[], int, int[], float[])}, for int8 or binary queries. */
     public int searchBatch(byte[] queries, int k, int[] ids, float[] scores) {
         Checks.requireNonNull(queries, "queries");
-        requireType(ElementType.INT8);
+        requireBytes();
         checkMultiple(queries.length);
-        int count = queries.length / dimension;
+        int count = queries.length / vectorLength;
         checkOut(k, count, ids, scores);
         long h = beginRead();
         try {
@@ -476,25 +502,40 @@ public final class FlatIndex extends NativeResource {
         }
     }
 
+    /** The {@code byte[]} forms: int8 and binary indexes. */
+    private void requireBytes() {
+        if (elementType == ElementType.FLOAT32) {
+            throw new IllegalArgumentException("this index holds FLOAT32 vectors, not bytes");
+        }
+    }
+
+    /** What a vector is, for messages: "the dimension is 3", "a vector is 4 bytes (32 bits)". */
+    private String shape() {
+        return elementType == ElementType.BINARY
+                ? "a vector is " + vectorLength + " bytes (" + dimension + " bits)"
+                : "the dimension is " + dimension;
+    }
+
     private void checkMultiple(int len) {
-        if (len == 0 || len % dimension != 0) {
-            throw new IllegalArgumentException("length " + len + " is not a positive multiple of the dimension " + dimension);
+        if (len == 0 || len % vectorLength != 0) {
+            throw new IllegalArgumentException("length " + len + " is not a positive multiple of the vector length: " + shape());
         }
     }
 
     private void checkRow(int len, int row) {
         if (len < 0) throw new NullPointerException("vector " + row + " is null");
-        if (len != dimension) {
-            throw new IllegalArgumentException("vector " + row + " has " + len + " components, the dimension is " + dimension);
+        if (len != vectorLength) {
+            throw new IllegalArgumentException("vector " + row + " has length " + len + ", " + shape());
         }
     }
 
+    /** {@code t} null: a {@code byte[]} query (int8 or binary index). */
     private void checkQuery(Object query, ElementType t) {
         Checks.requireNonNull(query, "query");
-        requireType(t);
+        if (t == null) requireBytes(); else requireType(t);
         int len = query instanceof float[] ? ((float[]) query).length : ((byte[]) query).length;
-        if (len != dimension) {
-            throw new IllegalArgumentException("query has " + len + " components, the dimension is " + dimension);
+        if (len != vectorLength) {
+            throw new IllegalArgumentException("query has length " + len + ", " + shape());
         }
     }
 

@@ -18,7 +18,7 @@ import dev.ferric.internal.NativeLoader;
  * (several partial sums), so a result may differ from a sequential Java loop in the last bits; the
  * error bounds are those of {@link FlatIndex} (e.g. {@code (n+1)·2⁻²³·Σ|aᵢbᵢ|} for the dot product). int8 dot products and distances are exact integers
  * (returned as {@code float}, so rounded above 2²⁴). NaN and infinite components propagate as in
- * IEEE arithmetic. Cosine of a vector with all zeros is 0.
+ * IEEE arithmetic. Cosine of a vector with all zeros is 0. Hamming distances are exact.
  *
  * <p>All methods throw {@link NullPointerException} for null arrays, {@link IllegalArgumentException}
  * when the lengths differ, {@link IndexOutOfBoundsException} for ranges outside an array, and
@@ -85,6 +85,39 @@ public final class Vectors {
     /** Squared Euclidean distance of int8 vectors over {@code len} components from {@code aOff} and {@code bOff}. */
     public static float l2Squared(byte[] a, int aOff, byte[] b, int bOff, int len) {
         return pair(Metric.L2_SQUARED, a, aOff, b, bOff, len);
+    }
+
+    /**
+     * The Hamming distance of two bit-packed binary vectors of the same length: the number of bit
+     * positions in which they differ, {@code Σ Long.bitCount(aᵢ ^ bᵢ)} (8 bits per byte, the bit order
+     * within a byte does not matter as long as both use the same).
+     */
+    public static long hamming(byte[] a, byte[] b) {
+        Checks.requireNonNull(a, "a");
+        Checks.requireNonNull(b, "b");
+        sameLength(a.length, b.length);
+        return hamming(a, 0, b, 0, a.length);
+    }
+
+    /** The Hamming distance of {@code len} bytes from {@code aOff} and {@code bOff} ({@code 8·len} bits). */
+    public static long hamming(byte[] a, int aOff, byte[] b, int bOff, int len) {
+        Checks.requireNonNull(a, "a");
+        Checks.requireNonNull(b, "b");
+        Checks.checkFromIndexSize(aOff, len, a.length);
+        Checks.checkFromIndexSize(bOff, len, b.length);
+        NativeLoader.ensureLoaded();
+        return VectorsNative.hamming(a, aOff, a == b ? null : b, bOff, len);
+    }
+
+    /**
+     * The popcount kernel chosen for this CPU at run time for {@link Metric#HAMMING}:
+     * {@code avx512-vpopcntdq}, {@code popcnt}, {@code neon} or {@code scalar}.
+     *
+     * @throws UnsatisfiedLinkError if the native library could not be loaded
+     */
+    public static String hammingKernelName() {
+        NativeLoader.ensureLoaded();
+        return VectorsNative.hammingKernelName();
     }
 
     /**

@@ -12,5 +12,9 @@ final class VectorsNative {
 
     static native float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len);
 
+    static native long hamming(byte[] a, int aOff, byte[] b, int bOff, int len);
+
     static native String kernelName();
+
+    static native String hammingKernelName();
 }

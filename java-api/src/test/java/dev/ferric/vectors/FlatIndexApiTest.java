@@ -31,13 +31,16 @@ class FlatIndexApiTest {
         assertEquals(0, Metric.DOT_PRODUCT.code());
         assertEquals(1, Metric.COSINE.code());
         assertEquals(2, Metric.L2_SQUARED.code());
+        assertEquals(3, Metric.HAMMING.code());
         assertEquals(0, ElementType.FLOAT32.code());
         assertEquals(1, ElementType.INT8.code());
+        assertEquals(2, ElementType.BINARY.code());
     }
 
     @Test
     void kernelIsNamed() {
         assertTrue(Set.of("scalar", "avx2-fma", "avx512", "avx512-vnni", "neon").contains(Vectors.kernelName()), Vectors.kernelName());
+        assertTrue(Set.of("scalar", "popcnt", "avx512-vpopcntdq", "neon").contains(Vectors.hammingKernelName()), Vectors.hammingKernelName());
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.Random;
 final class Reference {
     private Reference() {}
 
+    /** The metrics of float32 and int8 vectors ({@link Metric#HAMMING} is for binary vectors). */
+    static final Metric[] NUMERIC = {Metric.DOT_PRODUCT, Metric.COSINE, Metric.L2_SQUARED};
+
     /** 2⁻²³: the unit of the documented float32 error bounds. */
     static final double EPS = Math.ulp(1.0f);
 

@@ -16,14 +16,14 @@ class VectorsTest {
         float[] a = Reference.randomFloats(r, n);
         float[] b = Reference.randomFloats(r, n);
         double[] a64 = Reference.toDouble(a), b64 = Reference.toDouble(b);
-        for (Metric m : Metric.values()) {
+        for (Metric m : Reference.NUMERIC) {
             float got = FlatIndexReferenceTest.pair(m, a, b);
             assertTrue(Math.abs(got - Reference.score(m, a64, b64)) <= Reference.tolerance(m, a64, b64), m + ": " + got);
         }
         byte[] x = Reference.randomBytes(r, n);
         byte[] y = Reference.randomBytes(r, n);
         double[] x64 = Reference.toDouble(x), y64 = Reference.toDouble(y);
-        for (Metric m : Metric.values()) {
+        for (Metric m : Reference.NUMERIC) {
             assertEquals((float) Reference.score(m, x64, y64), FlatIndexReferenceTest.pair(m, x, y), m.toString());
         }
     }
