@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Quick throughput table: ferric BLAKE3 vs Bouncy Castle BLAKE3, JDK SHA-256, commons-codec BLAKE3;",
-                "ferric gzip vs java.util.zip, and ferric LZ4 blocks, on generated mixed data."})
+                "ferric gzip vs java.util.zip, and ferric LZ4 blocks, on generated mixed data;",
+                "ferric regex vs java.util.regex; ferric vector search vs a scalar Java loop."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--millis", description = "Measuring time per cell in milliseconds (default ${DEFAULT-VALUE}).")
     int millis = 500;
@@ -33,6 +34,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--compress-size", description = "Bytes of mixed data for the compression rows (default 8 MiB; 0 skips them).")
     int compressSize = 8 << 20;
+
+    @Option(names = "--regex-size", description = "Bytes of text for the regex rows (default 1 MiB; 0 skips them).")
+    int regexSize = 1 << 20;
+
+    @Option(names = "--vectors", description = "Number of 768-dimensional vectors for the vector-search rows (default 20000; 0 skips them).")
+    int vectors = 20_000;
 
     /** One contender: hashes {@code in} into {@code out}. */
     interface Contender {
@@ -95,7 +102,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (millis <= 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--millis must be > 0");
-        if (compressSize < 0) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--compress-size must be >= 0");
+        if (compressSize < 0 || regexSize < 0 || vectors < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--compress-size, --regex-size and --vectors must be >= 0");
+        }
         List<Entry> cs = contenders();
         System.out.printf("ferric bench: throughput in MB/s (1 MB = 10^6 bytes), %d ms per cell, %s, %d cores%n%n",
                 millis, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
@@ -118,6 +127,8 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(row);
         }
         if (compressSize > 0) compressionRows(millis * 1_000_000L);
+        if (regexSize > 0) KernelRows.regex(regexSize, millis * 1_000_000L);
+        if (vectors > 0) KernelRows.vectors(vectors, millis * 1_000_000L);
         System.out.println();
         System.out.println("(Nx) = how many times faster ferric is than that column.");
         return 0;

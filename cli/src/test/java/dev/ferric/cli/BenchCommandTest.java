@@ -30,7 +30,7 @@ class BenchCommandTest {
 
     @Test
     void printsHashAndCompressionRows() {
-        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "100000");
+        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "100000", "--regex-size", "0", "--vectors", "0");
         assertTrue(Pattern.compile("(?m)^64 B +\\d+ +\\d+ \\(\\d+\\.\\dx\\)").matcher(out).find(), out);
         assertTrue(out.contains("compression: 100000 B of mixed data"), out);
         for (String row : new String[] {"gzip -6 compress", "gzip decompress"}) {
@@ -44,8 +44,28 @@ class BenchCommandTest {
 
     @Test
     void compressionRowsCanBeSkipped() {
-        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "0");
+        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "0", "--regex-size", "0", "--vectors", "0");
         assertTrue(!out.contains("compression:"), out);
+    }
+
+    @Test
+    void printsRegexAndVectorRowsWhenTheEnginesAgree() {
+        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "0", "--regex-size", "200000", "--vectors", "500");
+        for (String p : KernelRows.PATTERNS) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(p) + " +\\d+ +\\d+ +\\d+ \\(\\d+\\.\\dx\\)$").matcher(out).find(), p + " in\n" + out);
+        }
+        assertTrue(out.contains("(a+)+b on 1,000 a's"), out);
+        for (String row : new String[] {"float32", "int8"}) {
+            assertTrue(Pattern.compile("(?m)^" + row + " +[\\d.]+ +[\\d.]+ \\([\\d.]+x\\)$").matcher(out).find(), row + " in\n" + out);
+        }
+    }
+
+    @Test
+    void javaTopKKeepsTheBestScoresTiesToTheSmallerId() {
+        KernelRows.TopK top = new KernelRows.TopK(3);
+        float[] s = {1, 5, 3, 5, 0, 7};
+        for (int i = 0; i < s.length; i++) top.offer(i, s[i]);
+        assertArrayEquals(new int[] {5, 1, 3}, top.ids);
     }
 
     @Test
