@@ -10,9 +10,11 @@ mkdir -p "$out"
 { date -u; uptime; lscpu | sed -n '1,20p'; java -version 2>&1; } > "$out/machine.txt"
 jar=benchmarks/target/benchmarks.jar
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests -pl benchmarks -am package
-benchmarks/compress-corpus.sh "$out/corpus.bin" | tee "$out/corpus.txt"
+corpus=$PWD/target/compress-corpus.bin   # 16 MiB, regenerated; not kept with the results
+mkdir -p target
+benchmarks/compress-corpus.sh "$corpus" | tee "$out/corpus.txt"
 { date -u; uptime; } >> "$out/load.txt"
 java -jar "$jar" 'CompressBench|InflateBench|Lz4Bench' -f 1 -wi 2 -i 3 -prof gc -rf json -rff "$out/compress.json" | tee "$out/compress.txt"
 { date -u; uptime; } >> "$out/load.txt"
-if command -v lz4 > /dev/null; then lz4 -b1 -i3 "$out/corpus.bin" 2>&1 | tr '\r' '\n' | tail -1 | tee "$out/lz4-tool.txt"; fi
+if command -v lz4 > /dev/null; then lz4 -b1 -i3 "$corpus" 2>&1 | tr '\r' '\n' | grep 'MB/s ,' | tail -1 | tee "$out/lz4-tool.txt"; fi
 python3 benchmarks/scripts/compress-report.py "$out/compress.json" | tee "$out/report.md"
