@@ -49,6 +49,8 @@ pub unsafe fn free<T>(handle: jlong) {
 
 /// Exports `static native void NAME(long h)` that drops the `$t` behind a handle: the free function a
 /// handle-owning class gives `NativeResource`, which calls it exactly once per handle.
+// (The test-only testkit compiles this file too and has no handle classes.)
+#[allow(unused_macros)]
 macro_rules! free_export {
     ($(#[$doc:meta])* $name:ident => $t:ty) => {
         $(#[$doc])*
