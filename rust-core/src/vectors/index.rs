@@ -138,13 +138,7 @@ impl FlatIndex {
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
         let Storage::F32(v) = &mut self.data else { unreachable!() };
-        let start = first * dim;
-        v.resize(start + count * dim, 0.0);
-        let checked = fill(&mut v[start..]).and_then(|_| check_finite(&v[start..], dim, first));
-        if let Err(e) = checked {
-            v.truncate(start);
-            return Err(e);
-        }
+        fill_tail(v, first * dim, count * dim, |t| fill(t).and_then(|_| check_finite(t, dim, first)))?;
         self.finish_append(count);
         Ok(first as u32)
     }
@@ -157,12 +151,7 @@ impl FlatIndex {
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
         let Storage::I8(v) = &mut self.data else { unreachable!() };
-        let start = first * dim;
-        v.resize(start + count * dim, 0);
-        if let Err(e) = fill(&mut v[start..]) {
-            v.truncate(start);
-            return Err(e);
-        }
+        fill_tail(v, first * dim, count * dim, fill)?;
         self.finish_append(count);
         Ok(first as u32)
     }
@@ -175,12 +164,7 @@ impl FlatIndex {
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
         let Storage::Bin(v) = &mut self.data else { unreachable!() };
-        let start = first * dim;
-        v.resize(start + count * dim, 0);
-        if let Err(e) = fill(&mut v[start..]) {
-            v.truncate(start);
-            return Err(e);
-        }
+        fill_tail(v, first * dim, count * dim, fill)?;
         self.finish_append(count);
         Ok(first as u32)
     }
@@ -290,6 +274,17 @@ impl FlatIndex {
             self.len = len;
         }
     }
+}
+
+/// Grows `v` (holding `start` elements) by `n` zeroed ones, lets `fill` write them, and takes them
+/// back if it fails: an add is all or nothing.
+fn fill_tail<T: Copy + Default>(v: &mut Vec<T>, start: usize, n: usize, fill: impl FnOnce(&mut [T]) -> FerricResult<()>) -> FerricResult<()> {
+    v.resize(start + n, T::default());
+    let result = fill(&mut v[start..]);
+    if result.is_err() {
+        v.truncate(start);
+    }
+    result
 }
 
 /// Rejects NaN and infinite components, naming the first one (ids count from `first_id`).
