@@ -112,6 +112,9 @@ pub fn bound(format: Format, len: usize) -> usize {
     }
 }
 
+/// Least output a sync/full flush is given at once (see [`Encoder::step`]).
+const FLUSH_ROOM: usize = 64;
+
 /// A resumable compressor.
 pub struct Encoder {
     format: Format,
@@ -126,6 +129,11 @@ pub struct Encoder {
     engine_done: bool,
     finished: bool,
     started: bool,
+    /// Output of a sync/full flush staged through [`FLUSH_ROOM`] bytes and not handed out yet.
+    spill: Vec<u8>,
+    spill_pos: usize,
+    /// The sync/full flush last completed (its staged call had room left), until new input comes.
+    flush_done: Option<Flush>,
 }
 
 impl Encoder {
@@ -156,6 +164,9 @@ impl Encoder {
             engine_done: false,
             finished: false,
             started: false,
+            spill: Vec::new(),
+            spill_pos: 0,
+            flush_done: None,
         })
     }
 
@@ -201,6 +212,9 @@ impl Encoder {
         self.engine_done = false;
         self.finished = false;
         self.started = false;
+        self.spill.clear();
+        self.spill_pos = 0;
+        self.flush_done = None;
     }
 
     /// Whether the whole stream, trailer included, has been produced.
@@ -239,14 +253,44 @@ impl Encoder {
                 return Ok(s);
             }
         }
+        if self.spill_pos < self.spill.len() {
+            s.produced += emit(&self.spill, &mut self.spill_pos, &mut output[s.produced..]);
+            if s.produced == output.len() {
+                return Ok(s);
+            }
+        }
+        if input.is_empty() && self.flush_done == Some(flush) {
+            return Ok(s); // that flush is complete; asking again would only add an empty block
+        }
+        self.flush_done = None;
         if !self.engine_done {
+            // A sync/full flush that exactly fills the output is repeated by the caller (the JDK's
+            // contract), and a repeated flush starts with a new empty 5-byte block: through outputs of
+            // 5 bytes or less that would never end. Such flushes go through FLUSH_ROOM bytes here.
+            let room = output.len() - s.produced;
+            let staged = matches!(flush, Flush::Sync | Flush::Full) && room > 0 && room < FLUSH_ROOM;
+            let mut scratch = [MaybeUninit::<u8>::uninit(); FLUSH_ROOM];
             let (in0, out0) = (self.engine.total_in(), self.engine.total_out());
+            let target: &mut [MaybeUninit<u8>] = if staged { &mut scratch } else { &mut output[s.produced..] };
             let status = self
                 .engine
-                .compress_uninit(input, &mut output[s.produced..], flush.engine())
+                .compress_uninit(input, target, flush.engine())
                 .map_err(|e| CodecError::Invalid(format!("deflate failed: {e}")))?;
             s.consumed = (self.engine.total_in() - in0) as usize;
-            s.produced += (self.engine.total_out() - out0) as usize;
+            let produced = (self.engine.total_out() - out0) as usize;
+            if staged {
+                // SAFETY: the engine initialised the first `produced` bytes of `scratch`.
+                let bytes = unsafe { &*(&scratch[..produced] as *const [MaybeUninit<u8>] as *const [u8]) };
+                self.spill.clear();
+                self.spill.extend_from_slice(bytes);
+                self.spill_pos = 0;
+                s.produced += emit(&self.spill, &mut self.spill_pos, &mut output[s.produced..]);
+                if produced < FLUSH_ROOM && s.consumed == input.len() {
+                    self.flush_done = Some(flush);
+                }
+            } else {
+                s.produced += produced;
+            }
             if self.format == Format::Gzip {
                 self.crc = gzip::crc32(self.crc, &input[..s.consumed]);
                 self.isize = self.isize.wrapping_add(s.consumed as u32);
@@ -730,6 +774,42 @@ mod tests {
                 out.extend_from_slice(&buf[..s.produced]);
             }
             assert_eq!(out, data);
+        }
+    }
+
+    #[test]
+    fn repeated_sync_flush_through_tiny_outputs_ends_with_the_same_bytes() {
+        let data = sample(20_000);
+        for flush in [Flush::Sync, Flush::Full] {
+            // reference: the same calls with room to spare
+            let mut e = Encoder::new(Format::Raw, 6, None).unwrap();
+            let mut want = vec![0u8; 64 << 10];
+            let n = e.step(&data, &mut want, Flush::None).unwrap().produced;
+            let m = e.step(&[], &mut want[n..], flush).unwrap().produced;
+            want.truncate(n + m);
+            for cap in 1..=12 {
+                let mut e = Encoder::new(Format::Raw, 6, None).unwrap();
+                let mut got = vec![0u8; 64 << 10];
+                let n = e.step(&data, &mut got, Flush::None).unwrap().produced;
+                got.truncate(n);
+                let mut out = vec![0u8; cap];
+                let mut calls = 0;
+                loop {
+                    // the JDK's contract: call again with the same mode while the output comes back full
+                    let p = e.step(&[], &mut out, flush).unwrap().produced;
+                    got.extend_from_slice(&out[..p]);
+                    calls += 1;
+                    assert!(calls < 100_000, "{flush:?} through {cap} bytes does not end");
+                    if p < cap {
+                        break;
+                    }
+                }
+                assert!(got == want, "{flush:?} through {cap}-byte outputs: {} vs {} bytes", got.len(), want.len());
+                let mut back = vec![0u8; data.len()];
+                let mut d = Decoder::new(Format::Raw);
+                assert_eq!(d.step(&got, &mut back).unwrap().produced, data.len());
+                assert!(back == data);
+            }
         }
     }
 

@@ -22,9 +22,7 @@ public class DeflaterOutputStream extends FilterOutputStream {
     protected final byte[] buf;
     private final boolean syncFlush;
     private final boolean ownsDeflater;
-    private static final int MIN_FLUSH_BUFFER = 64;
     private final byte[] one = new byte[1];
-    private byte[] smallBufferFlush;
     private boolean closed;
 
     /** zlib at level 6. */
@@ -107,22 +105,13 @@ public class DeflaterOutputStream extends FilterOutputStream {
     public void flush() throws IOException {
         ensureOpen();
         if (syncFlush && !def.finished()) {
-            // A flush is done when a call leaves room in the output. A call after one that filled it
-            // exactly starts a new flush, which emits an empty 5-byte block: through a buffer of 5 bytes
-            // or less every such block fills it again and the loop would never end.
-            byte[] b = buf.length >= MIN_FLUSH_BUFFER ? buf : flushBuffer();
             int n;
-            while ((n = def.deflate(b, 0, b.length, Deflater.SYNC_FLUSH)) > 0) {
-                out.write(b, 0, n);
-                if (n < b.length) break;
+            while ((n = def.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH)) > 0) {
+                out.write(buf, 0, n);
+                if (n < buf.length) break;
             }
         }
         out.flush();
-    }
-
-    private byte[] flushBuffer() {
-        if (smallBufferFlush == null) smallBufferFlush = new byte[MIN_FLUSH_BUFFER];
-        return smallBufferFlush;
     }
 
     /** Finishes, frees a deflater this stream created, and closes the underlying stream. Idempotent. */

@@ -114,6 +114,35 @@ class StreamsTest {
     }
 
     @Test
+    void lowLevelSyncAndFullFlushEndThroughTinyOutputs() throws Exception {
+        // The JDK's contract: call deflate again with the same mode while it fills the output. Through
+        // outputs of 5 bytes or less each new call used to start another empty 5-byte block, forever.
+        byte[] data = "hello hello hello, a little text to flush".getBytes("UTF-8");
+        for (int mode : new int[] {Deflater.SYNC_FLUSH, Deflater.FULL_FLUSH}) {
+            for (int size = 1; size <= 12; size++) {
+                try (Deflater def = new Deflater()) {
+                    def.setInput(data);
+                    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                    byte[] out = new byte[size];
+                    int n;
+                    int calls = 0;
+                    do {
+                        n = def.deflate(out, 0, size, mode);
+                        sink.write(out, 0, n);
+                        assertTrue(++calls < 10_000, "mode " + mode + " through " + size + " bytes does not end");
+                    } while (n == size);
+                    java.util.zip.Inflater inf = new java.util.zip.Inflater();
+                    inf.setInput(sink.toByteArray());
+                    byte[] back = new byte[data.length];
+                    assertEquals(data.length, inf.inflate(back), "mode " + mode + ", " + size + "-byte outputs");
+                    inf.end();
+                    assertArrayEquals(data, back);
+                }
+            }
+        }
+    }
+
+    @Test
     void gzipStreamsInteroperateWithTheJdk() throws Exception {
         byte[] data = TestData.mixed(3 << 20, 4);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
