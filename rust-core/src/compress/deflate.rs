@@ -112,6 +112,20 @@ pub fn bound(format: Format, len: usize) -> usize {
     }
 }
 
+/// The gzip header a stream in `format` starts with: the caller's (checked) or the default one; empty
+/// for the other formats, which take no caller header.
+pub fn gzip_header_for(format: Format, level: u32, gzip_header: Option<Vec<u8>>) -> CodecResult<Vec<u8>> {
+    match (format, gzip_header) {
+        (Format::Gzip, Some(h)) => {
+            gzip::validate_custom_header(&h)?;
+            Ok(h)
+        }
+        (Format::Gzip, None) => Ok(gzip::default_header(level)),
+        (_, Some(_)) => Err(CodecError::Invalid("a header applies to the gzip format only".into())),
+        (_, None) => Ok(Vec::new()),
+    }
+}
+
 /// Least output a sync/full flush is given at once (see [`Encoder::step`]).
 const FLUSH_ROOM: usize = 64;
 
@@ -142,15 +156,7 @@ impl Encoder {
         if level > 9 {
             return Err(CodecError::Invalid(format!("invalid compression level {level}")));
         }
-        let header = match (format, gzip_header) {
-            (Format::Gzip, Some(h)) => {
-                gzip::validate_custom_header(&h)?;
-                h
-            }
-            (Format::Gzip, None) => gzip::default_header(level),
-            (_, Some(_)) => return Err(CodecError::Invalid("a header applies to the gzip format only".into())),
-            (_, None) => Vec::new(),
-        };
+        let header = gzip_header_for(format, level, gzip_header)?;
         Ok(Encoder {
             format,
             level,

@@ -73,16 +73,10 @@ pub fn compress_to_vec(format: Format, level: u32, input: &[u8], gzip_header: Op
     if !applies(input.len(), level) {
         return deflate::compress_to_vec(format, level, input, gzip_header);
     }
-    let header = match (format, gzip_header) {
-        (Format::Gzip, Some(h)) => {
-            gzip::validate_custom_header(&h)?;
-            h
-        }
-        (Format::Gzip, None) => gzip::default_header(level),
-        (Format::Zlib, None) => zlib_header(level)?.to_vec(),
-        (Format::Raw, None) => Vec::new(),
-        (_, Some(_)) => return Err(CodecError::Invalid("a header applies to the gzip format only".into())),
-    };
+    let mut header = deflate::gzip_header_for(format, level, gzip_header)?;
+    if format == Format::Zlib {
+        header = zlib_header(level)?.to_vec();
+    }
     let step = piece_len(input.len());
     let starts: Vec<usize> = (0..input.len().max(1)).step_by(step).collect();
     let bodies: Vec<Vec<u8>> = starts
