@@ -7,7 +7,10 @@
 
 use std::mem::MaybeUninit;
 
-use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
+use flate2::{Decompress, FlushDecompress, Status};
+use zlib_rs::DeflateFlush;
+
+use super::engine;
 
 use super::gzip::{self, Parse};
 use super::{CodecError, CodecResult, Limits};
@@ -60,12 +63,12 @@ impl Flush {
         }
     }
 
-    fn engine(self) -> FlushCompress {
+    fn engine(self) -> DeflateFlush {
         match self {
-            Flush::None => FlushCompress::None,
-            Flush::Sync => FlushCompress::Sync,
-            Flush::Full => FlushCompress::Full,
-            Flush::Finish => FlushCompress::Finish,
+            Flush::None => DeflateFlush::NoFlush,
+            Flush::Sync => DeflateFlush::SyncFlush,
+            Flush::Full => DeflateFlush::FullFlush,
+            Flush::Finish => DeflateFlush::Finish,
         }
     }
 }
@@ -133,7 +136,7 @@ const FLUSH_ROOM: usize = 64;
 pub struct Encoder {
     format: Format,
     level: u32,
-    engine: Compress,
+    engine: engine::Deflate,
     header: Vec<u8>,
     header_pos: usize,
     crc: u32,
@@ -160,7 +163,7 @@ impl Encoder {
         Ok(Encoder {
             format,
             level,
-            engine: Compress::new(Compression::new(level), format == Format::Zlib),
+            engine: engine::Deflate::new(level, format == Format::Zlib),
             header,
             header_pos: 0,
             crc: 0,
@@ -188,7 +191,7 @@ impl Encoder {
         if self.started {
             return Err(CodecError::Invalid("the level can only change before the first input or after reset()".into()));
         }
-        self.engine = Compress::new(Compression::new(level), self.format == Format::Zlib);
+        self.engine = engine::Deflate::new(level, self.format == Format::Zlib);
         self.level = level;
         if self.format == Format::Gzip && self.header == gzip::default_header(self.level) {
             self.header = gzip::default_header(level);
@@ -204,7 +207,7 @@ impl Encoder {
         if self.started {
             return Err(CodecError::Invalid("the dictionary must be set before the first input".into()));
         }
-        self.engine.set_dictionary(dict).map_err(|e| CodecError::Invalid(e.to_string()))?;
+        self.engine.set_dictionary(dict).map_err(CodecError::Invalid)?;
         Ok(())
     }
 
@@ -301,7 +304,7 @@ impl Encoder {
                 self.crc = gzip::crc32(self.crc, &input[..s.consumed]);
                 self.isize = self.isize.wrapping_add(s.consumed as u32);
             }
-            if status == Status::StreamEnd {
+            if status == engine::Status::StreamEnd {
                 self.engine_done = true;
                 if self.format == Format::Gzip {
                     self.trailer = gzip::trailer(self.crc, self.isize);
@@ -698,7 +701,7 @@ mod tests {
         let mut back = Vec::new();
         flate2::read::MultiGzDecoder::new(&ours[..]).read_to_end(&mut back).unwrap();
         assert_eq!(back, data);
-        let mut w = flate2::write::GzEncoder::new(Vec::new(), Compression::new(6));
+        let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
         w.write_all(&data).unwrap();
         let theirs = w.finish().unwrap();
         assert_eq!(decompress_to_vec(Format::Gzip, &theirs, Limits::NONE).unwrap(), data);

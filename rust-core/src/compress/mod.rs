@@ -1,8 +1,10 @@
-//! Compression, pure Rust: deflate/zlib/gzip on `zlib-rs` (through `flate2`) and LZ4 on `lz4_flex`, in
-//! the shapes the JNI glue needs (resumable encoders and decoders that work through caller buffers,
-//! one-shot helpers with decompression limits). No JNI here, so it is unit-tested and fuzzable.
+//! Compression, pure Rust: deflate/zlib/gzip on `zlib-rs` (inflate through `flate2`, deflate through
+//! [`engine`], which tunes level 6) and LZ4 on `lz4_flex`, in the shapes the JNI glue needs
+//! (resumable encoders and decoders that work through caller buffers, one-shot helpers with
+//! decompression limits). No JNI here, so it is unit-tested and fuzzable.
 
 pub mod deflate;
+pub mod engine;
 pub mod gzip;
 pub mod jni;
 pub mod lz4;

@@ -5,10 +5,11 @@
 //! it is a few bytes per piece larger than a serial stream. Piece boundaries depend only on the input
 //! length, so the output is the same whatever the number of threads.
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use zlib_rs::DeflateFlush;
 use rayon::prelude::*;
 
 use super::deflate::{self, Format};
+use super::engine::{self, Status};
 use super::{gzip, CodecError, CodecResult};
 
 /// Inputs shorter than this are compressed serially at levels 4-9.
@@ -40,17 +41,17 @@ pub fn applies(len: usize, level: u32) -> bool {
 
 fn piece(level: u32, input: &[u8], start: usize, end: usize) -> CodecResult<Vec<u8>> {
     let last = end == input.len();
-    let mut c = Compress::new(Compression::new(level), false);
+    let mut c = engine::Deflate::new(level, false);
     if start > 0 {
-        c.set_dictionary(&input[start.saturating_sub(WINDOW)..start]).map_err(|e| CodecError::Invalid(e.to_string()))?;
+        c.set_dictionary(&input[start.saturating_sub(WINDOW)..start]).map_err(CodecError::Invalid)?;
     }
     let data = &input[start..end];
     // the bound of a whole stream also covers a sync-flushed piece (which ends in a 5-byte empty block)
     let mut out = Vec::with_capacity(deflate::bound(Format::Raw, data.len()) + 16);
-    let flush = if last { FlushCompress::Finish } else { FlushCompress::Sync };
+    let flush = if last { DeflateFlush::Finish } else { DeflateFlush::SyncFlush };
     loop {
         let consumed = c.total_in() as usize;
-        let status = c.compress_vec(&data[consumed..], &mut out, flush).map_err(|e| CodecError::Invalid(e.to_string()))?;
+        let status = c.compress_vec(&data[consumed..], &mut out, flush).map_err(CodecError::Invalid)?;
         let done = if last { status == Status::StreamEnd } else { c.total_in() as usize == data.len() && out.len() < out.capacity() };
         if done {
             return Ok(out);
