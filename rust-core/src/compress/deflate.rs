@@ -8,7 +8,7 @@
 use std::mem::MaybeUninit;
 
 use flate2::{Decompress, FlushDecompress, Status};
-use zlib_rs::DeflateFlush;
+use zlib_rs::{DeflateFlush, Strategy};
 
 use super::engine;
 
@@ -136,6 +136,7 @@ const FLUSH_ROOM: usize = 64;
 pub struct Encoder {
     format: Format,
     level: u32,
+    strategy: Strategy,
     engine: engine::Deflate,
     header: Vec<u8>,
     header_pos: usize,
@@ -163,7 +164,8 @@ impl Encoder {
         Ok(Encoder {
             format,
             level,
-            engine: engine::Deflate::new(level, format == Format::Zlib),
+            strategy: Strategy::Default,
+            engine: engine::Deflate::new(level, format == Format::Zlib, Strategy::Default),
             header,
             header_pos: 0,
             crc: 0,
@@ -179,23 +181,27 @@ impl Encoder {
         })
     }
 
-    /// Changes the level. Only before the first input (or after [`Encoder::reset`]): changing it
-    /// mid-stream would need output space this call does not have.
-    pub fn set_level(&mut self, level: u32) -> CodecResult<()> {
+    /// Changes the level and the strategy (as zlib's `deflateParams`). Only before the first input
+    /// (or after [`Encoder::reset`]): changing them mid-stream would need output space this call does
+    /// not have.
+    pub fn set_params(&mut self, level: u32, strategy: Strategy) -> CodecResult<()> {
         if level > 9 {
             return Err(CodecError::Invalid(format!("invalid compression level {level}")));
         }
-        if level == self.level {
+        if (level, strategy) == (self.level, self.strategy) {
             return Ok(());
         }
         if self.started {
-            return Err(CodecError::Invalid("the level can only change before the first input or after reset()".into()));
+            return Err(CodecError::Invalid(
+                "the level and strategy can only change before the first input or after reset()".into(),
+            ));
         }
-        self.engine = engine::Deflate::new(level, self.format == Format::Zlib);
-        self.level = level;
+        self.engine = engine::Deflate::new(level, self.format == Format::Zlib, strategy);
         if self.format == Format::Gzip && self.header == gzip::default_header(self.level) {
             self.header = gzip::default_header(level);
         }
+        self.level = level;
+        self.strategy = strategy;
         Ok(())
     }
 
@@ -837,5 +843,32 @@ mod tests {
         let s2 = d.step(&c[s1.consumed..s.produced], &mut out).unwrap();
         assert!(d.finished());
         assert_eq!(&out[..s2.produced], b"the quick brown fox");
+    }
+
+    #[test]
+    fn set_params_before_input_moves_the_gzip_header_and_every_strategy_round_trips() {
+        let data: Vec<u8> = (0..50_000u32).flat_map(|i| format!("{} {} ", i % 97, i % 13).into_bytes()).collect();
+        let mut e = Encoder::new(Format::Gzip, 6, None).unwrap();
+        e.set_params(9, Strategy::Default).unwrap();
+        let mut out = Vec::with_capacity(bound(Format::Gzip, data.len()));
+        e.step_vec(&data, &mut out, Flush::Finish).unwrap();
+        assert_eq!(out[..10], gzip::default_header(9)[..], "XFL follows the new level");
+        assert!(e.set_params(1, Strategy::Default).is_err(), "mid-stream change refused");
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&out[..]).read_to_end(&mut back).unwrap();
+        assert_eq!(back, data);
+        for strategy in [Strategy::Filtered, Strategy::HuffmanOnly] {
+            let mut e = Encoder::new(Format::Zlib, 6, None).unwrap();
+            e.set_params(6, strategy).unwrap();
+            let mut out = Vec::with_capacity(bound(Format::Zlib, data.len()));
+            e.step_vec(&data, &mut out, Flush::Finish).unwrap();
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(&out[..]).read_to_end(&mut back).unwrap();
+            assert_eq!(back, data, "{strategy:?}");
+            if strategy == Strategy::HuffmanOnly {
+                let default = compress_to_vec(Format::Zlib, 6, &data, None).unwrap();
+                assert!(out.len() > default.len() * 2, "Huffman-only finds no matches: {} vs {}", out.len(), default.len());
+            }
+        }
     }
 }

@@ -13,13 +13,23 @@ use std::mem::MaybeUninit;
 
 use zlib_rs::c_api::z_stream;
 use zlib_rs::deflate::{self as zdeflate, DeflateConfig, DeflateStream};
-use zlib_rs::{DeflateFlush, ReturnCode};
+use zlib_rs::{DeflateFlush, ReturnCode, Strategy};
 
 /// Search parameters (`deflateTune`'s good_length, max_lazy, nice_length, max_chain) that replace
 /// zlib-rs's own for `level`, if any.
 pub fn tuning(level: u32) -> Option<(usize, usize, usize, usize)> {
     match level {
         6 => Some((8, 16, 128, 32)),
+        _ => None,
+    }
+}
+
+/// The strategy for a `java.util.zip.Deflater` strategy id (0 default, 1 filtered, 2 Huffman only).
+pub fn strategy_from_id(id: i32) -> Option<Strategy> {
+    match id {
+        0 => Some(Strategy::Default),
+        1 => Some(Strategy::Filtered),
+        2 => Some(Strategy::HuffmanOnly),
         _ => None,
     }
 }
@@ -50,11 +60,12 @@ unsafe impl Send for Deflate {}
 
 impl Deflate {
     /// A stream at `level` (0-9) with a 32 KiB window; `zlib_header` chooses zlib over raw deflate.
-    pub fn new(level: u32, zlib_header: bool) -> Deflate {
+    pub fn new(level: u32, zlib_header: bool, strategy: Strategy) -> Deflate {
         assert!(level <= 9, "level {level} checked by the caller");
         let config = DeflateConfig {
             level: level as i32,
             window_bits: if zlib_header { 15 } else { -15 },
+            strategy,
             ..DeflateConfig::default()
         };
         let mut strm = z_stream::default();
@@ -150,7 +161,7 @@ mod tests {
     use super::*;
 
     fn compress(level: u32, data: &[u8]) -> Vec<u8> {
-        let mut d = Deflate::new(level, true);
+        let mut d = Deflate::new(level, true, Strategy::Default);
         let mut out = Vec::with_capacity(zlib_rs::compress_bound(data.len()));
         assert_eq!(d.compress_vec(data, &mut out, DeflateFlush::Finish).unwrap(), Status::StreamEnd);
         assert_eq!(d.total_in(), data.len() as u64);
@@ -185,7 +196,7 @@ mod tests {
     #[test]
     fn reset_keeps_the_tuning() {
         let data = sample();
-        let mut d = Deflate::new(6, true);
+        let mut d = Deflate::new(6, true, Strategy::Default);
         let mut first = Vec::with_capacity(zlib_rs::compress_bound(data.len()));
         d.compress_vec(&data, &mut first, DeflateFlush::Finish).unwrap();
         d.reset();

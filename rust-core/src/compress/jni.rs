@@ -10,7 +10,7 @@ use jni::sys::{jboolean, jint, jlong};
 use jni::{Env, EnvUnowned};
 
 use super::deflate::{self, Decoder, Encoder, Flush, Format, Step};
-use super::{lz4, lz4frame, parallel, CodecError, Limits};
+use super::{engine, lz4, lz4frame, parallel, CodecError, Limits};
 use crate::boundary::{self, guard, with_input, with_regions, FerricError, FerricResult, Region};
 
 /// Most input handed to a codec inside one critical section.
@@ -348,13 +348,21 @@ step_export!(
     }
 );
 
-/// `static native void deflaterSetLevel(long h, int level)`
+/// `static native void deflaterSetParams(long h, int level, int strategy)`
 #[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterSetLevel<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong, lvl: jint) {
+pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterSetParams<'l>(
+    mut env: EnvUnowned<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+    lvl: jint,
+    strategy: jint,
+) {
     guard(&mut env, |_| {
+        let strategy = engine::strategy_from_id(strategy)
+            .ok_or_else(|| CodecError::Invalid(format!("invalid compression strategy {strategy}")))?;
         // SAFETY: as in `step_export!`.
         let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
-        Ok(enc.set_level(level(lvl)?)?)
+        Ok(enc.set_params(level(lvl)?, strategy)?)
     })
 }
 

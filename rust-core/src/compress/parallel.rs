@@ -41,7 +41,7 @@ pub fn applies(len: usize, level: u32) -> bool {
 
 fn piece(level: u32, input: &[u8], start: usize, end: usize) -> CodecResult<Vec<u8>> {
     let last = end == input.len();
-    let mut c = engine::Deflate::new(level, false);
+    let mut c = engine::Deflate::new(level, false, zlib_rs::Strategy::Default);
     if start > 0 {
         c.set_dictionary(&input[start.saturating_sub(WINDOW)..start]).map_err(CodecError::Invalid)?;
     }

@@ -35,7 +35,7 @@ final class CompressNative {
     static native long deflate(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen,
                                byte[] out, ByteBuffer outBuf, int outOff, int outLen, int flush);
 
-    static native void deflaterSetLevel(long h, int level);
+    static native void deflaterSetParams(long h, int level, int strategy);
 
     static native void deflaterSetDictionary(long h, byte[] dict, int off, int len);
 

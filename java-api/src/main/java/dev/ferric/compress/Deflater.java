@@ -33,6 +33,12 @@ public final class Deflater extends NativeResource {
     public static final int BEST_COMPRESSION = 9;
     /** Level -1: the default, 6. */
     public static final int DEFAULT_COMPRESSION = -1;
+    /** Strategy: the default mix of matches and literals. */
+    public static final int DEFAULT_STRATEGY = 0;
+    /** Strategy for data of small values with a somewhat random distribution: fewer short matches. */
+    public static final int FILTERED = 1;
+    /** Strategy: Huffman coding only, no matches. */
+    public static final int HUFFMAN_ONLY = 2;
     /** Flush mode: let the compressor decide. */
     public static final int NO_FLUSH = 0;
     /** Flush mode: emit all pending output on a byte boundary. */
@@ -42,6 +48,8 @@ public final class Deflater extends NativeResource {
     private static final int FINISH = 4;
 
     private final Deflate format;
+    private int level;
+    private int strategy = DEFAULT_STRATEGY;
     private static final byte[] EMPTY = new byte[0];
     private byte[] inArray = EMPTY;
     private ByteBuffer inBuffer;
@@ -79,6 +87,7 @@ public final class Deflater extends NativeResource {
     public Deflater(Deflate format, int level, GzipHeader header) {
         super(create(format, level, header), CompressNative::deflaterFree, "Deflater");
         this.format = format;
+        this.level = level;
     }
 
     private static long create(Deflate format, int level, GzipHeader header) {
@@ -140,19 +149,39 @@ public final class Deflater extends NativeResource {
     }
 
     /**
-     * Changes the level (0-9, or -1 for 6).
+     * Changes the level (0-9, or -1 for 6). Unlike {@code java.util.zip.Deflater}, which applies a new
+     * level from the next call on, the level can only change before the first input of a stream.
      *
      * @throws IllegalArgumentException if the level is invalid, or input was already given since
      *     creation or {@link #reset()}
      */
     public void setLevel(int level) {
         Deflate.checkLevel(level);
+        setParams(level, strategy);
+    }
+
+    /**
+     * Changes the strategy: {@link #DEFAULT_STRATEGY}, {@link #FILTERED} or {@link #HUFFMAN_ONLY}, as
+     * {@code java.util.zip.Deflater.setStrategy}; like the level, only before the first input of a
+     * stream. The strategy stays across {@link #reset()}.
+     *
+     * @throws IllegalArgumentException if the strategy is invalid, or input was already given since
+     *     creation or {@link #reset()}
+     */
+    public void setStrategy(int strategy) {
+        if (strategy < DEFAULT_STRATEGY || strategy > HUFFMAN_ONLY) throw new IllegalArgumentException("invalid compression strategy " + strategy);
+        setParams(level, strategy);
+    }
+
+    private void setParams(int level, int strategy) {
         long h = beginExclusiveCall();
         try {
-            CompressNative.deflaterSetLevel(h, level);
+            CompressNative.deflaterSetParams(h, level, strategy);
         } finally {
             endCall();
         }
+        this.level = level;
+        this.strategy = strategy;
     }
 
     /** Whether the input is used up and more must be set with {@code setInput}. */

@@ -7,5 +7,12 @@
  * {@code lz4} tool and lz4-java. One-shot decompression into new arrays is bounded by {@link
  * dev.ferric.compress.DecompressionLimits}; streaming objects own native state until closed and show up
  * in {@code Ferric.nativeStats()}.
+ *
+ * <p>Where the {@code java.util.zip} look-alikes differ: {@code Deflater.setLevel} and {@code
+ * setStrategy} apply only before the first input of a stream (or after {@code reset()}) and throw
+ * {@link java.lang.IllegalArgumentException} afterwards, where the JDK switches at the next call;
+ * there is no {@code getAdler()}; {@code Deflater} and {@code Inflater} also take a {@link
+ * dev.ferric.compress.Deflate} format, so one class serves raw deflate, zlib and gzip (with its header
+ * fields). Level numbers are zlib-rs's (see {@link dev.ferric.compress.Deflate}).
  */
 package dev.ferric.compress;

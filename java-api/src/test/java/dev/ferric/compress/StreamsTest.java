@@ -290,4 +290,42 @@ class StreamsTest {
             assertFalse(d.finished());
         }
     }
+
+    @Test
+    void strategiesAreTheJdksAndReadableByJavaUtilZip() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() < 200_000; i++) sb.append("{\"id\":").append(i % 977).append(",\"status\":\"ok\"}\n");
+        byte[] data = sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int[] sizes = new int[3];
+        for (int strategy : new int[] {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED, Deflater.HUFFMAN_ONLY}) {
+            assertEquals(strategy, new int[] {java.util.zip.Deflater.DEFAULT_STRATEGY, java.util.zip.Deflater.FILTERED,
+                java.util.zip.Deflater.HUFFMAN_ONLY}[strategy]);
+            try (Deflater d = new Deflater()) {
+                d.setStrategy(strategy);
+                d.setInput(data);
+                d.finish();
+                byte[] c = new byte[Deflate.ZLIB.maxCompressedLength(data.length)];
+                int k = d.deflate(c);
+                assertTrue(d.finished());
+                sizes[strategy] = k;
+                java.util.zip.Inflater ji = new java.util.zip.Inflater();
+                ji.setInput(c, 0, k);
+                byte[] out = new byte[data.length];
+                assertEquals(data.length, ji.inflate(out));
+                assertTrue(ji.finished());
+                ji.end();
+                assertArrayEquals(data, out);
+                assertThrows(IllegalArgumentException.class, () -> d.setStrategy(Deflater.DEFAULT_STRATEGY == strategy ? 1 : 0));
+                d.reset();
+                d.setInput(data);
+                d.finish();
+                assertEquals(k, d.deflate(c), "the strategy stays across reset()");
+            }
+        }
+        assertTrue(sizes[Deflater.HUFFMAN_ONLY] > 2 * sizes[Deflater.DEFAULT_STRATEGY], java.util.Arrays.toString(sizes));
+        try (Deflater d = new Deflater()) {
+            assertThrows(IllegalArgumentException.class, () -> d.setStrategy(3));
+            assertThrows(IllegalArgumentException.class, () -> d.setStrategy(-1));
+        }
+    }
 }
