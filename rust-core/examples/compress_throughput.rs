@@ -3,23 +3,13 @@
 //! what the JMH rows would be without JNI. Run:
 //! `cargo run --release --example compress_throughput -- FILE`.
 
-use std::hint::black_box;
-use std::time::Instant;
+mod common;
 
+use std::hint::black_box;
+
+use common::best_ms;
 use ferric::compress::deflate::{self, Format};
 use ferric::compress::lz4;
-
-/// Best of `rounds` timings of `f`, in milliseconds.
-fn best_ms(rounds: usize, mut f: impl FnMut()) -> f64 {
-    f();
-    (0..rounds)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .fold(f64::MAX, f64::min)
-}
 
 fn row(name: &str, chunk: usize, total: usize, ms: f64) {
     println!("{name:<28} {chunk:>9} {ms:>10.2} ms {:>7.0} MB/s", total as f64 / ms / 1e3);

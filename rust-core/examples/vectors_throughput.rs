@@ -3,9 +3,11 @@
 //! threads, single queries and batches of 16. Run: `cargo run --release --example vectors_throughput`
 //! (`RAYON_NUM_THREADS=1` for one thread).
 
-use std::hint::black_box;
-use std::time::Instant;
+mod common;
 
+use std::hint::black_box;
+
+use common::best_ms;
 use ferric::vectors::{ElementType, FlatIndex, Kernel, Metric, Query};
 
 const N: usize = 100_000;
@@ -19,18 +21,6 @@ fn rng(seed: u64) -> impl FnMut() -> u64 {
         s ^= s << 17;
         s
     }
-}
-
-/// Best of `rounds` timings of `f`, in milliseconds.
-fn best_ms(rounds: usize, mut f: impl FnMut()) -> f64 {
-    f();
-    (0..rounds)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .fold(f64::MAX, f64::min)
 }
 
 fn main() {
