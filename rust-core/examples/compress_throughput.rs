@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use common::best_ms;
 use ferric::compress::deflate::{self, Format};
-use ferric::compress::lz4;
+use ferric::compress::{lz4, parallel};
 
 fn row(name: &str, chunk: usize, total: usize, ms: f64) {
     println!("{name:<28} {chunk:>9} {ms:>10.2} ms {:>7.0} MB/s", total as f64 / ms / 1e3);
@@ -19,6 +19,10 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: compress_throughput CORPUS_FILE");
     let corpus = std::fs::read(&path).expect("read the corpus");
     let n = corpus.len();
+    let serial = deflate::compress_to_vec(Format::Gzip, 6, &corpus, None).unwrap().len();
+    let parallel = parallel::compress_to_vec(Format::Gzip, 6, &corpus, None).unwrap().len();
+    println!("gzip level 6 of the whole file: {serial} bytes serial, {parallel} bytes compressParallel ({:+.3}%)",
+        (parallel as f64 / serial as f64 - 1.0) * 100.0);
     println!("{:<28} {:>9} {:>13} {:>12}", "operation (ms per corpus)", "piece", "best of 10", "input rate");
     for chunk in [64 << 10, n] {
         let pieces: Vec<&[u8]> = corpus.chunks(chunk).collect();

@@ -138,6 +138,8 @@ pub struct Encoder {
     level: u32,
     strategy: Strategy,
     engine: engine::Deflate,
+    /// The preset dictionary of this stream (its last 32 KiB, all that counts), for [`Encoder::set_params`].
+    dictionary: Vec<u8>,
     header: Vec<u8>,
     header_pos: usize,
     crc: u32,
@@ -165,7 +167,7 @@ impl Encoder {
             format,
             level,
             strategy: Strategy::Default,
-            engine: engine::Deflate::new(level, format == Format::Zlib, Strategy::Default),
+            engine: engine::Deflate::new(level, format == Format::Zlib, Strategy::Default)?,
             header,
             header_pos: 0,
             crc: 0,
@@ -178,6 +180,7 @@ impl Encoder {
             spill: Vec::new(),
             spill_pos: 0,
             flush_done: None,
+            dictionary: Vec::new(),
         })
     }
 
@@ -196,7 +199,13 @@ impl Encoder {
                 "the level and strategy can only change before the first input or after reset()".into(),
             ));
         }
-        self.engine = engine::Deflate::new(level, self.format == Format::Zlib, strategy);
+        // a fresh engine, not zlib's deflateParams: that keeps dictionary hashes computed for the old
+        // level, and zlib-rs hashes differently at level 9
+        let mut engine = engine::Deflate::new(level, self.format == Format::Zlib, strategy)?;
+        if !self.dictionary.is_empty() {
+            engine.set_dictionary(&self.dictionary)?;
+        }
+        self.engine = engine;
         if self.format == Format::Gzip && self.header == gzip::default_header(self.level) {
             self.header = gzip::default_header(level);
         }
@@ -213,13 +222,15 @@ impl Encoder {
         if self.started {
             return Err(CodecError::Invalid("the dictionary must be set before the first input".into()));
         }
-        self.engine.set_dictionary(dict).map_err(CodecError::Invalid)?;
+        self.engine.set_dictionary(dict)?;
+        self.dictionary = dict[dict.len().saturating_sub(32 << 10)..].to_vec();
         Ok(())
     }
 
     /// Starts a new stream with the same format, level and header.
     pub fn reset(&mut self) {
         self.engine.reset();
+        self.dictionary.clear();
         self.header_pos = 0;
         self.crc = 0;
         self.isize = 0;
@@ -287,10 +298,7 @@ impl Encoder {
             let mut scratch = [MaybeUninit::<u8>::uninit(); FLUSH_ROOM];
             let (in0, out0) = (self.engine.total_in(), self.engine.total_out());
             let target: &mut [MaybeUninit<u8>] = if staged { &mut scratch } else { &mut output[s.produced..] };
-            let status = self
-                .engine
-                .compress_uninit(input, target, flush.engine())
-                .map_err(|e| CodecError::Invalid(format!("deflate failed: {e}")))?;
+            let status = self.engine.compress_uninit(input, target, flush.engine())?;
             s.consumed = (self.engine.total_in() - in0) as usize;
             let produced = (self.engine.total_out() - out0) as usize;
             if staged {
@@ -857,6 +865,22 @@ mod tests {
         let mut back = Vec::new();
         flate2::read::GzDecoder::new(&out[..]).read_to_end(&mut back).unwrap();
         assert_eq!(back, data);
+        for (from, to) in [(9, 6), (6, 9), (1, 6)] {
+            let one_shot = |e: &mut Encoder| {
+                let mut out = Vec::with_capacity(bound(Format::Zlib, data.len()));
+                e.step_vec(&data[30_000..40_000], &mut out, Flush::Finish).unwrap();
+                out
+            };
+            let mut moved = Encoder::new(Format::Zlib, from, None).unwrap();
+            moved.set_dictionary(&data[..30_000]).unwrap();
+            moved.set_params(to, Strategy::Default).unwrap();
+            let mut fresh = Encoder::new(Format::Zlib, to, None).unwrap();
+            fresh.set_dictionary(&data[..30_000]).unwrap();
+            let (got, want) = (one_shot(&mut moved), one_shot(&mut fresh));
+            assert!(got == want, "{from} -> {to} with a dictionary: {} vs {} bytes", got.len(), want.len());
+            let without = one_shot(&mut Encoder::new(Format::Zlib, to, None).unwrap());
+            assert!(without.len() > want.len() * 2, "the dictionary matters: {} vs {}", without.len(), want.len());
+        }
         for strategy in [Strategy::Filtered, Strategy::HuffmanOnly] {
             let mut e = Encoder::new(Format::Zlib, 6, None).unwrap();
             e.set_params(6, strategy).unwrap();

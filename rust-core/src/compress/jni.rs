@@ -26,6 +26,8 @@ impl From<CodecError> for FerricError {
             CodecError::Limit(m) => FerricError::DecompressionLimit(m),
             CodecError::Invalid(m) => FerricError::IllegalArgument(m),
             CodecError::Lz4(m) => FerricError::Lz4(m),
+            CodecError::State(m) => FerricError::IllegalState(m),
+            CodecError::OutOfMemory(m) => FerricError::OutOfMemory(m),
         }
     }
 }

@@ -26,6 +26,10 @@ pub enum CodecError {
     Invalid(String),
     /// An LZ4 block is malformed or its destination too small (`Lz4Exception`).
     Lz4(String),
+    /// The codec state cannot take this call (`IllegalStateException`).
+    State(String),
+    /// The codec could not allocate its state (`OutOfMemoryError`).
+    OutOfMemory(String),
 }
 
 impl fmt::Display for CodecError {
@@ -35,7 +39,9 @@ impl fmt::Display for CodecError {
             | CodecError::Truncated(m)
             | CodecError::Limit(m)
             | CodecError::Invalid(m)
-            | CodecError::Lz4(m) => f.write_str(m),
+            | CodecError::Lz4(m)
+            | CodecError::State(m)
+            | CodecError::OutOfMemory(m) => f.write_str(m),
         }
     }
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::deflate::{self, Format};
 use super::engine::{self, Status};
-use super::{gzip, CodecError, CodecResult};
+use super::{gzip, CodecResult};
 
 /// Inputs shorter than this are compressed serially at levels 4-9.
 pub const MIN_INPUT: usize = 64 << 10;
@@ -41,9 +41,9 @@ pub fn applies(len: usize, level: u32) -> bool {
 
 fn piece(level: u32, input: &[u8], start: usize, end: usize) -> CodecResult<Vec<u8>> {
     let last = end == input.len();
-    let mut c = engine::Deflate::new(level, false, zlib_rs::Strategy::Default);
+    let mut c = engine::Deflate::new(level, false, zlib_rs::Strategy::Default)?;
     if start > 0 {
-        c.set_dictionary(&input[start.saturating_sub(WINDOW)..start]).map_err(CodecError::Invalid)?;
+        c.set_dictionary(&input[start.saturating_sub(WINDOW)..start])?;
     }
     let data = &input[start..end];
     // the bound of a whole stream also covers a sync-flushed piece (which ends in a 5-byte empty block)
@@ -51,7 +51,7 @@ fn piece(level: u32, input: &[u8], start: usize, end: usize) -> CodecResult<Vec<
     let flush = if last { DeflateFlush::Finish } else { DeflateFlush::SyncFlush };
     loop {
         let consumed = c.total_in() as usize;
-        let status = c.compress_vec(&data[consumed..], &mut out, flush).map_err(CodecError::Invalid)?;
+        let status = c.compress_vec(&data[consumed..], &mut out, flush)?;
         let done = if last { status == Status::StreamEnd } else { c.total_in() as usize == data.len() && out.len() < out.capacity() };
         if done {
             return Ok(out);

@@ -152,8 +152,8 @@ public final class Deflater extends NativeResource {
      * Changes the level (0-9, or -1 for 6). Unlike {@code java.util.zip.Deflater}, which applies a new
      * level from the next call on, the level can only change before the first input of a stream.
      *
-     * @throws IllegalArgumentException if the level is invalid, or input was already given since
-     *     creation or {@link #reset()}
+     * @throws IllegalArgumentException if the level is invalid, or changes after input was given
+     *     since creation or {@link #reset()}
      */
     public void setLevel(int level) {
         Deflate.checkLevel(level);
@@ -163,10 +163,10 @@ public final class Deflater extends NativeResource {
     /**
      * Changes the strategy: {@link #DEFAULT_STRATEGY}, {@link #FILTERED} or {@link #HUFFMAN_ONLY}, as
      * {@code java.util.zip.Deflater.setStrategy}; like the level, only before the first input of a
-     * stream. The strategy stays across {@link #reset()}.
+     * stream. The strategy stays across {@link #reset()}; a preset dictionary set before it stays too.
      *
-     * @throws IllegalArgumentException if the strategy is invalid, or input was already given since
-     *     creation or {@link #reset()}
+     * @throws IllegalArgumentException if the strategy is invalid, or changes after input was given
+     *     since creation or {@link #reset()}
      */
     public void setStrategy(int strategy) {
         if (strategy < DEFAULT_STRATEGY || strategy > HUFFMAN_ONLY) throw new IllegalArgumentException("invalid compression strategy " + strategy);

@@ -297,9 +297,10 @@ class StreamsTest {
         for (int i = 0; sb.length() < 200_000; i++) sb.append("{\"id\":").append(i % 977).append(",\"status\":\"ok\"}\n");
         byte[] data = sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         int[] sizes = new int[3];
+        assertEquals(java.util.zip.Deflater.DEFAULT_STRATEGY, Deflater.DEFAULT_STRATEGY);
+        assertEquals(java.util.zip.Deflater.FILTERED, Deflater.FILTERED);
+        assertEquals(java.util.zip.Deflater.HUFFMAN_ONLY, Deflater.HUFFMAN_ONLY);
         for (int strategy : new int[] {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED, Deflater.HUFFMAN_ONLY}) {
-            assertEquals(strategy, new int[] {java.util.zip.Deflater.DEFAULT_STRATEGY, java.util.zip.Deflater.FILTERED,
-                java.util.zip.Deflater.HUFFMAN_ONLY}[strategy]);
             try (Deflater d = new Deflater()) {
                 d.setStrategy(strategy);
                 d.setInput(data);

@@ -105,6 +105,13 @@ class CompressStreamsFuzzTest {
         return sink.toByteArray();
     }
 
+    /** A caller-owned Deflater with a random strategy (set before any input, as allowed). */
+    private static Deflater deflater(int level, boolean nowrap, Random rnd) {
+        Deflater d = new Deflater(level, nowrap);
+        d.setStrategy(rnd.nextInt(3));
+        return d;
+    }
+
     private static void writeMember(int format, byte[] payload, int from, int to, ByteArrayOutputStream sink, Random rnd) throws IOException {
         int level = rnd.nextInt(11) - 1;
         int bufferSize = rnd.nextBoolean() ? 1 + rnd.nextInt(64) : 1 + rnd.nextInt(DeflaterOutputStream.DEFAULT_BUFFER);
@@ -119,10 +126,10 @@ class CompressStreamsFuzzTest {
                 break;
             case ZLIB:
                 out = rnd.nextBoolean() ? new DeflaterOutputStream(sink, syncFlush)
-                        : new DeflaterOutputStream(sink, callerOwned = new Deflater(level), bufferSize, syncFlush);
+                        : new DeflaterOutputStream(sink, callerOwned = deflater(level, false, rnd), bufferSize, syncFlush);
                 break;
             case RAW:
-                out = new DeflaterOutputStream(sink, callerOwned = new Deflater(level, true), bufferSize, syncFlush);
+                out = new DeflaterOutputStream(sink, callerOwned = deflater(level, true, rnd), bufferSize, syncFlush);
                 break;
             default:
                 syncFlush = true; // an LZ4 flush always ends the block
