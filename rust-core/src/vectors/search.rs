@@ -90,6 +90,16 @@ impl TopK {
         }
     }
 
+    /// The key a new hit with a larger id than all offered so far must beat to enter: the worst kept
+    /// key once `k` hits are kept, else minus infinity.
+    #[inline]
+    fn bound(&self) -> f64 {
+        match self.heap.peek() {
+            Some(worst) if self.heap.len() == self.k => worst.key,
+            _ => f64::NEG_INFINITY,
+        }
+    }
+
     fn merge(mut self, other: TopK) -> TopK {
         for h in other.heap {
             self.offer(h.id, h.score, h.key);
@@ -156,10 +166,16 @@ impl FlatIndex {
                 }
             }
             (Storage::Bin(v), Query::Bin(qv)) => {
+                // A distance costs a few nanoseconds here, so the heap is only touched by a hit that
+                // beats the current k-th (ids ascend, so a tie loses).
                 let ham = hamming::active().1;
+                let mut bound = top.bound();
                 for i in ids {
-                    let s = ham(qv, &v[i * d..(i + 1) * d]) as f64;
-                    top.offer(i as u32, s as f32, -s);
+                    let key = -(ham(qv, &v[i * d..(i + 1) * d]) as f64);
+                    if key > bound {
+                        top.offer(i as u32, -key as f32, key);
+                        bound = top.bound();
+                    }
                 }
             }
             (Storage::I8(v), Query::I8(qv)) => {

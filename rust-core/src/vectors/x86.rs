@@ -386,7 +386,7 @@ pub(super) fn hamming_popcnt() -> super::hamming::HammingFn {
 /// Hamming distance with AVX-512 VPOPCNTDQ.
 pub(super) fn hamming_avx512() -> super::hamming::HammingFn {
     // SAFETY: only handed out by `HammingKernel::function` after the CPU check for avx512f,
-    // avx512vpopcntdq and popcnt.
+    // avx512bw, avx512vpopcntdq and popcnt.
     fn f(a: &[u8], b: &[u8]) -> u64 {
         unsafe { hamming_vpopcntdq(a, b) }
     }
@@ -399,8 +399,8 @@ unsafe fn hamming_popcnt_impl(a: &[u8], b: &[u8]) -> u64 {
 }
 
 /// 128 bytes per step in two accumulators of eight 64-bit counts, then 64, then the tail (< 64
-/// bytes) with `popcnt` on words.
-#[target_feature(enable = "avx512f,avx512vpopcntdq,popcnt")]
+/// bytes) through one masked load, which reads nothing past the end and zero-fills the rest.
+#[target_feature(enable = "avx512f,avx512bw,avx512vpopcntdq,popcnt")]
 unsafe fn hamming_vpopcntdq(a: &[u8], b: &[u8]) -> u64 {
     let n = a.len().min(b.len());
     let (pa, pb) = (a.as_ptr(), b.as_ptr());
@@ -416,5 +416,10 @@ unsafe fn hamming_vpopcntdq(a: &[u8], b: &[u8]) -> u64 {
         s0 = _mm512_add_epi64(s0, _mm512_popcnt_epi64(xor(i)));
         i += 64;
     }
-    _mm512_reduce_add_epi64(_mm512_add_epi64(s0, s1)) as u64 + super::hamming::hamming(&a[i..n], &b[i..n])
+    if i < n {
+        let m: __mmask64 = (1u64 << (n - i)) - 1; // n - i < 64
+        let x = _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, pa.add(i).cast()), _mm512_maskz_loadu_epi8(m, pb.add(i).cast()));
+        s1 = _mm512_add_epi64(s1, _mm512_popcnt_epi64(x));
+    }
+    _mm512_reduce_add_epi64(_mm512_add_epi64(s0, s1)) as u64
 }

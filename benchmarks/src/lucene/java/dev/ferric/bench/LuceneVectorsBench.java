@@ -57,6 +57,22 @@ public class LuceneVectorsBench {
         }
     }
 
+    @State(Scope.Benchmark)
+    public static class Bits {
+        byte[][] rows;
+        byte[] query;
+        final TopK top = new TopK(K);
+
+        @Setup(Level.Trial)
+        public void setup() {
+            int bytes = D / 8;
+            byte[] flat = VectorsData.bytes(5, N * bytes);
+            rows = new byte[N][];
+            for (int i = 0; i < N; i++) rows[i] = java.util.Arrays.copyOfRange(flat, i * bytes, (i + 1) * bytes);
+            query = VectorsData.bytes(6, bytes);
+        }
+    }
+
     @State(Scope.Thread)
     public static class Pair {
         final float[] a = VectorsData.floats(3, D);
@@ -78,6 +94,15 @@ public class LuceneVectorsBench {
         TopK t = s.top;
         t.clear();
         for (int i = 0; i < N; i++) t.offer(i, VectorUtil.dotProduct(s.query, s.rows[i]));
+        return t.ids[0];
+    }
+
+    /** {@code VectorUtil.xorBitCount}: Lucene's Hamming distance of binary-quantised vectors; score = -distance. */
+    @Benchmark
+    public int luceneHamming(Bits s) {
+        TopK t = s.top;
+        t.clear();
+        for (int i = 0; i < N; i++) t.offer(i, -VectorUtil.xorBitCount(s.query, s.rows[i]));
         return t.ids[0];
     }
 
