@@ -55,7 +55,10 @@ final class KernelRows {
         return n;
     }
 
-    /** Exact top-10 by dot product over {@code count} random vectors of dimension 768, float32 and int8. */
+    /**
+     * Exact top-10 over {@code count} random vectors of dimension 768: by dot product for float32 and
+     * int8, by Hamming distance for 768-bit binary vectors.
+     */
     static void vectors(int count, long nanos) throws Exception {
         final int dim = 768;
         final int k = 10;
@@ -69,22 +72,49 @@ final class KernelRows {
         int[] ids = new int[k];
         float[] scores = new float[k];
         TopK top = new TopK(k);
-        System.out.printf("%nvector search: exact top-%d by dot product, %,d vectors of dimension %d, searches per second%n", k, count, dim);
+        byte[] bits = Arrays.copyOf(b, count * dim / 8);
+        byte[] bitsQ = Arrays.copyOfRange(b, 2 * dim, 2 * dim + dim / 8);
+        long[] words = longs(bits);
+        long[] wordsQ = longs(bitsQ);
+        System.out.printf("%nvector search: exact top-%d (dot product; binary: Hamming), %,d vectors of dimension %d, searches per second%n", k, count, dim);
         System.out.println(String.format("%-28s", "element type") + String.format(" %16s %22s", "ferric", "scalar Java loop"));
         try (FlatIndex fi = new FlatIndex(dim, Metric.DOT_PRODUCT, ElementType.FLOAT32);
-             FlatIndex bi = new FlatIndex(dim, Metric.DOT_PRODUCT, ElementType.INT8)) {
+             FlatIndex bi = new FlatIndex(dim, Metric.DOT_PRODUCT, ElementType.INT8);
+             FlatIndex hi = new FlatIndex(dim, Metric.HAMMING, ElementType.BINARY)) {
             fi.add(f);
             bi.add(b);
+            hi.add(bits);
             fi.search(fq, k, ids, scores);
             javaFloat(f, fq, dim, top);
             if (ids[0] != top.ids[0]) throw new IllegalStateException("float32 top-1 differs: " + ids[0] + " vs " + top.ids[0]);
             bi.search(bq, k, ids, scores);
             javaInt8(b, bq, dim, top);
             if (ids[0] != top.ids[0]) throw new IllegalStateException("int8 top-1 differs: " + ids[0] + " vs " + top.ids[0]);
+            hi.search(bitsQ, k, ids, scores);
+            javaHamming(words, wordsQ, top);
+            if (ids[0] != top.ids[0]) throw new IllegalStateException("binary top-1 differs: " + ids[0] + " vs " + top.ids[0]);
             row("float32", BenchCommand.opsPerSecond(() -> fi.search(fq, k, ids, scores), nanos),
                     BenchCommand.opsPerSecond(() -> javaFloat(f, fq, dim, top), nanos));
             row("int8", BenchCommand.opsPerSecond(() -> bi.search(bq, k, ids, scores), nanos),
                     BenchCommand.opsPerSecond(() -> javaInt8(b, bq, dim, top), nanos));
+            row("binary", BenchCommand.opsPerSecond(() -> hi.search(bitsQ, k, ids, scores), nanos),
+                    BenchCommand.opsPerSecond(() -> javaHamming(words, wordsQ, top), nanos));
+        }
+    }
+
+    private static long[] longs(byte[] b) {
+        long[] w = new long[b.length / 8];
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(w);
+        return w;
+    }
+
+    /** 64 bits at a time with {@code Long.bitCount} (a popcnt intrinsic); smaller distance ranks higher. */
+    static void javaHamming(long[] v, long[] q, TopK top) {
+        top.clear();
+        for (int id = 0, base = 0; base < v.length; id++, base += q.length) {
+            int d = 0;
+            for (int i = 0; i < q.length; i++) d += Long.bitCount(v[base + i] ^ q[i]);
+            top.offer(id, -d);
         }
     }
 

@@ -55,7 +55,7 @@ class BenchCommandTest {
             assertTrue(Pattern.compile("(?m)^" + Pattern.quote(p) + " +\\d+ +\\d+ +\\d+ \\(\\d+\\.\\dx\\)$").matcher(out).find(), p + " in\n" + out);
         }
         assertTrue(out.contains("(a+)+b on 1,000 a's"), out);
-        for (String row : new String[] {"float32", "int8"}) {
+        for (String row : new String[] {"float32", "int8", "binary"}) {
             assertTrue(Pattern.compile("(?m)^" + row + " +[\\d.]+ +[\\d.]+ \\([\\d.]+x\\)$").matcher(out).find(), row + " in\n" + out);
         }
     }
