@@ -223,7 +223,7 @@ impl Encoder {
             return Err(CodecError::Invalid("the dictionary must be set before the first input".into()));
         }
         self.engine.set_dictionary(dict)?;
-        self.dictionary = dict[dict.len().saturating_sub(32 << 10)..].to_vec();
+        self.dictionary = dict[dict.len().saturating_sub(engine::WINDOW)..].to_vec();
         Ok(())
     }
 

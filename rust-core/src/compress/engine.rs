@@ -18,6 +18,9 @@ use zlib_rs::{DeflateFlush, ReturnCode, Strategy};
 
 use super::{CodecError, CodecResult};
 
+/// Deflate's window: the most a match reaches back, so the most of a preset dictionary that counts.
+pub const WINDOW: usize = 32 << 10;
+
 /// Search parameters (`deflateTune`'s good_length, max_lazy, nice_length, max_chain) that replace
 /// zlib-rs's own for `level`, if any.
 pub fn tuning(level: u32) -> Option<(usize, usize, usize, usize)> {
@@ -37,15 +40,13 @@ pub fn strategy_from_id(id: i32) -> Option<Strategy> {
     }
 }
 
-/// Outcome of one [`Deflate::compress_uninit`] call.
+/// Outcome of one [`Deflate::compress_uninit`] call; how far it got shows in the totals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// Progress was made (or nothing was asked).
+    /// The stream goes on (zlib's `Z_OK`, and `Z_BUF_ERROR`: no progress was possible this call).
     Ok,
     /// The stream is complete (after a finishing call).
     StreamEnd,
-    /// No progress was possible: no input and no output room.
-    BufError,
 }
 
 /// A raw or zlib deflate stream (gzip framing is the caller's).
@@ -62,7 +63,7 @@ pub struct Deflate {
 unsafe impl Send for Deflate {}
 
 impl Deflate {
-    /// A stream at `level` (0-9) with a 32 KiB window; `zlib_header` chooses zlib over raw deflate.
+    /// A stream at `level` (0-9) with a [`WINDOW`]-byte window; `zlib_header` chooses zlib over raw deflate.
     pub fn new(level: u32, zlib_header: bool, strategy: Strategy) -> CodecResult<Deflate> {
         assert!(level <= 9, "level {level} checked by the caller");
         let config = DeflateConfig {
@@ -134,9 +135,8 @@ impl Deflate {
         self.strm.avail_in = 0;
         self.strm.avail_out = 0;
         match rc {
-            ReturnCode::Ok => Ok(Status::Ok),
+            ReturnCode::Ok | ReturnCode::BufError => Ok(Status::Ok),
             ReturnCode::StreamEnd => Ok(Status::StreamEnd),
-            ReturnCode::BufError => Ok(Status::BufError),
             rc => check(rc, "deflate").map(|_| Status::Ok),
         }
     }

@@ -9,7 +9,7 @@ use zlib_rs::DeflateFlush;
 use rayon::prelude::*;
 
 use super::deflate::{self, Format};
-use super::engine::{self, Status};
+use super::engine::{self, Status, WINDOW};
 use super::{gzip, CodecResult};
 
 /// Inputs shorter than this are compressed serially at levels 4-9.
@@ -17,8 +17,6 @@ pub const MIN_INPUT: usize = 64 << 10;
 /// The same for the fast levels 1-3, where a 32 KiB piece is too little work to pay for its hand-off
 /// (measured: no gain on 64 KiB inputs at level 1, 1.7x on 16 MiB).
 pub const MIN_INPUT_FAST_LEVELS: usize = 1 << 20;
-/// Window of deflate: the most a match can reach back, so the most of a preset dictionary that counts.
-const WINDOW: usize = 32 << 10;
 
 /// Length of the pieces for an input of `len` bytes: small enough that a 64 KiB input still gives
 /// two, large enough that per-piece costs (state set-up, block headers) stay small on big inputs.

@@ -11,9 +11,9 @@
  * <p>Where the {@code java.util.zip} look-alikes differ: {@code Deflater.setLevel} and {@code
  * setStrategy} change the level or strategy only before the first input of a stream (or after {@code
  * reset()}) and throw {@link java.lang.IllegalArgumentException} for a change afterwards, where the JDK
- * switches at the next call;
- * there is no {@code getAdler()}; {@code Deflater} and {@code Inflater} also take a {@link
- * dev.ferric.compress.Deflate} format, so one class serves raw deflate, zlib and gzip (with its header
- * fields). Levels follow zlib-rs's, with ferric's own level 6 (see {@link dev.ferric.compress.Deflate}).
+ * switches at the next call; there is no {@code getAdler()}; {@code Deflater} and {@code Inflater} also
+ * take a {@link dev.ferric.compress.Deflate} format, so one class serves raw deflate, zlib and gzip (with
+ * its header fields). Levels follow zlib-rs's, with ferric's own level 6 (see {@link
+ * dev.ferric.compress.Deflate}).
  */
 package dev.ferric.compress;
