@@ -93,7 +93,7 @@ step "release dry run: stage, assemble, sign (throwaway key), deploy to a file r
 dry=target/release-dry-run
 rm -rf "$dry" target/consumer-repo
 mkdir -p "$dry/natives/linux-x86_64"
-cp "$RELEASE_LIB" "$dry/natives/linux-x86_64/"
+cp "$RELEASE_LIB" "$(dirname "$RELEASE_LIB")/libferric_verifier.so" "$dry/natives/linux-x86_64/"
 GNUPGHOME=$(mktemp -d)
 export GNUPGHOME
 gpg --batch --quiet --passphrase '' --quick-gen-key 'ferric release dry run <dry-run@ferric.invalid>' ed25519 sign 1d

@@ -7,7 +7,8 @@
 # Checks that
 #  1. the ABI number agrees in rust-core/src/lib.rs (ABI_VERSION), java-api BuildInfo.ABI_VERSION and
 #     java-api/pom.xml (ferric.abi.version);
-#  2. every Java native method has its export in the library and the library exports no other Java_ symbol;
+#  2. every Java native method has its export in the library or in the loader's verifier beside it
+#     (VerifierNative), and neither exports another Java_ symbol;
 #  3. the native methods (names and descriptors) are the ones recorded for this ABI number. When they
 #     change, bump the ABI number in the three places (unless it was never released) and run --update.
 # LIB=<path> names the library (default: the host build, rust-core/target/release/libferric.so).
@@ -40,7 +41,9 @@ natives=$(javap -p -s -cp "$classes" $class_names |
 
 # JNI short names: Java_<class with _ for .>_<method>, where a literal _ is written _1.
 expected=$(printf '%s\n' "$natives" | awk '{print $1}' | sed 's/_/_1/g; s/\./_/g; s/^/Java_/' | LC_ALL=C sort)
-exported=$(nm -D --defined-only "$lib" | awk '$3 ~ /^Java_/{print $3}' | LC_ALL=C sort)
+verifier=$(dirname "$lib")/$(basename "$lib" | sed 's/ferric/ferric_verifier/')
+[ -f "$verifier" ] || { echo "no $verifier beside $lib: build first" >&2; exit 2; }
+exported=$(nm -D --defined-only "$lib" "$verifier" | awk '$3 ~ /^Java_/{print $3}' | LC_ALL=C sort)
 if [ "$expected" != "$exported" ]; then
   echo "FAIL: Java native methods and library exports differ (< Java only, > library only):" >&2
   diff <(printf '%s\n' "$expected") <(printf '%s\n' "$exported") | grep '^[<>]' >&2

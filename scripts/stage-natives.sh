@@ -3,10 +3,12 @@
 #
 #   scripts/stage-natives.sh NATIVES_DIR STAGED_DIR
 #
-# NATIVES_DIR holds one directory per classifier with its library (linux-x86_64/libferric.so,
-# osx-aarch_64/libferric.dylib, windows-x86_64/ferric.dll, ...) and optionally android/ABI/libferric.so
+# NATIVES_DIR holds one directory per classifier with its library and the loader's verifier
+# (linux-x86_64/libferric.so + libferric_verifier.so, osx-aarch_64/libferric.dylib + libferric_verifier.dylib,
+# windows-x86_64/ferric.dll + ferric_verifier.dll, ...) and optionally android/ABI/libferric.so
 # (cargo-ndk's jniLibs layout). STAGED_DIR receives:
-#   checksums/CLASSIFIER.properties   CLASSIFIER=sha256, what java-api pins (-Dferric.checksums.dir)
+#   checksums/CLASSIFIER.properties   CLASSIFIER=sha256 and CLASSIFIER.verifier=sha256, what java-api pins
+#                                     (-Dferric.checksums.dir)
 #   classes/CLASSIFIER/...            the content of each classifier jar
 #   classes/all-platforms/...         the union, for the all-platforms jar
 #   android/ferric-native-android.aar jni/ABI/libferric.so, when Android libraries were given
@@ -20,11 +22,13 @@ staged=$(cd "$2" && pwd)
 rm -rf "${staged:?}/checksums" "$staged/classes" "$staged/android" "$staged/SHA256SUMS"
 mkdir -p "$staged/checksums" "$staged/classes/all-platforms"
 
+# libfile_for CLASSIFIER [STEM]: the file name of library STEM (default ferric) on that platform.
 libfile_for() {
+  local stem=${2:-ferric}
   case "$1" in
-    linux-*) echo libferric.so ;;
-    osx-*) echo libferric.dylib ;;
-    windows-*) echo ferric.dll ;;
+    linux-*) echo "lib$stem.so" ;;
+    osx-*) echo "lib$stem.dylib" ;;
+    windows-*) echo "$stem.dll" ;;
     *) echo "unknown classifier: $1" >&2; return 1 ;;
   esac
 }
@@ -36,17 +40,22 @@ for dir in "$natives"/*/; do
   classifier=$(basename "$dir")
   [ "$classifier" = android ] && continue
   lib=$(libfile_for "$classifier")
-  [ -f "$dir/$lib" ] || { echo "missing $dir$lib" >&2; exit 1; }
+  verifier=$(libfile_for "$classifier" ferric_verifier)
+  for f in "$lib" "$verifier"; do
+    [ -f "$dir/$f" ] || { echo "missing $dir$f" >&2; exit 1; }
+  done
   sum=$(sha256 "$dir/$lib")
+  verifier_sum=$(sha256 "$dir/$verifier")
   for jar in "$classifier" all-platforms; do
     dest="$staged/classes/$jar/META-INF/native/ferric/$classifier"
     mkdir -p "$dest"
     cp "$dir/$lib" "$dest/$lib"
+    cp "$dir/$verifier" "$dest/$verifier"
     # Informational sidecar, as in the host build; the loader trusts only the pins in the API jar.
     printf '%s  %s\n' "$sum" "$lib" > "$dest/$lib.sha256"
   done
-  printf '%s=%s\n' "$classifier" "$sum" > "$staged/checksums/$classifier.properties"
-  printf '%s  %s/%s\n' "$sum" "$classifier" "$lib" >> "$staged/SHA256SUMS"
+  printf '%s=%s\n%s.verifier=%s\n' "$classifier" "$sum" "$classifier" "$verifier_sum" > "$staged/checksums/$classifier.properties"
+  printf '%s  %s/%s\n%s  %s/%s\n' "$sum" "$classifier" "$lib" "$verifier_sum" "$classifier" "$verifier" >> "$staged/SHA256SUMS"
   count=$((count + 1))
 done
 [ "$count" -gt 0 ] || { echo "no native libraries under $natives" >&2; exit 1; }

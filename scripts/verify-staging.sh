@@ -28,12 +28,15 @@ if [ "$pinned" != "$expected" ]; then
   echo "the API jar $api pins:" >&2; echo "$pinned" >&2; echo "but the staged libraries are:" >&2; echo "$expected" >&2
   fail=1
 fi
-echo "pins in $(basename "$api"): $(printf '%s\n' "$pinned" | wc -l) platform(s), equal to the staged libraries"
+echo "pins in $(basename "$api"): $(printf '%s\n' "$pinned" | wc -l) libraries, equal to the staged ones"
 
-while IFS='=' read -r classifier sum; do
+# CLASSIFIER=sum pins the library, CLASSIFIER.verifier=sum the loader's verifier beside it.
+while IFS='=' read -r key sum; do
+  classifier=${key%.verifier}
   jar=$(find "$base/ferric-native" -name "ferric-native-*-$classifier.jar" | LC_ALL=C sort | tail -1)
   [ -n "$jar" ] || { echo "no classifier jar for $classifier" >&2; fail=1; continue; }
-  lib=$(unzip -Z1 "$jar" | grep -E "^META-INF/native/ferric/$classifier/[^/]+$" | grep -v '\.sha256$')
+  if [ "$key" = "$classifier" ]; then stem=ferric; else stem=ferric_verifier; fi
+  lib=$(unzip -Z1 "$jar" | grep -E "^META-INF/native/ferric/$classifier/(lib)?$stem\.(so|dylib|dll)$")
   got=$(unzip -p "$jar" "$lib" | sha256sum | cut -d' ' -f1)
   [ "$got" = "$sum" ] || { echo "$jar: $lib has $got, pinned $sum" >&2; fail=1; }
   all=$(find "$base/ferric-native" -name 'ferric-native-*-all-platforms.jar' | LC_ALL=C sort | tail -1)

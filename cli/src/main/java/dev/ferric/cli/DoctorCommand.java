@@ -33,12 +33,17 @@ final class DoctorCommand implements Callable<Integer> {
             o.println("  " + e.getKey() + "  " + e.getValue() + mark);
         }
         o.println();
+        o.println(String.format(java.util.Locale.ROOT, "load      %.1f ms (the first Ferric call of this JVM, %s)",
+                r.durationNanos() / 1e6, r.attempts().isEmpty() ? "nothing tried" : "cache and checks included"));
+        o.println("hashing   " + r.hashing());
+        o.println();
         o.println("loader attempts, in order:");
         int i = 1;
         for (LoadAttempt a : r.attempts()) {
             o.println("  " + i++ + ". [" + a.source() + "] " + a.outcome());
             o.println("     where: " + a.location());
             o.println("     " + a.detail());
+            if (a.fix() != null && a.outcome() != LoadAttempt.Outcome.LOADED) o.println("     to fix: " + a.fix());
         }
         o.println();
         if (!r.loaded()) {

@@ -21,12 +21,21 @@ public final class BuildInfo {
 
     private static final BuildInfo INSTANCE = load();
 
+    /** Key suffix of a verifier's pin in {@code native-checksums.properties}: {@code linux-x86_64.verifier=...}. */
+    static final String VERIFIER_SUFFIX = ".verifier";
+
     private final String version;
     private final Map<String, String> checksums;
+    private final Map<String, String> verifierChecksums;
 
     BuildInfo(String version, Map<String, String> checksums) {
+        this(version, checksums, Collections.<String, String>emptyMap());
+    }
+
+    BuildInfo(String version, Map<String, String> checksums, Map<String, String> verifierChecksums) {
         this.version = version;
         this.checksums = Collections.unmodifiableMap(new TreeMap<>(checksums));
+        this.verifierChecksums = Collections.unmodifiableMap(new TreeMap<>(verifierChecksums));
     }
 
     /** The build info of this API jar. */
@@ -49,16 +58,30 @@ public final class BuildInfo {
         return checksums;
     }
 
+    /**
+     * Pinned SHA-256 of the loader's verifier library for {@code classifier} (the small library that
+     * hashes the big one), or null if none.
+     */
+    public String pinnedVerifierChecksum(String classifier) {
+        return verifierChecksums.get(classifier);
+    }
+
     private static BuildInfo load() {
         Properties build = read("ferric-build.properties");
         Properties sums = read("native-checksums.properties");
         Map<String, String> pins = new TreeMap<>();
-        for (String k : sums.stringPropertyNames()) pins.put(k.trim(), sums.getProperty(k).trim().toLowerCase(java.util.Locale.ROOT));
+        Map<String, String> verifierPins = new TreeMap<>();
+        for (String k : sums.stringPropertyNames()) {
+            String key = k.trim();
+            String sum = sums.getProperty(k).trim().toLowerCase(java.util.Locale.ROOT);
+            if (key.endsWith(VERIFIER_SUFFIX)) verifierPins.put(key.substring(0, key.length() - VERIFIER_SUFFIX.length()), sum);
+            else pins.put(key, sum);
+        }
         String abi = build.getProperty("abi", String.valueOf(ABI_VERSION));
         if (!String.valueOf(ABI_VERSION).equals(abi.trim())) {
             throw new IllegalStateException("ferric-build.properties says ABI " + abi + " but the classes speak ABI " + ABI_VERSION);
         }
-        return new BuildInfo(build.getProperty("version", "unknown"), pins);
+        return new BuildInfo(build.getProperty("version", "unknown"), pins, verifierPins);
     }
 
     private static Properties read(String name) {

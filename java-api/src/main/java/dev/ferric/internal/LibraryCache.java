@@ -1,9 +1,6 @@
 package dev.ferric.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -24,8 +20,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The per-user directory native libraries are extracted to, and the file checks that make the bytes
@@ -34,13 +32,18 @@ import java.util.concurrent.TimeUnit;
  * <p>Files are named by their content hash and written to a private temp file, verified, then
  * hard-linked into place, which never replaces an existing file: any number of threads and JVMs can
  * extract at once, the first complete file wins, and a file another JVM has mapped is never swapped
- * under it. A file that fails verification (truncated, bit-flipped, a symbolic link) is replaced
- * once. The directory must be private: owned by this user, mode 0700, and reachable only through
- * directories that no other user can rename or replace entries in.
+ * under it. An entry is trusted only if no other user can have written it (a regular file of this
+ * user's, writable by nobody else, with one link); any other entry, and one that fails verification
+ * (truncated, bit-flipped), is replaced. The directory must be private: owned by this user, mode 0700,
+ * and reachable only through directories that no other user can rename or replace entries in.
  */
 final class LibraryCache {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_READ_EXEC = PosixFilePermissions.fromString("r-x------");
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    /** Names of what ferric keeps in a cache directory (libraries of any version, copy and platform). */
+    private static final String ENTRY_PATTERN = "(lib)?ferric(_verifier)?-[0-9a-f]{32}(-[0-9]+)?\\.(so|dylib|dll)";
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
     static final String TEMP_PREFIX = ".ferric-";
     static final String TEMP_SUFFIX = ".tmp";
     /** Temp files older than this were left by a killed process (a write takes milliseconds). */
@@ -89,18 +92,35 @@ final class LibraryCache {
         return stem + "-" + sha256.substring(0, 32) + (copy == 0 ? "" : "-" + copy) + ext;
     }
 
+    /** A cache directory that passed {@link #privateDir}. */
+    static final class CacheDir {
+        final Path path;
+        /** This user, as the file system records owners; null where it has no owners (not POSIX). */
+        final Owner owner;
+        /** What had to be done to make it private (tightened, entries removed), or null. */
+        final String repaired;
+
+        CacheDir(Path path, Owner owner, String repaired) {
+            this.path = path;
+            this.owner = owner;
+            this.repaired = repaired;
+        }
+    }
+
     /**
      * Creates {@code dir} if needed and checks that only this user can change what it holds.
      *
      * <p>On POSIX systems: a new directory is created 0700; an existing one must be owned by this
-     * user (a group- or other-writable one is tightened to 0700); every directory above it must be
-     * owned by root or this user and, if others may write to it, be sticky (like {@code /tmp}), so no
-     * one else can rename it away and put another in its place. On Linux a directory on a file system
-     * mounted {@code noexec} is refused up front: nothing extracted there could be loaded.
+     * user, and one that others could write to is tightened to 0700 and loses every ferric entry it
+     * held (another user may have planted it, or still hold it open for writing); every directory
+     * above it must be owned by root or this user and, if others may write to it, be sticky (like
+     * {@code /tmp}), so no one else can rename it away and put another in its place. On Linux a
+     * directory on a file system mounted {@code noexec} is refused up front: nothing extracted there
+     * could be loaded.
      *
-     * @throws IOException naming the reason when the directory cannot be used
+     * @throws UnusableDirException naming the reason and the fix when the directory cannot be used
      */
-    static Path privateDir(Path dir) throws IOException {
+    static CacheDir privateDir(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         boolean posix = Files.getFileStore(existingAncestor(abs)).supportsFileAttributeView(PosixFileAttributeView.class);
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
@@ -116,14 +136,23 @@ final class LibraryCache {
         if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(abs + " is not a directory (symbolic links are not followed)");
         }
+        Owner me = null;
+        String repaired = null;
         if (posix) {
-            Owner me = currentUser(abs);
+            me = currentUser(abs);
             Owner owner = Owner.of(abs);
             if (!owner.equals(me)) {
-                throw new IOException(abs + " is owned by " + owner + ", not by this user (" + me + ")");
+                throw new UnusableDirException(abs + " is owned by " + owner + ", not by this user (" + me + ")", OWN_DIR_FIX);
             }
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, LinkOption.NOFOLLOW_LINKS);
-            if (!perms.equals(OWNER_ONLY)) Files.setPosixFilePermissions(abs, OWNER_ONLY);
+            if (!perms.equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(abs, OWNER_ONLY);
+                boolean wasOpen = perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE);
+                if (wasOpen) {
+                    repaired = "was mode " + PosixFilePermissions.toString(perms) + ", writable by other users: tightened to rwx------"
+                            + " and removed the " + purge(abs) + " ferric entries it held, which are not trusted";
+                }
+            }
             Set<Path> above = new LinkedHashSet<>();
             if (abs.getParent() != null) directoriesOnTheWay(abs.getParent(), above, 0);
             if (abs.toRealPath().getParent() != null) directoriesOnTheWay(abs.toRealPath().getParent(), above, 0);
@@ -131,11 +160,96 @@ final class LibraryCache {
         }
         String noexec = noexecMountPoint(readMountInfo(), abs.toRealPath().toString());
         if (noexec != null) {
-            throw new IOException(abs + " is on a file system mounted noexec (mount point " + noexec
-                    + "): libraries there cannot be loaded");
+            throw new UnusableDirException(abs + " is on a file system mounted noexec (mount point " + noexec
+                    + "): libraries there cannot be loaded", noexecFix(noexec));
         }
-        if (!Files.isWritable(abs)) throw new IOException(abs + " is not writable");
-        return abs;
+        if (!Files.isWritable(abs)) throw new UnusableDirException(abs + " is not writable", OWN_DIR_FIX);
+        return new CacheDir(abs, me, repaired);
+    }
+
+    static final String OWN_DIR_FIX = "set -D" + LoaderConfig.CACHE_DIR + "=<a directory of yours> (it is created with mode 0700)";
+
+    static String noexecFix(String mountPoint) {
+        return "set -D" + LoaderConfig.CACHE_DIR + "=<a directory on a file system mounted with exec>, or remount "
+                + mountPoint + " with exec (mount -o remount,exec " + mountPoint + ")";
+    }
+
+    /** A cache directory that cannot be used, with what the user can do about it. */
+    static final class UnusableDirException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String fix;
+
+        UnusableDirException(String message, String fix) {
+            super(message);
+            this.fix = fix;
+        }
+    }
+
+    /** Removes every ferric library and temp file from {@code dir}; returns how many. */
+    private static int purge(Path dir) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (name.matches(ENTRY_PATTERN) || (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX))) {
+                    if (Files.deleteIfExists(p)) removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Why the cache entry {@code file} cannot be trusted, or null when only this user can have
+     * written it (or it does not exist): it must be a regular file (not a link) owned by
+     * {@code me}, writable by neither group nor others, and have one link, so no other name for
+     * it can change its bytes. A second link that is another JVM's temp file of this very entry
+     * (publishing links the temp file into place, then removes it) is not a second name.
+     */
+    static String distrust(Path file, Owner me) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return null;
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.isSymbolicLink(file) ? "a symbolic link (links are never followed)" : "not a regular file";
+        }
+        if (me == null) return null; // no owners or modes on this file system: the hash decides alone
+        Map<String, Object> a = Files.readAttributes(file, "unix:uid,mode,nlink,ino", LinkOption.NOFOLLOW_LINKS);
+        Owner owner = Owner.of(file);
+        if (!owner.equals(me)) return "owned by " + owner + ", not by this user";
+        int mode = (Integer) a.get("mode");
+        if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
+            return "writable by " + ((mode & S_IWOTH) != 0 ? "other users" : "its group") + " (mode " + Integer.toOctalString(mode & 07777) + ")";
+        }
+        int links = (Integer) a.get("nlink");
+        if (links > 1 && links - 1 > tempLinksTo(file.getParent(), a.get("ino"))) {
+            return "has " + links + " hard links: another name for the file could change its bytes";
+        }
+        return null;
+    }
+
+    /** How many temp files in {@code dir} are the inode {@code ino}. */
+    private static int tempLinksTo(Path dir, Object ino) {
+        int n = 0;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path p : s) {
+                try {
+                    if (ino.equals(Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS))) n++;
+                } catch (IOException gone) {
+                    // published and removed meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return n;
+    }
+
+    /** Removes a cache entry; one already gone (another JVM removed it first) is fine. */
+    static void remove(Path file) throws IOException {
+        try {
+            Files.delete(file);
+        } catch (NoSuchFileException raced) {
+            // another JVM removed it first
+        }
     }
 
     /**
@@ -159,25 +273,54 @@ final class LibraryCache {
     private static void checkAncestor(Path a, Owner me) throws IOException {
         Owner owner = Owner.of(a);
         if (!owner.isRoot() && !owner.equals(me)) {
-            throw new IOException(a + " (above the cache directory) is owned by " + owner
-                    + ", who could replace the cache directory; use -D" + LoaderConfig.CACHE_DIR + "=<a directory of yours>");
+            throw new UnusableDirException(a + " (above the cache directory) is owned by " + owner
+                    + ", who could replace the cache directory", OWN_DIR_FIX);
         }
         // Without the mode bits (no "unix" attribute view) the sticky bit cannot be seen, and a
         // world-writable sticky directory like /tmp must not be refused, so that check is skipped.
         Integer mode = unixInt(a, "unix:mode");
         if (mode != null && (mode & (S_IWGRP | S_IWOTH)) != 0 && (mode & S_ISVTX) == 0) {
-            throw new IOException(a + " (above the cache directory) is writable by other users and not sticky,"
-                    + " so they could replace the cache directory; use -D" + LoaderConfig.CACHE_DIR + "=<a directory of yours>");
+            throw new UnusableDirException(a + " (above the cache directory) is writable by other users and not sticky,"
+                    + " so they could replace the cache directory", OWN_DIR_FIX);
         }
     }
 
-    /** Who we are, as the file system sees it: the owner of a file we just created. */
+    /**
+     * Who we are, as the file system sees it: on Linux the owner of {@code /proc/self} (the effective
+     * uid, without writing anything), elsewhere the owner of a file created in {@code dir}.
+     */
     private static Owner currentUser(Path dir) throws IOException {
-        Path probe = Files.createTempFile(dir, TEMP_PREFIX + "owner-", TEMP_SUFFIX);
+        Path self = Paths.get("/proc/self");
+        if (Files.isDirectory(self)) {
+            try {
+                return Owner.of(self);
+            } catch (IOException | RuntimeException e) {
+                // no unix view of procfs here: probe below
+            }
+        }
+        Path probe = createTempFile(dir);
         try {
             return Owner.of(probe);
         } finally {
             Files.deleteIfExists(probe);
+        }
+    }
+
+    /**
+     * A new empty file for this user alone in {@code dir}, named {@code .ferric-*.tmp}. Not
+     * {@code Files.createTempFile}: its names come from {@code SecureRandom}, whose first use in a
+     * JVM starts the security providers (tens of milliseconds).
+     */
+    static Path createTempFile(Path dir) throws IOException {
+        boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(TEMP_PREFIX + Long.toHexString(System.nanoTime()) + "-"
+                    + Long.toHexString(Thread.currentThread().getId()) + "-" + TEMP_COUNTER.incrementAndGet() + TEMP_SUFFIX);
+            try {
+                return posix ? Files.createFile(p, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)) : Files.createFile(p);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 100) throw taken;
+            }
         }
     }
 
@@ -188,42 +331,21 @@ final class LibraryCache {
     }
 
     /**
-     * Returns a verified file named {@code fileName} holding {@code bytes} in {@code dir}: the existing
-     * one if its content hashes to {@code sha256}, else a fresh one written to a temp file, forced to
-     * disk, verified and linked into place.
+     * Writes {@code bytes} to {@code target} in {@code dir}: to a private temp file, made read-only,
+     * then linked into place, which never replaces a file already there (another JVM's, with the same
+     * content-addressed name). Not forced to disk and not read back: the loader hashes the file before
+     * every load, so a file a crash left incomplete is found and replaced then.
      */
-    static Path install(Path dir, byte[] bytes, String sha256, String fileName) throws IOException {
+    static void extract(Path dir, byte[] bytes, Path target) throws IOException {
         sweepStaleTempFiles(dir, System.currentTimeMillis());
-        Path target = dir.resolve(fileName);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            if (verifies(target, sha256)) return target;
-            // Truncated by a killed extraction, modified, or a planted symlink: replace it, once.
-            try {
-                Files.delete(target);
-            } catch (NoSuchFileException raced) {
-                // another JVM removed it first
-            }
-        }
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
+        Path tmp = createTempFile(dir);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = Channels.newOutputStream(ch)) {
-                out.write(bytes);
-                out.flush();
-                ch.force(true);
-            }
-            if (!verifies(tmp, sha256)) {
-                throw new IOException("the file written to " + tmp + " does not read back intact (disk full or failing?)");
-            }
+            Files.write(tmp, bytes);
             setReadOnlyForOwner(tmp);
             publish(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        if (!verifies(target, sha256)) {
-            throw new IOException(target + " does not hold the verified bytes after it was written; refusing to load it");
-        }
-        return target;
     }
 
     /** Makes {@code tmp} visible as {@code target} without ever replacing a file already there. */
@@ -231,7 +353,7 @@ final class LibraryCache {
         try {
             Files.createLink(target, tmp); // atomic and never replaces: the first complete file wins
         } catch (FileAlreadyExistsException first) {
-            // another thread or JVM published the same bytes; install() verifies what is there
+            // another thread or JVM published first; the loader checks and hashes what is there
         } catch (UnsupportedOperationException | IOException noHardLinks) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
             // File systems without hard links: an atomic rename is the next best thing.
@@ -252,14 +374,6 @@ final class LibraryCache {
             }
         } catch (IOException | RuntimeException e) {
             // best effort
-        }
-    }
-
-    static boolean verifies(Path file, String sha256) {
-        try {
-            return sha256.equals(Sha256.ofFile(file));
-        } catch (IOException e) {
-            return false;
         }
     }
 

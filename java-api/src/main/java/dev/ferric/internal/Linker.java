@@ -1,6 +1,7 @@
 package dev.ferric.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ interface Linker {
 
     /** The release version of the library just loaded ({@code CoreNative.version()}). */
     String version();
+
+    /** The verifier's SHA-256 ({@link VerifierNative#sha256}), once the verifier is loaded. */
+    boolean verifierSha256(ByteBuffer data, long length, byte[] out);
 
     /**
      * The process's memory map ({@code /proc/self/maps}), used to confirm which file was mapped, or
@@ -48,6 +52,11 @@ interface Linker {
         @Override
         public String version() {
             return CoreNative.version();
+        }
+
+        @Override
+        public boolean verifierSha256(ByteBuffer data, long length, byte[] out) {
+            return VerifierNative.sha256(data, length, out);
         }
 
         @Override

@@ -13,9 +13,14 @@ public final class LoadReport {
     private final String pinnedChecksum;
     private final String nativeVersion;
     private final UnsatisfiedLinkError failure;
+    private final boolean retryable;
+    private final String hashing;
+    private final long attemptedAtMillis;
+    private final long durationNanos;
 
     LoadReport(Platform platform, List<LoadAttempt> attempts, String loadedFrom, String loadedChecksum,
-               String pinnedChecksum, String nativeVersion, UnsatisfiedLinkError failure) {
+               String pinnedChecksum, String nativeVersion, UnsatisfiedLinkError failure, boolean retryable,
+               String hashing, long attemptedAtMillis, long durationNanos) {
         this.platform = platform;
         this.attempts = Collections.unmodifiableList(new ArrayList<>(attempts));
         this.loadedFrom = loadedFrom;
@@ -23,6 +28,10 @@ public final class LoadReport {
         this.pinnedChecksum = pinnedChecksum;
         this.nativeVersion = nativeVersion;
         this.failure = failure;
+        this.retryable = retryable;
+        this.hashing = hashing;
+        this.attemptedAtMillis = attemptedAtMillis;
+        this.durationNanos = durationNanos;
     }
 
     public Platform platform() { return platform; }
@@ -45,4 +54,19 @@ public final class LoadReport {
 
     /** Why nothing could be loaded (every attempt is listed in it), or null. */
     public UnsatisfiedLinkError failure() { return failure; }
+
+    /**
+     * Whether a later call may search again: true after a failure that mapped nothing into the JVM
+     * (nothing found, nothing usable), false once a library was mapped and refused.
+     */
+    public boolean retryable() { return retryable; }
+
+    /** How library files were hashed before loading: by the verifier (which) or in Java (and why). */
+    public String hashing() { return hashing; }
+
+    /** When this search started, in {@link System#currentTimeMillis()} terms. */
+    public long attemptedAtMillis() { return attemptedAtMillis; }
+
+    /** How long the search took, from the first check to the library's version answer. */
+    public long durationNanos() { return durationNanos; }
 }

@@ -5,36 +5,51 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Finds, verifies and loads ferric's native library, once per class loader.
  *
  * <p>Order: (1) the file named by {@code -Dferric.library.path} (no fallback); (2) on Android,
  * {@code System.loadLibrary("ferric")}; (3) the classpath resource
- * {@code META-INF/native/ferric/<classifier>/<file>} of the ferric-native classifier jar, extracted
- * to the per-user cache; (4) each directory of {@code java.library.path}.
+ * {@code META-INF/native/ferric/<classifier>/<file>} of the ferric-native classifier jar (seen by
+ * ferric's class loader or the thread's context class loader), served from the per-user cache and
+ * extracted there only when the cache has no trusted copy; (4) each directory of
+ * {@code java.library.path}.
  *
  * <p>Before every load the file's SHA-256 is compared with the checksum this API jar pinned at build
  * time for the platform; after it, the file mapped must still be the file hashed, and the library's
- * version and ABI number must equal the API's. When nothing loads, the error lists every attempt and
- * why it failed.
+ * version and ABI number must equal the API's. Hashing is done by the verifier, a 20 KB library
+ * pinned and checked the same way (in Java), and in Java when the verifier is not available. When
+ * nothing loads, the error lists every attempt and why it failed, then what to do about each.
+ *
+ * <p>A search that mapped nothing (no jar found, no usable cache directory) is repeated by a later
+ * call, at most once every {@link #RETRY_INTERVAL_MILLIS} ms, so a native jar added at run time
+ * (Spark's {@code addJar}) is picked up; one that mapped a library and refused it is final.
  */
 public final class NativeLoader {
     static final String RESOURCE_ROOT = "META-INF/native/ferric/";
     /** Private copies of the library one JVM may make, one per further class loader that loads ferric. */
     static final int MAX_COPIES = 16;
+    /** A failed search that mapped nothing is repeated by a later call, at most this often. */
+    static final long RETRY_INTERVAL_MILLIS = 1000;
     /** What the JDK says when a library file is already bound to another class loader. */
     private static final String HELD_BY_ANOTHER_LOADER = "already loaded in another classloader";
     private static final String CLASSPATH = "classpath";
+    private static final String VERIFIER = "verifier";
     private static final String JAVA_LIBRARY_PATH = "java.library.path";
     private static final String ANDROID = "android";
 
@@ -42,40 +57,82 @@ public final class NativeLoader {
     private final Platform platform;
     private final BuildInfo build;
     private final ClassLoader resources;
+    /** The thread's context class loader when it is another than {@link #resources}, else null. */
+    private final ClassLoader context;
     private final Linker linker;
     private final List<LoadAttempt> attempts = new ArrayList<>();
+    private LibraryHasher hasher = LibraryHasher.JAVA;
+    private String hashing = "in Java: the verifier was not needed (no cache directory used)";
+    private boolean verifierTried;
 
     NativeLoader(LoaderConfig config, Platform platform, BuildInfo build, ClassLoader resources, Linker linker) {
+        this(config, platform, build, resources, null, linker);
+    }
+
+    NativeLoader(LoaderConfig config, Platform platform, BuildInfo build, ClassLoader resources, ClassLoader context,
+                 Linker linker) {
         this.config = config;
         this.platform = platform;
         this.build = build;
         this.resources = resources;
+        this.context = context == resources ? null : context;
         this.linker = linker;
     }
 
-    private static final class Holder {
-        static final LoadReport REPORT = new NativeLoader(LoaderConfig.fromSystem(), Platform.current(), BuildInfo.get(),
-                classLoader(), Linker.SYSTEM).load();
-    }
+    // ---- this class loader's one library ----
+
+    private static final Object LOCK = new Object();
+    /** The library loaded, or the last search's failure. */
+    private static volatile LoadReport current;
+    private static volatile long currentNanos;
 
     private static ClassLoader classLoader() {
         ClassLoader cl = NativeLoader.class.getClassLoader();
         return cl != null ? cl : ClassLoader.getSystemClassLoader();
     }
 
-    /** Loads the library on first call (thread-safe) and returns what happened; never throws. */
+    /**
+     * Loads the library on first call (thread-safe) and returns what happened; never throws. After a
+     * failure that mapped nothing, a call more than {@link #RETRY_INTERVAL_MILLIS} ms later searches again.
+     */
     public static LoadReport report() {
-        return Holder.REPORT;
+        LoadReport r = current;
+        if (r != null && !retryDue(r)) return r;
+        synchronized (LOCK) {
+            r = current;
+            if (r == null || retryDue(r)) {
+                r = new NativeLoader(LoaderConfig.fromSystem(), Platform.current(), BuildInfo.get(), classLoader(),
+                        Thread.currentThread().getContextClassLoader(), Linker.SYSTEM).load();
+                currentNanos = System.nanoTime();
+                current = r;
+            }
+            return r;
+        }
     }
 
-    /** Throws a fresh {@link UnsatisfiedLinkError} (with the original cause) unless the library is loaded. */
+    private static boolean retryDue(LoadReport r) {
+        return !r.loaded() && r.retryable() && System.nanoTime() - currentNanos >= RETRY_INTERVAL_MILLIS * 1_000_000L;
+    }
+
+    /**
+     * Throws an {@link UnsatisfiedLinkError} (the failure's text, once, with when that search ran)
+     * unless the library is loaded.
+     */
     public static void ensureLoaded() {
-        UnsatisfiedLinkError failure = Holder.REPORT.failure();
-        if (failure != null) {
-            UnsatisfiedLinkError e = new UnsatisfiedLinkError(failure.getMessage());
-            e.initCause(failure);
-            throw e;
-        }
+        LoadReport r = report();
+        if (!r.loaded()) throw unavailable(r, System.currentTimeMillis());
+    }
+
+    /** A fresh error for the caller's stack: the report's text, when it was found, and its underlying errors. */
+    static UnsatisfiedLinkError unavailable(LoadReport r, long nowMillis) {
+        UnsatisfiedLinkError failure = r.failure();
+        String when = "This is the result of the search at " + java.time.Instant.ofEpochMilli(r.attemptedAtMillis())
+                + " (" + Math.max(0, nowMillis - r.attemptedAtMillis()) + " ms ago); "
+                + (r.retryable() ? "a later call searches again (at most once every " + RETRY_INTERVAL_MILLIS + " ms)."
+                        : "it mapped a library it then refused, so it is final for this class loader: restart the JVM once it is fixed.");
+        UnsatisfiedLinkError e = new UnsatisfiedLinkError(failure.getMessage() + "\n" + when);
+        for (Throwable t : failure.getSuppressed()) e.addSuppressed(t);
+        return e;
     }
 
     /** Bytes currently held by ferric's Rust allocator. */
@@ -85,7 +142,11 @@ public final class NativeLoader {
     }
 
     String resourcePath() {
-        return RESOURCE_ROOT + platform.classifier() + "/" + platform.libraryFileName();
+        return resourcePath(platform.libraryFileName());
+    }
+
+    private String resourcePath(String fileName) {
+        return RESOURCE_ROOT + platform.classifier() + "/" + fileName;
     }
 
     /** A library that loaded and passed every check. */
@@ -101,8 +162,21 @@ public final class NativeLoader {
         }
     }
 
-    /** Returned by {@link #loadVerified} when the JVM has bound that file to another class loader. */
+    /** Returned by {@link #load(String, Path, Hashed, boolean)} when the JVM has bound that file to another class loader. */
     private static final Loaded HELD_ELSEWHERE = new Loaded(null, null, null);
+
+    /** A file's SHA-256, and its identity while it was hashed. */
+    private static final class Hashed {
+        final String sha256;
+        final String identity;
+        final Long inode;
+
+        Hashed(String sha256, String identity, Long inode) {
+            this.sha256 = sha256;
+            this.identity = identity;
+            this.inode = inode;
+        }
+    }
 
     /**
      * Ends the search: trying further candidates cannot help (native access denied, relocated
@@ -117,6 +191,8 @@ public final class NativeLoader {
     }
 
     LoadReport load() {
+        long startNanos = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         Loaded loaded = null;
         Refusal refusal = null;
         try {
@@ -124,16 +200,19 @@ public final class NativeLoader {
         } catch (Refusal r) {
             refusal = r;
         }
-        String pin = build.pinnedChecksum(platform.classifier());
+        String pin = pin();
+        long took = System.nanoTime() - startNanos;
         if (loaded != null) {
-            return new LoadReport(platform, attempts, loaded.from, loaded.sha256, pin, loaded.version, null);
+            return new LoadReport(platform, attempts, loaded.from, loaded.sha256, pin, loaded.version, null, false,
+                    hashing, startMillis, took);
         }
-        return new LoadReport(platform, attempts, null, null, pin, null, failure(refusal));
+        return new LoadReport(platform, attempts, null, null, pin, null, failure(), refusal == null, hashing,
+                startMillis, took);
     }
 
     private Loaded find() throws Refusal {
         String relocated = relocation(NativeLoader.class.getName());
-        if (relocated != null) throw refuse("classes", NativeLoader.class.getName(), relocated);
+        if (relocated != null) throw refuse("classes", NativeLoader.class.getName(), relocated, "exclude dev.ferric from relocation");
         if (config.libraryPath != null && !config.libraryPath.trim().isEmpty()) return fromOverride();
         Loaded loaded = platform.isAndroid() ? fromAndroid() : null;
         if (loaded == null) loaded = fromClasspath();
@@ -162,10 +241,11 @@ public final class NativeLoader {
         try {
             p = p.toRealPath(); // hash and load one and the same file, even through a symbolic link
         } catch (IOException e) {
-            attempt(LoaderConfig.LIBRARY_PATH, p.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e, e);
+            attempt(LoaderConfig.LIBRARY_PATH, p.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e, e,
+                    "point -D" + LoaderConfig.LIBRARY_PATH + " at an existing ferric " + build.version() + " library, or remove it");
             return null;
         }
-        Loaded l = loadVerified(LoaderConfig.LIBRARY_PATH, p, pin());
+        Loaded l = hashAndLoad(LoaderConfig.LIBRARY_PATH, p);
         return l == HELD_ELSEWHERE ? null : l;
     }
 
@@ -174,93 +254,244 @@ public final class NativeLoader {
         try {
             linker.loadLibrary("ferric");
         } catch (UnsatisfiedLinkError e) {
-            attempt(ANDROID, where, LoadAttempt.Outcome.FAILED, "not in the APK's jniLibs: " + e.getMessage(), e);
+            attempt(ANDROID, where, LoadAttempt.Outcome.FAILED, "not in the APK's jniLibs: " + e.getMessage(), e,
+                    "add the ferric-native Android AAR (dev.ferric:ferric-native:" + build.version() + ":android@aar) to the app");
             return null;
         } catch (RuntimeException e) {
-            attempt(ANDROID, where, LoadAttempt.Outcome.FAILED, "load failed: " + e, e);
+            attempt(ANDROID, where, LoadAttempt.Outcome.FAILED, "load failed: " + e, e, null);
             return null;
         }
         String version = checkVersion(ANDROID, where);
-        attempt(ANDROID, where, LoadAttempt.Outcome.LOADED, "ferric " + version + "; integrity is the APK signature's", null);
+        attempt(ANDROID, where, LoadAttempt.Outcome.LOADED, "ferric " + version + "; integrity is the APK signature's", null, null);
         return new Loaded(where, null, version);
     }
 
+    // ---- the classifier jar and the cache ----
+
     private Loaded fromClasspath() throws Refusal {
-        String name = resourcePath();
-        List<URL> urls;
-        try {
-            urls = Collections.list(resources.getResources(name));
-        } catch (IOException e) {
-            attempt(CLASSPATH, name, LoadAttempt.Outcome.FAILED, "cannot list resources: " + e.getMessage(), e);
-            return null;
-        }
+        List<URL> urls = findResources(platform.libraryFileName(), CLASSPATH);
+        if (urls == null) return null;
         if (urls.isEmpty()) {
-            attempt(CLASSPATH, name, LoadAttempt.Outcome.SKIPPED, "not on the classpath: add the dependency "
-                    + missingDependency(), null);
+            attempt(CLASSPATH, resourcePath(), LoadAttempt.Outcome.SKIPPED, "not on the classpath (searched "
+                    + searched() + ")", null, missingJarFix());
             return null;
         }
+        Resource resource = new Resource(platform.libraryFileName(), urls, CLASSPATH);
         String pin = pin();
-        for (URL url : urls) {
-            byte[] bytes;
-            try {
-                bytes = read(url);
-            } catch (IOException e) {
-                attempt(CLASSPATH, url.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e);
-                continue;
+        if (config.verify && pin == null) {
+            if (resource.bytes(null) != null) {
+                attempt(CLASSPATH, resource.url.toString(), LoadAttempt.Outcome.FAILED, mismatch("resource", resource.sha, null),
+                        null, unpinnedFix());
             }
-            String sha = Sha256.of(bytes);
-            if (config.verify && !sha.equals(pin)) {
-                // The native jar's own .sha256 file is not consulted: whoever swaps the library swaps it too.
-                attempt(CLASSPATH, url.toString(), LoadAttempt.Outcome.FAILED, mismatch("resource", sha, pin), null);
-                continue;
+            return null;
+        }
+        List<Path> dirs = LibraryCache.candidateDirs(config.cacheDir, platform.os(), config.userHome,
+                config.xdgCacheHome, config.localAppData, config.tmpDir, config.userName);
+        if (dirs.isEmpty()) {
+            attempt(CLASSPATH, "(cache)", LoadAttempt.Outcome.FAILED, "no cache directory: user.home and java.io.tmpdir are unset",
+                    null, LibraryCache.OWN_DIR_FIX);
+        }
+        for (Path dir : dirs) {
+            LibraryCache.CacheDir cache = cacheDir(CLASSPATH, dir);
+            if (cache == null) continue;
+            startVerifier(cache);
+            String sha = pin;
+            if (!config.verify) { // nothing pinned to name the file by: its own bytes name it
+                if (resource.bytes(null) == null) return null;
+                sha = resource.sha;
             }
-            Loaded loaded = extractAndLoad(bytes, sha);
+            Loaded loaded = fromCache(CLASSPATH, cache, resource, sha, true);
             if (loaded != null) return loaded;
+            if (resource.exhausted) return null; // no resource holds the pinned bytes: another directory cannot help
         }
         return null;
     }
 
-    /** Tries each cache directory until one holds a verified copy that loads. */
-    private Loaded extractAndLoad(byte[] bytes, String sha) throws Refusal {
-        List<Path> dirs = LibraryCache.candidateDirs(config.cacheDir, platform.os(), config.userHome,
-                config.xdgCacheHome, config.localAppData, config.tmpDir, config.userName);
-        if (dirs.isEmpty()) {
-            attempt(CLASSPATH, "(cache)", LoadAttempt.Outcome.FAILED, "no cache directory: user.home and java.io.tmpdir are unset; set -D"
-                    + LoaderConfig.CACHE_DIR, null);
-        }
-        for (Path dir : dirs) {
-            Path privateDir;
+    /** Every copy of {@code fileName}'s resource that ferric's class loader or the context class loader sees. */
+    private List<URL> findResources(String fileName, String source) {
+        String name = resourcePath(fileName);
+        List<URL> urls = new ArrayList<>();
+        Set<String> seen = new HashSet<>(); // by text: URL.equals may resolve host names
+        for (ClassLoader cl : context == null ? Collections.singletonList(resources) : Arrays.asList(resources, context)) {
             try {
-                privateDir = LibraryCache.privateDir(dir);
+                for (URL u : Collections.list(cl.getResources(name))) if (seen.add(u.toString())) urls.add(u);
             } catch (IOException | RuntimeException e) {
-                attempt(CLASSPATH, dir.toString(), LoadAttempt.Outcome.FAILED, "cannot use as cache: " + describe(e), e);
-                continue;
+                attempt(source, name, LoadAttempt.Outcome.FAILED, "cannot list the resources of " + describe(cl) + ": "
+                        + e.getMessage(), e, null);
+                return null;
             }
-            // Copy 0 is shared by every JVM; a class loader that finds it bound to another loader of
-            // this JVM (an app-server redeploy, a plugin) gets a copy of its own: JNI binds a file to one loader.
-            for (int copy = 0; copy < MAX_COPIES; copy++) {
-                Path file;
-                try {
-                    file = LibraryCache.install(privateDir, bytes, sha,
-                            LibraryCache.cachedFileName(platform.libraryFileName(), sha, copy));
-                } catch (IOException | RuntimeException e) {
-                    attempt(CLASSPATH, privateDir.toString(), LoadAttempt.Outcome.FAILED, "cannot extract to: " + describe(e), e);
-                    break;
-                }
-                Loaded loaded = loadVerified(CLASSPATH, file, sha);
-                if (loaded == HELD_ELSEWHERE) {
-                    if (copy == MAX_COPIES - 1) {
-                        attempt(CLASSPATH, privateDir.toString(), LoadAttempt.Outcome.FAILED, "all " + MAX_COPIES
-                                + " copies are bound to other class loaders of this JVM; load ferric from one shared"
-                                + " class loader (e.g. the server's lib directory) instead of each application's", null);
-                    }
-                    continue;
-                }
-                if (loaded != null) return loaded;
-                break; // this directory cannot be used (e.g. the load failed): try the next one
+        }
+        return urls;
+    }
+
+    /** The class loaders searched, for a "not found" message. */
+    private String searched() {
+        return describe(resources) + (context == null ? "" : " and the thread's context class loader, " + describe(context));
+    }
+
+    static String describe(ClassLoader cl) {
+        if (cl == ClassLoader.getSystemClassLoader()) return "the application class loader";
+        String s = cl.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(cl));
+        if (cl instanceof URLClassLoader) s += " (" + ((URLClassLoader) cl).getURLs().length + " URLs)";
+        return s;
+    }
+
+    /** {@code dir} as a private cache directory, or null (recorded) when it cannot be one. */
+    private LibraryCache.CacheDir cacheDir(String source, Path dir) {
+        try {
+            LibraryCache.CacheDir cache = LibraryCache.privateDir(dir);
+            if (cache.repaired != null) {
+                attempt(source, cache.path.toString(), LoadAttempt.Outcome.REPLACED, cache.repaired, null, null);
+            }
+            return cache;
+        } catch (LibraryCache.UnusableDirException e) {
+            attempt(source, dir.toString(), LoadAttempt.Outcome.FAILED, "cannot use as cache: " + e.getMessage(), e, e.fix);
+        } catch (IOException | RuntimeException e) {
+            attempt(source, dir.toString(), LoadAttempt.Outcome.FAILED, "cannot use as cache: " + describe(e), e, LibraryCache.OWN_DIR_FIX);
+        }
+        return null;
+    }
+
+    /**
+     * Loads a library from {@code cache}: copy 0, shared by every JVM, or when that is bound to another
+     * class loader of this JVM (an app-server redeploy, a plugin; JNI binds a file to one loader) the
+     * first further copy that is not. Null when this directory cannot serve it (recorded).
+     */
+    private Loaded fromCache(String source, LibraryCache.CacheDir cache, Resource resource, String sha, boolean main) throws Refusal {
+        for (int copy = 0; copy < MAX_COPIES; copy++) {
+            Path file = cache.path.resolve(LibraryCache.cachedFileName(resource.fileName, sha, copy));
+            Hashed hashed;
+            try {
+                hashed = cachedEntry(source, cache, file, sha, resource);
+            } catch (IOException | RuntimeException e) {
+                attempt(source, cache.path.toString(), LoadAttempt.Outcome.FAILED, "cannot extract to: " + describe(e), e,
+                        LibraryCache.OWN_DIR_FIX);
+                return null;
+            }
+            if (hashed == null) return null;
+            Loaded loaded = load(source, file, hashed, main);
+            if (loaded != HELD_ELSEWHERE) return loaded;
+            if (copy == MAX_COPIES - 1) {
+                attempt(source, cache.path.toString(), LoadAttempt.Outcome.FAILED, "all " + MAX_COPIES
+                        + " copies are bound to other class loaders of this JVM", null, "load ferric from one shared class"
+                        + " loader (e.g. the server's lib directory) instead of each application's");
             }
         }
         return null;
+    }
+
+    /**
+     * The cache entry {@code file}, hashed: kept when only this user can have written it and it hashes
+     * to {@code sha}; otherwise removed (recorded as replaced) and extracted afresh from the resource,
+     * which is read only then. Null when no resource holds those bytes or the hash failed (recorded).
+     */
+    private Hashed cachedEntry(String source, LibraryCache.CacheDir cache, Path file, String sha, Resource resource)
+            throws IOException {
+        String distrust = LibraryCache.distrust(file, cache.owner);
+        if (distrust != null) {
+            LibraryCache.remove(file);
+            attempt(source, file.toString(), LoadAttempt.Outcome.REPLACED, "not trusted, " + distrust
+                    + ": removed and extracted afresh", null, null);
+        }
+        for (int round = 0; ; round++) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] bytes = resource.bytes(sha);
+                if (bytes == null) return null;
+                LibraryCache.extract(cache.path, bytes, file);
+                // another JVM may have published first: what is there must pass the same checks
+                distrust = LibraryCache.distrust(file, cache.owner);
+                if (distrust != null) throw new IOException(file + " is " + distrust + " right after extraction");
+            }
+            Hashed hashed = hash(source, file);
+            if (hashed == null || hashed.sha256.equals(sha)) return hashed;
+            if (round > 0) {
+                attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, "hashes to " + hashed.sha256 + " right after"
+                        + " extraction, not " + sha + " (is the disk failing?)", null, LibraryCache.OWN_DIR_FIX);
+                return null;
+            }
+            LibraryCache.remove(file); // truncated by a killed extraction, or damaged
+            attempt(source, file.toString(), LoadAttempt.Outcome.REPLACED, "damaged: its bytes hash to " + hashed.sha256
+                    + ", not " + sha + ": removed and extracted afresh", null, null);
+        }
+    }
+
+    /** One library's resources in the classifier jar(s), read only when the cache cannot serve it. */
+    private final class Resource {
+        final String fileName;
+        final List<URL> urls;
+        final String source;
+        private int next;
+        byte[] bytes;
+        String sha;
+        URL url;
+        /** Every resource was read and none holds the bytes asked for. */
+        boolean exhausted;
+
+        Resource(String fileName, List<URL> urls, String source) {
+            this.fileName = fileName;
+            this.urls = urls;
+            this.source = source;
+        }
+
+        /**
+         * The bytes of the first resource whose SHA-256 is {@code expected} (of the first readable one
+         * when null); null when none is, each failure recorded. The jar's own {@code .sha256} file is
+         * never consulted: whoever swaps the library swaps it too.
+         */
+        byte[] bytes(String expected) {
+            if (bytes != null && (expected == null || expected.equals(sha))) return bytes;
+            while (next < urls.size()) {
+                URL u = urls.get(next++);
+                byte[] b;
+                String h;
+                try {
+                    b = read(u);
+                    h = hasher.of(b);
+                } catch (IOException e) {
+                    attempt(source, u.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
+                    continue;
+                }
+                if (expected != null && !expected.equals(h)) {
+                    attempt(source, u.toString(), LoadAttempt.Outcome.FAILED, mismatch("resource", h, expected), null, sameReleaseFix());
+                    continue;
+                }
+                bytes = b;
+                sha = h;
+                url = u;
+                return b;
+            }
+            exhausted = true;
+            return null;
+        }
+    }
+
+    /**
+     * Brings up the verifier from the classpath into {@code cache}, once per search: found, hashed in
+     * Java against its own pin, loaded and checked like the library. Afterwards library files are
+     * hashed by it; when it cannot be had, in Java, and {@link LoadReport#hashing()} says why.
+     */
+    private void startVerifier(LibraryCache.CacheDir cache) throws Refusal {
+        if (verifierTried) return;
+        verifierTried = true;
+        String pin = build.pinnedVerifierChecksum(platform.classifier());
+        if (pin == null) {
+            hashing = "in Java: this build pins no verifier for " + platform.classifier();
+            return;
+        }
+        List<URL> urls = findResources(platform.verifierFileName(), VERIFIER);
+        if (urls == null || urls.isEmpty()) {
+            hashing = "in Java: no " + platform.verifierFileName() + " beside the library on the classpath";
+            return;
+        }
+        int before = attempts.size();
+        Loaded verifier = fromCache(VERIFIER, cache, new Resource(platform.verifierFileName(), urls, VERIFIER), pin, false);
+        if (verifier == null) {
+            LoadAttempt why = attempts.size() > before ? attempts.get(attempts.size() - 1) : null;
+            hashing = "in Java: the verifier could not be used" + (why == null ? "" : " (" + why.detail() + ")");
+            return;
+        }
+        hasher = LibraryHasher.verifier(linker, verifier.from);
+        hashing = "by the verifier " + verifier.from + " (sha256 " + pin + ", matches the pin)";
     }
 
     private Loaded fromJavaLibraryPath() throws Refusal {
@@ -276,72 +507,90 @@ public final class NativeLoader {
             try {
                 real = file.toRealPath();
             } catch (IOException e) {
-                attempt(JAVA_LIBRARY_PATH, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e, e);
+                attempt(JAVA_LIBRARY_PATH, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e, e, null);
                 continue;
             }
-            Loaded loaded = loadVerified(JAVA_LIBRARY_PATH, real, pin());
+            Loaded loaded = hashAndLoad(JAVA_LIBRARY_PATH, real);
             if (loaded != null && loaded != HELD_ELSEWHERE) return loaded;
         }
         if (!found) {
             attempt(JAVA_LIBRARY_PATH, String.join(File.pathSeparator, searched), LoadAttempt.Outcome.SKIPPED,
-                    "no " + platform.libraryFileName() + " in any of its " + searched.size() + " directories", null);
+                    "no " + platform.libraryFileName() + " in any of its " + searched.size() + " directories", null, null);
         }
         return null;
     }
 
-    /**
-     * Hashes {@code file}, checks it against {@code expected}, loads it, then checks that the file
-     * mapped is the file hashed and that the library is this release's. Returns null when this file
-     * failed (the next candidate may work), {@link #HELD_ELSEWHERE} when another class loader holds it.
-     */
-    private Loaded loadVerified(String source, Path file, String expected) throws Refusal {
-        String where = file.toString();
-        String before;
-        String actual;
-        Long inode;
+    // ---- hashing and loading one file ----
+
+    /** Hashes {@code file}, checks it against the pin (unless verification is off), and loads it. */
+    private Loaded hashAndLoad(String source, Path file) throws Refusal {
+        Hashed hashed = hash(source, file);
+        if (hashed == null) return null;
+        String pin = pin();
+        if (config.verify && !hashed.sha256.equals(pin)) {
+            attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, mismatch("file", hashed.sha256, pin), null,
+                    pin == null ? unpinnedFix() : sameReleaseFix());
+            return null;
+        }
+        return load(source, file, hashed, true);
+    }
+
+    /** The file's SHA-256 if its identity did not change while it was hashed; null (recorded) otherwise. */
+    private Hashed hash(String source, Path file) {
         try {
-            before = LibraryCache.identity(file);
-            inode = LibraryCache.inode(file);
-            actual = Sha256.ofFile(file);
+            String before = LibraryCache.identity(file);
+            Long inode = LibraryCache.inode(file);
+            String sha = hasher.ofFile(file);
             if (!before.equals(LibraryCache.identity(file))) {
-                attempt(source, where, LoadAttempt.Outcome.FAILED, "the file changed while it was being hashed", null);
+                attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, "the file changed while it was being hashed", null, null);
                 return null;
             }
+            return new Hashed(sha, before, inode);
         } catch (IOException e) {
-            attempt(source, where, LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e);
+            attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
             return null;
         }
-        if (config.verify && !actual.equals(expected)) {
-            attempt(source, where, LoadAttempt.Outcome.FAILED, mismatch("file", actual, expected), null);
-            return null;
-        }
+    }
+
+    /**
+     * Loads {@code file}, hashed as {@code hashed}, then checks that the file mapped is the file hashed
+     * and, for ferric's library ({@code main}), that it is this release's. Returns null when this file
+     * failed (the next candidate may work), {@link #HELD_ELSEWHERE} when another class loader holds it.
+     */
+    private Loaded load(String source, Path file, Hashed hashed, boolean main) throws Refusal {
+        String where = file.toString();
         try {
             linker.load(where);
         } catch (UnsatisfiedLinkError e) {
             if (String.valueOf(e.getMessage()).contains(HELD_BY_ANOTHER_LOADER)) {
-                if (CLASSPATH.equals(source)) {
+                if (CLASSPATH.equals(source) || VERIFIER.equals(source)) {
                     attempt(source, where, LoadAttempt.Outcome.SKIPPED, "bound to another class loader of this JVM;"
-                            + " trying a private copy", null);
+                            + " trying a private copy", null, null);
                     return HELD_ELSEWHERE;
                 }
                 attempt(source, where, LoadAttempt.Outcome.FAILED, "bound to another class loader of this JVM (JNI binds"
-                        + " a library file to one class loader); the classifier jar gives each class loader its own copy", e);
+                        + " a library file to one class loader)", e, "use the classifier jar, which gives each class loader its own copy");
                 return null;
             }
-            attempt(source, where, LoadAttempt.Outcome.FAILED, "load failed: " + e.getMessage() + hint(e, file), e);
+            String[] hint = hint(e, file);
+            attempt(source, where, LoadAttempt.Outcome.FAILED, "load failed: " + e.getMessage() + hint[0], e, hint[1]);
             return null;
         } catch (RuntimeException e) {
-            if (isNativeAccessDenied(e)) throw refuse(source, where, nativeAccessDenied(e));
-            attempt(source, where, LoadAttempt.Outcome.FAILED, "load failed: " + e, e);
+            if (isNativeAccessDenied(e)) {
+                String flag = nativeAccessFlag();
+                throw refuse(source, where, nativeAccessDenied(e, flag), "start java with " + flag);
+            }
+            attempt(source, where, LoadAttempt.Outcome.FAILED, "load failed: " + e, e, null);
             return null;
         }
         // The library is mapped now and cannot be unmapped: if it is not the file hashed, stop.
-        String swapped = replacedSinceHashed(file, before, inode);
-        if (swapped != null) throw refuse(source, where, swapped);
+        String swapped = replacedSinceHashed(file, hashed.identity, hashed.inode);
+        if (swapped != null) throw refuse(source, where, swapped, null);
+        if (!main) return new Loaded(where, hashed.sha256, null);
         String version = checkVersion(source, where);
-        attempt(source, where, LoadAttempt.Outcome.LOADED, "ferric " + version + ", sha256 " + actual
-                + (config.verify ? " (matches the pin)" : " (not verified: -D" + LoaderConfig.VERIFY + "=false)"), null);
-        return new Loaded(where, actual, version);
+        attempt(source, where, LoadAttempt.Outcome.LOADED, "ferric " + version + ", sha256 " + hashed.sha256
+                + (config.verify ? " (matches the pin)" : " (not verified: -D" + LoaderConfig.VERIFY + "=false)"), null, null);
+        return new Loaded(where, hashed.sha256, version);
     }
 
     /**
@@ -381,24 +630,23 @@ public final class NativeLoader {
             version = linker.version();
         } catch (UnsatisfiedLinkError e) {
             throw refuse(source, where, "the library loaded but has no ferric entry points (" + e.getMessage()
-                    + "): it is not a ferric " + build.version() + " library");
+                    + "): it is not a ferric " + build.version() + " library", sameReleaseFix());
         }
         if (abi != BuildInfo.ABI_VERSION || !build.version().equals(version)) {
             throw refuse(source, where, "version skew: the native library is ferric " + version + " (ABI " + abi
-                    + ") but the Java API is ferric " + build.version() + " (ABI " + BuildInfo.ABI_VERSION
-                    + "); use dev.ferric:ferric-native:" + build.version() + ":" + platform.classifier()
-                    + " with dev.ferric:ferric:" + build.version());
+                    + ") but the Java API is ferric " + build.version() + " (ABI " + BuildInfo.ABI_VERSION + ")",
+                    sameReleaseFix());
         }
         return version;
     }
 
-    private Refusal refuse(String source, String where, String why) {
-        attempt(source, where, LoadAttempt.Outcome.FAILED, why, null);
+    private Refusal refuse(String source, String where, String why, String fix) {
+        attempt(source, where, LoadAttempt.Outcome.FAILED, why, null, fix);
         return new Refusal(why);
     }
 
-    private void attempt(String source, String location, LoadAttempt.Outcome outcome, String detail, Throwable error) {
-        attempts.add(new LoadAttempt(source, location, outcome, detail, error));
+    private void attempt(String source, String location, LoadAttempt.Outcome outcome, String detail, Throwable error, String fix) {
+        attempts.add(new LoadAttempt(source, location, outcome, detail, error, fix));
     }
 
     private String pin() {
@@ -408,12 +656,34 @@ public final class NativeLoader {
     private String mismatch(String what, String actual, String pin) {
         if (pin == null) {
             return "this ferric " + build.version() + " build pins no library for " + platform.classifier() + " ("
-                    + what + " has sha256 " + actual + "); to load a library you built yourself set -D"
-                    + LoaderConfig.VERIFY + "=false";
+                    + what + " has sha256 " + actual + ")";
         }
         return "checksum mismatch: " + what + " has sha256 " + actual + " but ferric " + build.version() + " pinned "
                 + pin + " for " + platform.classifier() + "; refusing to load bytes this release did not build"
                 + " (a ferric-native jar of another version, or a tampered one)";
+    }
+
+    // ---- what the user can do: one line per kind of failure ----
+
+    private String nativeCoordinates() {
+        return "dev.ferric:ferric-native:" + build.version() + ":" + platform.classifier();
+    }
+
+    private String missingJarFix() {
+        return "add " + nativeCoordinates() + " beside dev.ferric:ferric. Maven: <dependency><groupId>dev.ferric</groupId>"
+                + "<artifactId>ferric-native</artifactId><version>" + build.version() + "</version><classifier>"
+                + platform.classifier() + "</classifier></dependency>; Gradle: runtimeOnly(\"" + nativeCoordinates()
+                + "\"); Spark: both jars in --jars or spark.jars (never the API jar on a parent class loader and the"
+                + " native jar on a child). Or point -D" + LoaderConfig.LIBRARY_PATH + " at a ferric " + build.version() + " library";
+    }
+
+    private String sameReleaseFix() {
+        return "use " + nativeCoordinates() + ", the native jar of the same release as the API jar dev.ferric:ferric:"
+                + build.version();
+    }
+
+    private static String unpinnedFix() {
+        return "to load a library you built yourself set -D" + LoaderConfig.VERIFY + "=false";
     }
 
     /** The message, with the exception's class where the message alone says too little (e.g. just a path). */
@@ -422,8 +692,8 @@ public final class NativeLoader {
         return plain ? e.getMessage() : e.toString();
     }
 
-    /** A hint for a failed {@code System.load}, chained into the attempt's message. */
-    private static String hint(UnsatisfiedLinkError e, Path file) {
+    /** For a failed {@code System.load}: text for the attempt's message, and the fix (either may be empty/null). */
+    private String[] hint(UnsatisfiedLinkError e, Path file) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         String noexec = null;
         try {
@@ -432,20 +702,21 @@ public final class NativeLoader {
             // no mount table to consult: the message alone decides
         }
         if (noexec != null) {
-            return " (" + file.getParent() + " is on a file system mounted noexec at " + noexec + "; set -D"
-                    + LoaderConfig.CACHE_DIR + "=<a directory that allows execution>)";
+            return new String[] {" (" + file.getParent() + " is on a file system mounted noexec at " + noexec + ")",
+                LibraryCache.noexecFix(noexec)};
         }
         if (m.contains("failed to map segment") || m.contains("operation not permitted")) {
-            return " (the directory may be on a file system mounted noexec; set -D" + LoaderConfig.CACHE_DIR
-                    + "=<a directory that allows execution>)";
+            return new String[] {" (the directory may be on a file system mounted noexec)", LibraryCache.noexecFix("it")};
         }
         if (m.contains("wrong elf class") || m.contains("incompatible architecture") || m.contains("mach-o")) {
-            return " (the library was built for another architecture than this JVM's)";
+            return new String[] {" (the library was built for another architecture than this JVM's)",
+                "use the library of this JVM's platform, " + nativeCoordinates()};
         }
         if (m.contains("glibc") || m.contains("not found")) {
-            return " (a system library it needs is missing or too old; on Alpine/musl use the -musl classifier)";
+            return new String[] {" (a system library it needs is missing or too old)",
+                "on Alpine or another musl system use the -musl classifier; elsewhere install the system library named above"};
         }
-        return "";
+        return new String[] {"", null};
     }
 
     /** JDK 24+ with {@code --illegal-native-access=deny} throws {@code IllegalCallerException} (a Java 9 class). */
@@ -453,9 +724,13 @@ public final class NativeLoader {
         return "java.lang.IllegalCallerException".equals(e.getClass().getName());
     }
 
-    private static String nativeAccessDenied(RuntimeException e) {
+    private static String nativeAccessFlag() {
         String module = moduleName(NativeLoader.class);
-        String flag = "--enable-native-access=" + (module == null ? "ALL-UNNAMED" : module);
+        return "--enable-native-access=" + (module == null ? "ALL-UNNAMED" : module);
+    }
+
+    private static String nativeAccessDenied(RuntimeException e, String flag) {
+        String module = moduleName(NativeLoader.class);
         return "the JVM denies native access to " + (module == null ? "code on the class path" : "module " + module)
                 + " (" + e.getMessage() + "; the JVM runs with --illegal-native-access=deny): start java with " + flag
                 + (module == null ? ", or for an executable jar add 'Enable-Native-Access: ALL-UNNAMED' to its manifest" : "");
@@ -472,11 +747,6 @@ public final class NativeLoader {
         }
     }
 
-    private String missingDependency() {
-        return "dev.ferric:ferric-native:" + build.version() + ":" + platform.classifier()
-                + " (Maven: <artifactId>ferric-native</artifactId><classifier>" + platform.classifier() + "</classifier>)";
-    }
-
     private static byte[] read(URL url) throws IOException {
         URLConnection c = url.openConnection();
         c.setUseCaches(false); // a cached JarFile may be closed under us by another class loader
@@ -487,24 +757,34 @@ public final class NativeLoader {
                 n += r;
                 if (n == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
             }
-            return Arrays.copyOf(buf, n);
+            return n == buf.length ? buf : Arrays.copyOf(buf, n);
         }
     }
 
-    private UnsatisfiedLinkError failure(Refusal refusal) {
+    /**
+     * The error for a search that loaded nothing: every attempt in order, then one "To fix" line per
+     * distinct fix the failures call for (or the general one when none does). Each text appears once:
+     * the underlying errors are kept as suppressed exceptions, and a refusal is not chained as a cause
+     * (its text is already the attempt's).
+     */
+    private UnsatisfiedLinkError failure() {
         StringBuilder sb = new StringBuilder();
         sb.append("ferric ").append(build.version()).append(" could not load its native library for ")
                 .append(platform).append(". Attempts:");
         int i = 1;
-        for (LoadAttempt a : attempts) sb.append("\n  ").append(i++).append(". ").append(a);
-        if (refusal == null) {
-            sb.append("\nTo fix: put dev.ferric:ferric-native:").append(build.version()).append(':')
-                    .append(platform.classifier()).append(" on the classpath next to dev.ferric:ferric, or point -D")
-                    .append(LoaderConfig.LIBRARY_PATH).append(" at a ferric ").append(build.version())
-                    .append(" library. `ferric doctor` shows the details.");
+        Set<String> fixes = new LinkedHashSet<>();
+        for (LoadAttempt a : attempts) {
+            sb.append("\n  ").append(i++).append(". ").append(a);
+            if (a.fix() != null && a.outcome() != LoadAttempt.Outcome.LOADED) fixes.add(a.fix());
         }
+        if (fixes.isEmpty()) {
+            fixes.add("put " + nativeCoordinates() + " on the classpath next to dev.ferric:ferric, or point -D"
+                    + LoaderConfig.LIBRARY_PATH + " at a ferric " + build.version() + " library");
+        }
+        sb.append("\nTo fix:");
+        for (String fix : fixes) sb.append("\n  - ").append(fix);
+        sb.append("\n`ferric doctor` shows the details.");
         UnsatisfiedLinkError e = new UnsatisfiedLinkError(sb.toString());
-        if (refusal != null) e.initCause(refusal);
         for (LoadAttempt a : attempts) if (a.error() != null) e.addSuppressed(a.error());
         return e;
     }

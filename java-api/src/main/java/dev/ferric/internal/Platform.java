@@ -104,10 +104,19 @@ public final class Platform {
 
     /** File name of the native library on this OS ({@code System.mapLibraryName} as a pure function). */
     public String libraryFileName() {
+        return fileName("ferric");
+    }
+
+    /** File name of the loader's verifier library on this OS (see {@code rust-core/verifier}). */
+    public String verifierFileName() {
+        return fileName("ferric_verifier");
+    }
+
+    private String fileName(String stem) {
         switch (os) {
-            case "windows": return "ferric.dll";
-            case "osx": return "libferric.dylib";
-            default: return "libferric.so";
+            case "windows": return stem + ".dll";
+            case "osx": return "lib" + stem + ".dylib";
+            default: return "lib" + stem + ".so";
         }
     }
 

@@ -5,15 +5,40 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 as lower-case hex, for library verification (the JDK's, so verification needs no native code). */
+/**
+ * SHA-256 (FIPS 180-4) as lower-case hex, for library verification, in plain Java.
+ *
+ * <p>Not the JDK's {@code MessageDigest}: in a fresh JVM its provider framework takes 35-40 ms to
+ * start before it hashes a byte, which is more than the whole warm load may take. The loader hashes
+ * only the small verifier library with this class (about 20 KB, a millisecond or two while the JIT is
+ * cold), and the main library with the verifier; without the verifier, this class hashes everything.
+ * Checked against the JDK's SHA-256 and the NIST vectors in {@code Sha256Test}.
+ */
 public final class Sha256 {
+    private static final int[] K = {
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    };
+
+    private final int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    private final int[] w = new int[64];
+    private final byte[] block = new byte[64];
+    private int buffered;
+    private long length;
+
     private Sha256() {}
 
     public static String of(byte[] bytes) {
-        return hex(digest().digest(bytes));
+        Sha256 s = new Sha256();
+        s.update(bytes, 0, bytes.length);
+        return s.hexDigest();
     }
 
     /** Hashes the file at {@code path} without following a symbolic link. */
@@ -21,20 +46,83 @@ public final class Sha256 {
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(path + " is not a regular file (symbolic links are not followed)");
         }
-        MessageDigest md = digest();
+        Sha256 s = new Sha256();
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            for (int n; (n = in.read(buf)) > 0; ) s.update(buf, 0, n);
         }
-        return hex(md.digest());
+        return s.hexDigest();
     }
 
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+    private void update(byte[] b, int off, int len) {
+        length += len;
+        if (buffered > 0) {
+            int n = Math.min(len, 64 - buffered);
+            System.arraycopy(b, off, block, buffered, n);
+            buffered += n;
+            off += n;
+            len -= n;
+            if (buffered < 64) return;
+            compress(block, 0);
+            buffered = 0;
         }
+        for (; len >= 64; off += 64, len -= 64) compress(b, off);
+        System.arraycopy(b, off, block, 0, len);
+        buffered = len;
+    }
+
+    private String hexDigest() {
+        long bits = length * 8;
+        block[buffered++] = (byte) 0x80;
+        if (buffered > 56) {
+            java.util.Arrays.fill(block, buffered, 64, (byte) 0);
+            compress(block, 0);
+            buffered = 0;
+        }
+        java.util.Arrays.fill(block, buffered, 56, (byte) 0);
+        for (int i = 0; i < 8; i++) block[63 - i] = (byte) (bits >>> (8 * i));
+        compress(block, 0);
+        char[] out = new char[64];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 8; j++) out[8 * i + j] = Character.forDigit((h[i] >>> (28 - 4 * j)) & 0xf, 16);
+        }
+        return new String(out);
+    }
+
+    private void compress(byte[] b, int off) {
+        int[] w = this.w;
+        for (int t = 0; t < 16; t++, off += 4) {
+            w[t] = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+        }
+        for (int t = 16; t < 64; t++) {
+            int x = w[t - 2];
+            int y = w[t - 15];
+            w[t] = (Integer.rotateRight(x, 17) ^ Integer.rotateRight(x, 19) ^ (x >>> 10)) + w[t - 7]
+                    + (Integer.rotateRight(y, 7) ^ Integer.rotateRight(y, 18) ^ (y >>> 3)) + w[t - 16];
+        }
+        int a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+        for (int t = 0; t < 64; t++) {
+            int t1 = hh + (Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25))
+                    + ((e & f) ^ (~e & g)) + K[t] + w[t];
+            int t2 = (Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22))
+                    + ((a & bb) ^ (a & c) ^ (bb & c));
+            hh = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = bb;
+            bb = a;
+            a = t1 + t2;
+        }
+        h[0] += a;
+        h[1] += bb;
+        h[2] += c;
+        h[3] += d;
+        h[4] += e;
+        h[5] += f;
+        h[6] += g;
+        h[7] += hh;
     }
 
     static String hex(byte[] b) {

@@ -51,7 +51,7 @@ class LibraryCacheTest {
     @Test
     void newDirectoryIsCreatedOwnerOnly() throws IOException {
         assumeTrue(posix());
-        Path dir = LibraryCache.privateDir(tmp.resolve("a/b/ferric"));
+        Path dir = LibraryCache.privateDir(tmp.resolve("a/b/ferric")).path;
         assertEquals(0700, mode(dir));
         assertEquals(tmp.resolve("a/b/ferric"), dir);
     }
@@ -107,7 +107,7 @@ class LibraryCacheTest {
         chmod(parent, 0775);
         assertThrows(IOException.class, () -> LibraryCache.privateDir(parent.resolve("ferric")));
         chmod(parent, 01777); // like /tmp: others cannot rename or delete what is ours
-        assertEquals(parent.resolve("ferric"), LibraryCache.privateDir(parent.resolve("ferric")));
+        assertEquals(parent.resolve("ferric"), LibraryCache.privateDir(parent.resolve("ferric")).path);
     }
 
     @Test
@@ -171,18 +171,68 @@ class LibraryCacheTest {
     }
 
     @Test
-    void installWritesAReadOnlyFileAndReusesIt() throws IOException {
+    void extractWritesAReadOnlyFileAndNeverReplacesOne() throws IOException {
         byte[] bytes = "library bytes".getBytes(StandardCharsets.US_ASCII);
         String sha = Sha256.of(bytes);
-        Path dir = LibraryCache.privateDir(tmp.resolve("ferric"));
-        Path f = LibraryCache.install(dir, bytes, sha, LibraryCache.cachedFileName("libferric.so", sha, 0));
+        LibraryCache.CacheDir dir = LibraryCache.privateDir(tmp.resolve("ferric"));
+        Path f = dir.path.resolve(LibraryCache.cachedFileName("libferric.so", sha, 0));
+        LibraryCache.extract(dir.path, bytes, f);
         assertEquals("libferric-" + sha.substring(0, 32) + ".so", f.getFileName().toString());
         assertEquals(sha, Sha256.ofFile(f));
         if (posix()) assertEquals(0500, mode(f));
+        assertNull(LibraryCache.distrust(f, dir.owner), "a file this user extracted is trusted");
         String identity = LibraryCache.identity(f);
-        assertEquals(f, LibraryCache.install(dir, bytes, sha, f.getFileName().toString()));
-        assertEquals(identity, LibraryCache.identity(f), "a good file is reused, never rewritten");
-        assertEquals(1, listing(dir).size());
+        LibraryCache.extract(dir.path, "other bytes".getBytes(StandardCharsets.US_ASCII), f);
+        assertEquals(identity, LibraryCache.identity(f), "a file already published is never replaced");
+        assertEquals(sha, Sha256.ofFile(f));
+        assertEquals(1, listing(dir.path).size(), "no temp files left");
+    }
+
+    /** What another user, or an old umask, can leave under the library's cached name. */
+    @Test
+    void entriesOthersCouldHaveWrittenAreDistrusted() throws IOException {
+        assumeTrue(posix());
+        LibraryCache.CacheDir dir = LibraryCache.privateDir(tmp.resolve("ferric"));
+        Path mine = Files.write(dir.path.resolve("mine.so"), new byte[] {1});
+        chmod(mine, 0500);
+        assertNull(LibraryCache.distrust(mine, dir.owner));
+        chmod(mine, 0520);
+        assertTrue(LibraryCache.distrust(mine, dir.owner).contains("writable by its group"), LibraryCache.distrust(mine, dir.owner));
+        chmod(mine, 0502);
+        assertTrue(LibraryCache.distrust(mine, dir.owner).contains("writable by other users"));
+        chmod(mine, 0500);
+        Path second = Files.createLink(tmp.resolve("second-name.so"), mine);
+        assertTrue(LibraryCache.distrust(mine, dir.owner).contains("2 hard links"), LibraryCache.distrust(mine, dir.owner));
+        Files.delete(second);
+        // a publishing JVM's temp file of the same inode is not a second name: it is removed right after
+        Path publishing = Files.createLink(dir.path.resolve(LibraryCache.TEMP_PREFIX + "x" + LibraryCache.TEMP_SUFFIX), mine);
+        assertNull(LibraryCache.distrust(mine, dir.owner));
+        Files.delete(publishing);
+        Path link = Files.createSymbolicLink(dir.path.resolve("link.so"), mine);
+        assertTrue(LibraryCache.distrust(link, dir.owner).contains("symbolic link"));
+        assertNull(LibraryCache.distrust(dir.path.resolve("absent.so"), dir.owner));
+        assumeTrue(NativeLoaderTest.chown(mine, 4242), "needs root to hand a file to another user");
+        assertTrue(LibraryCache.distrust(mine, dir.owner).contains("owned by") && LibraryCache.distrust(mine, dir.owner).contains("4242"));
+    }
+
+    @Test
+    void aDirectoryThatWasOpenToOthersIsTightenedAndEmptiedOfFerricEntries() throws IOException {
+        assumeTrue(posix());
+        Path dir = Files.createDirectory(tmp.resolve("ferric"));
+        Path lib = Files.write(dir.resolve(LibraryCache.cachedFileName("libferric.so", Sha256.of(new byte[0]), 0)), new byte[1]);
+        Path copy = Files.write(dir.resolve(LibraryCache.cachedFileName("libferric_verifier.so", Sha256.of(new byte[1]), 3)), new byte[1]);
+        Path temp = Files.write(dir.resolve(LibraryCache.TEMP_PREFIX + "1" + LibraryCache.TEMP_SUFFIX), new byte[1]);
+        Path notOurs = Files.write(dir.resolve("notes.txt"), new byte[1]);
+        chmod(dir, 0777);
+        LibraryCache.CacheDir cache = LibraryCache.privateDir(dir);
+        assertEquals(0700, mode(dir));
+        assertTrue(cache.repaired != null && cache.repaired.contains("rwxrwxrwx") && cache.repaired.contains("removed the 3"), cache.repaired);
+        assertFalse(Files.exists(lib) || Files.exists(copy) || Files.exists(temp));
+        assertTrue(Files.exists(notOurs), "only ferric's own entries are removed");
+        assertNull(LibraryCache.privateDir(dir).repaired, "a private directory is left as it is");
+        chmod(dir, 0750); // readable, not writable, by the group: nothing could have been planted
+        assertNull(LibraryCache.privateDir(dir).repaired);
+        assertEquals(0700, mode(dir));
     }
 
     @Test
@@ -194,7 +244,7 @@ class LibraryCacheTest {
     }
 
     @Test
-    void manyThreadsExtractingAtOnceLeaveOneVerifiedFile() throws Exception {
+    void manyThreadsExtractingAtOnceLeaveOneTrustedFile() throws Exception {
         byte[] bytes = new byte[1 << 20];
         new Random(5).nextBytes(bytes);
         String sha = Sha256.of(bytes);
@@ -206,8 +256,15 @@ class LibraryCacheTest {
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                Path d = LibraryCache.privateDir(dir);
-                return LibraryCache.install(d, bytes, sha, LibraryCache.cachedFileName("libferric.so", sha, 0));
+                LibraryCache.CacheDir d = LibraryCache.privateDir(dir);
+                Path target = d.path.resolve(LibraryCache.cachedFileName("libferric.so", sha, 0));
+                // what the loader does: trust what is there (another thread may be publishing it), else extract
+                String distrust = LibraryCache.distrust(target, d.owner);
+                if (distrust != null) throw new AssertionError(distrust);
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) LibraryCache.extract(d.path, bytes, target);
+                distrust = LibraryCache.distrust(target, d.owner);
+                if (distrust != null) throw new AssertionError(distrust);
+                return target;
             }));
         }
         Set<Path> paths = new HashSet<>();
@@ -220,7 +277,7 @@ class LibraryCacheTest {
 
     @Test
     void staleTempFilesOfKilledProcessesAreSweptFreshOnesKept() throws IOException {
-        Path dir = LibraryCache.privateDir(tmp.resolve("ferric"));
+        Path dir = LibraryCache.privateDir(tmp.resolve("ferric")).path;
         Path stale = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "123" + LibraryCache.TEMP_SUFFIX));
         Path fresh = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "456" + LibraryCache.TEMP_SUFFIX));
         Path other = Files.createFile(dir.resolve("notes.tmp"));

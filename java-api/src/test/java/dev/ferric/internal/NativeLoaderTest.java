@@ -2,6 +2,7 @@ package dev.ferric.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -361,7 +362,7 @@ class NativeLoaderTest {
         assertTrue(m.contains("native library is ferric 1.2.2") && m.contains("Java API is ferric 1.2.3"), m);
         assertTrue(m.contains("dev.ferric:ferric-native:1.2.3:linux-x86_64"), m);
         assertEquals(1, linker.calls.size(), "a mapped library of another version stops the search");
-        assertNotNull(r.failure().getCause());
+        assertFalse(r.retryable(), "a library was mapped and refused: searching again cannot help");
     }
 
     @Test
@@ -382,11 +383,167 @@ class NativeLoaderTest {
     // ---- errors ----
 
     @Test
-    void apiJarAloneNamesTheMissingDependency() throws IOException {
+    void apiJarAloneNamesTheMissingDependencyTheLoadersSearchedAndHowToAddIt() throws IOException {
         LoadReport r = load(emptyClasspath());
         assertFalse(r.loaded());
-        assertTrue(message(r).contains("dev.ferric:ferric-native:1.2.3:linux-x86_64"), message(r));
+        String m = message(r);
+        assertTrue(m.contains("not on the classpath (searched java.net.URLClassLoader@"), m);
+        assertTrue(m.contains("<classifier>linux-x86_64</classifier>") && m.contains("runtimeOnly(\"dev.ferric:ferric-native:1.2.3:linux-x86_64\")")
+                && m.contains("--jars or spark.jars"), m);
         assertTrue(linker.calls.isEmpty());
+        assertTrue(r.retryable(), "nothing was mapped: a later call may find a jar added meanwhile");
+    }
+
+    @Test
+    void theThreadsContextClassLoaderIsSearchedTooAndVerifiedTheSameWay() throws IOException {
+        ClassLoader own = emptyClasspath();
+        LoaderConfig config = new LoaderConfig(null, cacheDir, true, "", tmp.resolve("home").toString(), null, null, null, "tester");
+        LoadReport r = new NativeLoader(config, platform, build, own, classpath(lib), linker).load();
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(cachedFile(0).toString(), r.loadedFrom());
+
+        linker = new FakeLinker(VERSION);
+        config = new LoaderConfig(null, tmp.resolve("cache2").toString(), true, "", tmp.resolve("home").toString(), null, null, null, "tester");
+        LoadReport bad = new NativeLoader(config, platform, build, own, classpath(tampered), linker).load();
+        assertTrue(message(bad).contains("checksum mismatch"), message(bad));
+        LoadReport none = new NativeLoader(config, platform, build, own, emptyClasspath(), linker).load();
+        assertTrue(message(none).contains("and the thread's context class loader, java.net.URLClassLoader@"), message(none));
+        assertTrue(linker.calls.isEmpty());
+    }
+
+    @Test
+    void aKeptFailureSaysWhenItsSearchRanAndWhetherItIsRepeated() throws IOException {
+        LoadReport r = load(emptyClasspath());
+        UnsatisfiedLinkError e = NativeLoader.unavailable(r, r.attemptedAtMillis() + 2500);
+        assertTrue(e.getMessage().startsWith(message(r)), e.getMessage());
+        assertTrue(e.getMessage().contains("(2500 ms ago); a later call searches again"), e.getMessage());
+        assertNull(e.getCause(), "the text appears once per exception chain");
+
+        linker.version = "0.0.1"; // mapped, then refused: final
+        LoadReport refused = load(classpath(lib));
+        assertTrue(NativeLoader.unavailable(refused, refused.attemptedAtMillis()).getMessage().contains("final for this class loader"));
+    }
+
+    /** Right bytes under the cached name, in a private directory, that another user could have written. */
+    enum Plant { OTHER_USERS_WRITABLE_FILE, HARD_LINK_TO_OTHER_USERS_FILE, OWN_GROUP_WRITABLE_FILE }
+
+    @ParameterizedTest
+    @EnumSource(Plant.class)
+    void anEntryOthersCouldWriteIsReplacedByAFreshFileOfOursEvenWithTheRightBytes(Plant plant) throws IOException {
+        Path target = cachedFile(0);
+        LibraryCache.privateDir(target.getParent());
+        Path planted;
+        switch (plant) {
+            case OTHER_USERS_WRITABLE_FILE:
+                planted = Files.write(target, lib);
+                assumeTrue(chown(planted, 65534), "needs root to hand a file to another user");
+                chmod(planted, 0666);
+                break;
+            case HARD_LINK_TO_OTHER_USERS_FILE:
+                planted = Files.write(tmp.resolve("theirs.so"), lib);
+                assumeTrue(chown(planted, 65534), "needs root to hand a file to another user");
+                chmod(planted, 0644);
+                Files.createLink(target, planted);
+                break;
+            case OWN_GROUP_WRITABLE_FILE:
+                planted = Files.write(target, lib);
+                chmod(planted, 0660);
+                break;
+            default: throw new AssertionError(plant);
+        }
+        Long plantedInode = LibraryCache.inode(planted);
+        assumeTrue(plantedInode != null);
+        LoadReport r;
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(planted)) {
+            r = load(classpath(lib)); // (held open, as by its owner: and so its inode number cannot be reused)
+        }
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(Collections.singletonList("load:" + target), linker.calls);
+        assertNotEquals(plantedInode, LibraryCache.inode(target), "the planted inode itself must never be loaded");
+        assertEquals(Files.getAttribute(tmp, "unix:uid"), Files.getAttribute(target, "unix:uid"), "owned by this user");
+        assertEquals(0500, (Integer) Files.getAttribute(target, "unix:mode") & 0777);
+        assertEquals(1, ((Number) Files.getAttribute(target, "unix:nlink")).intValue());
+        LoadAttempt replaced = r.attempts().get(0);
+        assertEquals(LoadAttempt.Outcome.REPLACED, replaced.outcome(), r.attempts().toString());
+        String why = plant == Plant.OWN_GROUP_WRITABLE_FILE ? "writable by its group"
+                : plant == Plant.HARD_LINK_TO_OTHER_USERS_FILE ? "owned by" : "owned by nobody (uid 65534)";
+        assertTrue(replaced.detail().contains(why) && replaced.detail().contains("extracted afresh"), replaced.detail());
+        if (plant == Plant.HARD_LINK_TO_OTHER_USERS_FILE) assertEquals(pin, Sha256.ofFile(planted), "their file is left alone");
+    }
+
+    @Test
+    void aCacheDirectoryThatWasOpenToOthersKeepsNothingFromBefore() throws IOException {
+        Path target = cachedFile(0);
+        Files.createDirectories(target.getParent());
+        Path earlier = Files.write(target, lib); // the right bytes, and even ours: still not trusted
+        chmod(earlier, 0500);
+        Long earlierInode = LibraryCache.inode(earlier);
+        chmod(target.getParent(), 0777);
+        LoadReport r;
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(earlier)) {
+            r = load(classpath(lib));
+        }
+        assertTrue(r.loaded(), () -> message(r));
+        assertNotEquals(earlierInode, LibraryCache.inode(target));
+        assertEquals(0700, (Integer) Files.getAttribute(target.getParent(), "unix:mode") & 0777);
+        assertEquals(LoadAttempt.Outcome.REPLACED, r.attempts().get(0).outcome());
+        assertTrue(r.attempts().get(0).detail().contains("writable by other users: tightened"), r.attempts().get(0).detail());
+    }
+
+    @Test
+    void aWarmCacheIsLoadedWithoutReadingTheJar() throws IOException {
+        assertTrue(load(classpath(lib)).loaded());
+        ClassLoader unreadable = new URLClassLoader(new URL[0], null) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                // present, but reading it fails: a warm load must not need its bytes
+                return Collections.enumeration(Collections.singletonList(new URL("file:" + tmp.resolve("no-such.jar"))));
+            }
+        };
+        linker = new FakeLinker(VERSION);
+        LoadReport r = load(unreadable);
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(Collections.singletonList("load:" + cachedFile(0)), linker.calls);
+        assertEquals(1, r.attempts().size(), r.attempts().toString());
+    }
+
+    // ---- the verifier ----
+
+    /** The classifier jar's resources: the library and, when given, the verifier beside it. */
+    private ClassLoader classpathWithVerifier(byte[] library, byte[] verifier) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("cpv"));
+        Path dir = Files.createDirectories(root.resolve("META-INF/native/ferric/" + platform.classifier()));
+        Files.write(dir.resolve(platform.libraryFileName()), library);
+        Files.write(dir.resolve(platform.verifierFileName()), verifier);
+        URLClassLoader cl = new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
+        loaders.add(cl);
+        return cl;
+    }
+
+    @Test
+    void thePinnedVerifierIsLoadedFirstAndHashesTheLibrary() throws IOException {
+        byte[] verifier = "verifier bytes".getBytes(StandardCharsets.US_ASCII);
+        String verifierPin = Sha256.of(verifier);
+        build = new BuildInfo(VERSION, Collections.singletonMap("linux-x86_64", pin), Collections.singletonMap("linux-x86_64", verifierPin));
+        LoadReport r = load(classpathWithVerifier(lib, verifier));
+        assertTrue(r.loaded(), () -> message(r));
+        Path verifierFile = tmp.resolve("cache").resolve(LibraryCache.cachedFileName(platform.verifierFileName(), verifierPin, 0));
+        assertEquals(java.util.Arrays.asList("load:" + verifierFile, "load:" + cachedFile(0)), linker.calls);
+        assertTrue(linker.verifierHashes >= 1, "the library was hashed by the verifier");
+        assertTrue(r.hashing().startsWith("by the verifier " + verifierFile), r.hashing());
+        assertEquals(java.util.Arrays.asList(verifierPin, pin), linker.hashesLoaded);
+    }
+
+    @Test
+    void aVerifierThatDoesNotMatchItsPinIsNeverLoadedAndJavaHashesInstead() throws IOException {
+        byte[] verifier = "verifier bytes".getBytes(StandardCharsets.US_ASCII);
+        build = new BuildInfo(VERSION, Collections.singletonMap("linux-x86_64", pin),
+                Collections.singletonMap("linux-x86_64", Sha256.of("another verifier".getBytes(StandardCharsets.US_ASCII))));
+        LoadReport r = load(classpathWithVerifier(lib, verifier));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(Collections.singletonList("load:" + cachedFile(0)), linker.calls, "the mismatching verifier is not loaded");
+        assertEquals(0, linker.verifierHashes);
+        assertTrue(r.hashing().startsWith("in Java: the verifier could not be used") && r.hashing().contains("checksum mismatch"), r.hashing());
     }
 
     @Test
@@ -415,7 +572,12 @@ class NativeLoaderTest {
         assertTrue(a.get(3).detail().contains("failed to map segment") && a.get(3).detail().contains("noexec"), a.get(3).detail());
         for (LoadAttempt x : a) assertEquals(LoadAttempt.Outcome.FAILED, x.outcome());
         for (int n = 1; n <= a.size(); n++) assertTrue(m.contains("\n  " + n + ". " + a.get(n - 1)), m);
-        assertTrue(m.contains("To fix: put dev.ferric:ferric-native:1.2.3:linux-x86_64 on the classpath"), m);
+        // one fix per kind of failure, and not the missing-jar one: the jar was found
+        assertTrue(m.contains("\nTo fix:\n  - set -Dferric.cache.dir=<a directory of yours>"), m);
+        assertTrue(m.contains("\n  - use dev.ferric:ferric-native:1.2.3:linux-x86_64, the native jar of the same release"), m);
+        assertTrue(m.contains("\n  - set -Dferric.cache.dir=<a directory on a file system mounted with exec>"), m);
+        assertFalse(m.contains("Maven:") || m.contains("on the classpath next to"), m);
+        assertEquals(1, m.split("set -Dferric.cache.dir=<a directory of yours>", -1).length - 1, "each fix once: " + m);
         assertTrue(java.util.Arrays.stream(r.failure().getSuppressed())
                 .anyMatch(t -> String.valueOf(t.getMessage()).contains("failed to map segment")), "underlying errors are kept");
         assertTrue(linker.calls.size() == 1 && linker.calls.get(0).startsWith("load:" + noexecDir), linker.calls.toString());
@@ -494,6 +656,10 @@ class NativeLoaderTest {
                     .collect(Collectors.toList());
             assertTrue(temps.isEmpty(), temps.toString());
         }
+    }
+
+    private static void chmod(Path p, int mode) throws IOException {
+        Files.setAttribute(p, "unix:mode", mode, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Gives {@code p} to another uid; false when this process may not (not root). */

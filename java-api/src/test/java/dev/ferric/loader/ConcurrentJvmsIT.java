@@ -52,12 +52,18 @@ class ConcurrentJvmsIT {
         }
         List<String> files;
         try (Stream<Path> s = Files.list(cache)) {
-            files = s.map(p -> p.getFileName().toString()).collect(Collectors.toList());
+            files = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
         }
-        assertEquals(1, files.size(), "exactly one file, no temp files: " + files);
+        String classifier = System.getProperty("ferric.test.classifier");
+        String verifierPin = BuildInfo.get().pinnedVerifierChecksum(classifier);
+        assertEquals(2, files.size(), "exactly the library and its verifier, no temp files: " + files);
         Path lib = cache.resolve(files.get(0));
         assertEquals(pin, Sha256.ofFile(lib));
-        for (Jvm.Result r : results) assertEquals(lib.toString(), r.value("from"), r::toString);
+        assertEquals(verifierPin, Sha256.ofFile(cache.resolve(files.get(1))));
+        for (Jvm.Result r : results) {
+            assertEquals(lib.toString(), r.value("from"), r::toString);
+            assertTrue(r.value("hashing").startsWith("by the verifier " + cache.resolve(files.get(1))), r::toString);
+        }
     }
 
     private static long countReady(Path work) throws java.io.IOException {

@@ -33,6 +33,8 @@ public final class LoaderProbe {
         print("pinned", r.pinnedChecksum());
         print("platform", r.platform().classifier());
         print("module", moduleOf(Ferric.class));
+        print("hashing", r.hashing());
+        print("loadMillis", r.durationNanos() / 1e6);
         print("attempts", r.attempts().size());
         int i = 1;
         for (LoadAttempt a : r.attempts()) print("attempt." + i++, a);
