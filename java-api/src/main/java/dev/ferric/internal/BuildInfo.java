@@ -1,10 +1,7 @@
 package dev.ferric.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -67,30 +64,19 @@ public final class BuildInfo {
     }
 
     private static BuildInfo load() {
-        Properties build = read("ferric-build.properties");
-        Properties sums = read("native-checksums.properties");
+        if (BuildData.ABI != ABI_VERSION) {
+            throw new IllegalStateException("the build says ABI " + BuildData.ABI + " but the classes speak ABI " + ABI_VERSION);
+        }
         Map<String, String> pins = new TreeMap<>();
         Map<String, String> verifierPins = new TreeMap<>();
-        for (String k : sums.stringPropertyNames()) {
-            String key = k.trim();
-            String sum = sums.getProperty(k).trim().toLowerCase(java.util.Locale.ROOT);
+        for (String line : BuildData.CHECKSUMS.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq < 0) continue;
+            String key = line.substring(0, eq).trim();
+            String sum = line.substring(eq + 1).trim().toLowerCase(java.util.Locale.ROOT);
             if (key.endsWith(VERIFIER_SUFFIX)) verifierPins.put(key.substring(0, key.length() - VERIFIER_SUFFIX.length()), sum);
             else pins.put(key, sum);
         }
-        String abi = build.getProperty("abi", String.valueOf(ABI_VERSION));
-        if (!String.valueOf(ABI_VERSION).equals(abi.trim())) {
-            throw new IllegalStateException("ferric-build.properties says ABI " + abi + " but the classes speak ABI " + ABI_VERSION);
-        }
-        return new BuildInfo(build.getProperty("version", "unknown"), pins, verifierPins);
-    }
-
-    private static Properties read(String name) {
-        Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream(name)) {
-            if (in != null) p.load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + name + " from the ferric API jar", e);
-        }
-        return p;
+        return new BuildInfo(BuildData.VERSION, pins, verifierPins);
     }
 }

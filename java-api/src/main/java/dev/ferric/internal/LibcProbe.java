@@ -1,9 +1,9 @@
 package dev.ferric.internal;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -34,14 +34,14 @@ final class LibcProbe {
             if (libc != Platform.Libc.UNKNOWN) return libc;
         }
         try {
-            return fromMemoryMap(new String(Files.readAllBytes(maps), StandardCharsets.UTF_8));
+            return fromMemoryMap(new String(LibraryCache.readFile(maps), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return Platform.Libc.UNKNOWN;
         }
     }
 
     static Platform.Libc ofExecutable(Path exe) {
-        try (InputStream in = Files.newInputStream(exe)) {
+        try (InputStream in = new FileInputStream(exe.toFile())) { // java.io: see LibraryCache.readFile
             byte[] head = new byte[HEAD_BYTES];
             int n = 0;
             for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) n += r;

@@ -12,7 +12,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -75,10 +74,21 @@ final class LibraryCache {
             dirs.add(Paths.get(userHome, ".cache", "ferric"));
         }
         if (notEmpty(tmpDir)) {
-            String user = notEmpty(userName) ? userName.replaceAll("[^A-Za-z0-9._-]", "_") : "user";
+            String user = notEmpty(userName) ? fileNameSafe(userName) : "user";
             dirs.add(Paths.get(tmpDir, "ferric-" + user));
         }
         return dirs;
+    }
+
+    /** {@code name} with every character but ASCII letters, digits, {@code . _ -} replaced by {@code _}. */
+    private static String fileNameSafe(String name) {
+        char[] c = name.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            boolean ok = (c[i] >= 'A' && c[i] <= 'Z') || (c[i] >= 'a' && c[i] <= 'z') || (c[i] >= '0' && c[i] <= '9')
+                    || c[i] == '.' || c[i] == '_' || c[i] == '-';
+            if (!ok) c[i] = '_';
+        }
+        return new String(c);
     }
 
     /**
@@ -122,7 +132,7 @@ final class LibraryCache {
      */
     static CacheDir privateDir(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        boolean posix = Files.getFileStore(existingAncestor(abs)).supportsFileAttributeView(PosixFileAttributeView.class);
+        boolean posix = posix(abs);
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             // (not when the parent is a link to a directory: Java 11 throws FileAlreadyExistsException then)
             if (abs.getParent() != null && !Files.isDirectory(abs.getParent())) Files.createDirectories(abs.getParent());
@@ -312,7 +322,7 @@ final class LibraryCache {
      * JVM starts the security providers (tens of milliseconds).
      */
     static Path createTempFile(Path dir) throws IOException {
-        boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
+        boolean posix = posix(dir);
         for (int attempt = 0; ; attempt++) {
             Path p = dir.resolve(TEMP_PREFIX + Long.toHexString(System.nanoTime()) + "-"
                     + Long.toHexString(Thread.currentThread().getId()) + "-" + TEMP_COUNTER.incrementAndGet() + TEMP_SUFFIX);
@@ -322,12 +332,6 @@ final class LibraryCache {
                 if (attempt == 100) throw taken;
             }
         }
-    }
-
-    private static Path existingAncestor(Path p) {
-        Path a = p;
-        while (a != null && !Files.exists(a)) a = a.getParent();
-        return a == null ? p.getRoot() : a;
     }
 
     /**
@@ -377,8 +381,16 @@ final class LibraryCache {
         }
     }
 
+    /**
+     * Whether files under {@code p} have POSIX owners and modes. Asked of the file system, not of the
+     * store: {@code Files.getFileStore} reads the whole mount table on Linux, at every start.
+     */
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     private static void setReadOnlyForOwner(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        if (posix(file)) {
             Files.setPosixFilePermissions(file, EnumSet.copyOf(OWNER_READ_EXEC));
         }
     }
@@ -409,30 +421,66 @@ final class LibraryCache {
      */
     static Boolean mapsInode(String maps, String path, long ino) {
         Boolean result = null;
-        for (String line : maps.split("\n")) {
-            // address perms offset dev inode [pathname, which may contain spaces]
-            String[] f = line.trim().split("\\s+", 6);
-            if (f.length < 6) continue;
-            String name = f[5];
+        // Lines are "address perms offset dev inode [pathname]"; the pathname (which may contain spaces)
+        // starts after the fifth field's padding. Parsed by hand: this runs at every start, and regular
+        // expressions there cost milliseconds.
+        for (int start = 0, end; start < maps.length(); start = end + 1) {
+            end = maps.indexOf('\n', start);
+            if (end < 0) end = maps.length();
+            int at = start;
+            long mapped = -1;
+            for (int field = 0; field < 5 && at < end; field++) {
+                while (at < end && maps.charAt(at) == ' ') at++;
+                int from = at;
+                while (at < end && maps.charAt(at) != ' ') at++;
+                if (field == 4) mapped = parseLong(maps, from, at);
+            }
+            while (at < end && maps.charAt(at) == ' ') at++;
+            if (mapped < 0 || at >= end) continue;
+            String name = maps.substring(at, end);
             if (name.endsWith(" (deleted)")) name = name.substring(0, name.length() - " (deleted)".length());
             if (!name.equals(path)) continue;
-            long mapped;
-            try {
-                mapped = Long.parseLong(f[4]);
-            } catch (NumberFormatException e) {
-                continue;
-            }
             if (mapped != ino) return Boolean.FALSE;
             result = Boolean.TRUE;
         }
         return result;
     }
 
+    /** The decimal number in {@code s[from, to)}, or -1 when it is not one. */
+    private static long parseLong(String s, int from, int to) {
+        if (from >= to || to - from > 18) return -1;
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
+     * The whole content of {@code file}. Through {@code java.io}, whose classes every JVM has loaded
+     * at start, not NIO channels, whose first use costs a fresh JVM milliseconds of class loading.
+     * Follows symbolic links: callers check the path with {@code NOFOLLOW_LINKS} first, and the loader
+     * checks the file's identity around every hash and the inode mapped after every load.
+     */
+    static byte[] readFile(Path file) throws IOException {
+        try (java.io.InputStream in = new java.io.FileInputStream(file.toFile())) {
+            byte[] buf = new byte[(int) Math.max(8192, Math.min(file.toFile().length() + 1, Integer.MAX_VALUE - 8))];
+            int n = 0;
+            for (int r; (r = in.read(buf, n, buf.length - n)) > 0; ) {
+                n += r;
+                if (n == buf.length) buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8));
+            }
+            return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+        }
+    }
+
     /** This process's {@code /proc/self/mountinfo}, or null where there is none. */
     static String readMountInfo() {
         Path p = Paths.get("/proc/self/mountinfo");
         try {
-            return Files.isReadable(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : null;
+            return Files.isReadable(p) ? new String(readFile(p), StandardCharsets.UTF_8) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -467,7 +515,7 @@ final class LibraryCache {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+            if (c == '\\' && i + 3 < s.length() && isOctal(s.charAt(i + 1)) && isOctal(s.charAt(i + 2)) && isOctal(s.charAt(i + 3))) {
                 sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {
@@ -475,6 +523,10 @@ final class LibraryCache {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     private static Integer unixInt(Path p, String attribute) {
@@ -490,18 +542,35 @@ final class LibraryCache {
         return s != null && !s.trim().isEmpty();
     }
 
-    /** A file's owner: its numeric uid where the OS exposes it (names can be ambiguous), else the principal. */
+    /**
+     * A file's owner: its numeric uid where the OS exposes it (names can be ambiguous), else the
+     * principal. The user name behind a uid is looked up only for messages.
+     */
     static final class Owner {
         private final Integer uid;
-        private final UserPrincipal principal;
+        private final Path file;
+        private UserPrincipal principal;
 
-        private Owner(Integer uid, UserPrincipal principal) {
+        private Owner(Integer uid, Path file, UserPrincipal principal) {
             this.uid = uid;
+            this.file = file;
             this.principal = principal;
         }
 
         static Owner of(Path p) throws IOException {
-            return new Owner(unixInt(p, "unix:uid"), Files.getOwner(p, LinkOption.NOFOLLOW_LINKS));
+            Integer uid = unixInt(p, "unix:uid");
+            return new Owner(uid, p, uid == null ? Files.getOwner(p, LinkOption.NOFOLLOW_LINKS) : null);
+        }
+
+        private UserPrincipal principal() {
+            if (principal == null) {
+                try {
+                    principal = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException | RuntimeException e) {
+                    return null;
+                }
+            }
+            return principal;
         }
 
         boolean isRoot() {
@@ -512,17 +581,19 @@ final class LibraryCache {
         public boolean equals(Object o) {
             if (!(o instanceof Owner)) return false;
             Owner other = (Owner) o;
-            return uid != null && other.uid != null ? uid.equals(other.uid) : principal.equals(other.principal);
+            return uid != null && other.uid != null ? uid.equals(other.uid) : principal().equals(other.principal());
         }
 
         @Override
         public int hashCode() {
-            return uid != null ? uid : principal.hashCode();
+            return uid != null ? uid : principal().hashCode();
         }
 
         @Override
         public String toString() {
-            return principal.getName() + (uid != null ? " (uid " + uid + ")" : "");
+            UserPrincipal p = principal();
+            String name = p != null ? p.getName() : "?";
+            return name + (uid != null ? " (uid " + uid + ")" : "");
         }
     }
 }

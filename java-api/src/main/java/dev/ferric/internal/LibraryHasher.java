@@ -2,10 +2,9 @@ package dev.ferric.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Computes the SHA-256 the loader compares with a pin: in Java ({@link #JAVA}), or with the verifier
@@ -47,15 +46,10 @@ abstract class LibraryHasher {
 
             @Override
             String ofFile(Path file) throws IOException {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                    long size = ch.size();
-                    if (size > Integer.MAX_VALUE) throw new IOException(file + " is too large to be a library (" + size + " bytes)");
-                    ByteBuffer b = buffer((int) size);
-                    while (b.hasRemaining() && ch.read(b) >= 0) {
-                        // read to the end (a file that shrank leaves the rest unread and is hashed as it is)
-                    }
-                    return digest(b, b.position());
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(file + " is not a regular file (symbolic links are not followed)");
                 }
+                return of(LibraryCache.readFile(file));
             }
 
             @Override

@@ -63,7 +63,7 @@ interface Linker {
         public String memoryMap() {
             Path maps = Paths.get("/proc/self/maps");
             try {
-                return Files.isReadable(maps) ? new String(Files.readAllBytes(maps), StandardCharsets.UTF_8) : null;
+                return Files.isReadable(maps) ? new String(LibraryCache.readFile(maps), StandardCharsets.UTF_8) : null;
             } catch (IOException | RuntimeException e) {
                 return null;
             }

@@ -269,15 +269,14 @@ public final class NativeLoader {
     // ---- the classifier jar and the cache ----
 
     private Loaded fromClasspath() throws Refusal {
-        List<URL> urls = findResources(platform.libraryFileName(), CLASSPATH);
-        if (urls == null) return null;
-        if (urls.isEmpty()) {
-            attempt(CLASSPATH, resourcePath(), LoadAttempt.Outcome.SKIPPED, "not on the classpath (searched "
-                    + searched() + ")", null, missingJarFix());
-            return null;
-        }
-        Resource resource = new Resource(platform.libraryFileName(), urls, CLASSPATH);
+        Resource resource = new Resource(platform.libraryFileName(), CLASSPATH);
         String pin = pin();
+        List<Path> dirs = LibraryCache.candidateDirs(config.cacheDir, platform.os(), config.userHome,
+                config.xdgCacheHome, config.localAppData, config.tmpDir, config.userName);
+        // A cache that already holds the pinned library serves it without asking the class loaders
+        // (whose first resource lookup opens every jar: tens of milliseconds); otherwise the jar must be there.
+        boolean warm = config.verify && pin != null && anyHolds(dirs, LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0));
+        if (!warm && !resource.present()) return null;
         if (config.verify && pin == null) {
             if (resource.bytes(null) != null) {
                 attempt(CLASSPATH, resource.url.toString(), LoadAttempt.Outcome.FAILED, mismatch("resource", resource.sha, null),
@@ -285,8 +284,6 @@ public final class NativeLoader {
             }
             return null;
         }
-        List<Path> dirs = LibraryCache.candidateDirs(config.cacheDir, platform.os(), config.userHome,
-                config.xdgCacheHome, config.localAppData, config.tmpDir, config.userName);
         if (dirs.isEmpty()) {
             attempt(CLASSPATH, "(cache)", LoadAttempt.Outcome.FAILED, "no cache directory: user.home and java.io.tmpdir are unset",
                     null, LibraryCache.OWN_DIR_FIX);
@@ -305,6 +302,11 @@ public final class NativeLoader {
             if (resource.exhausted) return null; // no resource holds the pinned bytes: another directory cannot help
         }
         return null;
+    }
+
+    private static boolean anyHolds(List<Path> dirs, String fileName) {
+        for (Path dir : dirs) if (Files.exists(dir.resolve(fileName), LinkOption.NOFOLLOW_LINKS)) return true;
+        return false;
     }
 
     /** Every copy of {@code fileName}'s resource that ferric's class loader or the context class loader sees. */
@@ -415,22 +417,37 @@ public final class NativeLoader {
         }
     }
 
-    /** One library's resources in the classifier jar(s), read only when the cache cannot serve it. */
+    /**
+     * One library's resources in the classifier jar(s): looked up only when the cache cannot serve
+     * it, read only when it must be extracted.
+     */
     private final class Resource {
         final String fileName;
-        final List<URL> urls;
         final String source;
+        private List<URL> urls;
         private int next;
         byte[] bytes;
         String sha;
         URL url;
-        /** Every resource was read and none holds the bytes asked for. */
+        /** Every resource was read (or none exists) and none holds the bytes asked for. */
         boolean exhausted;
 
-        Resource(String fileName, List<URL> urls, String source) {
+        Resource(String fileName, String source) {
             this.fileName = fileName;
-            this.urls = urls;
             this.source = source;
+        }
+
+        /** Whether the class loaders see it; when not, recorded (for the library, with what to add). */
+        boolean present() {
+            if (urls == null) {
+                urls = findResources(fileName, source);
+                if (urls == null) urls = Collections.emptyList(); // (recorded)
+                else if (urls.isEmpty() && !VERIFIER.equals(source)) {
+                    attempt(source, resourcePath(fileName), LoadAttempt.Outcome.SKIPPED, "not on the classpath (searched "
+                            + searched() + ")", null, missingJarFix());
+                }
+            }
+            return !urls.isEmpty();
         }
 
         /**
@@ -440,6 +457,10 @@ public final class NativeLoader {
          */
         byte[] bytes(String expected) {
             if (bytes != null && (expected == null || expected.equals(sha))) return bytes;
+            if (!present()) {
+                exhausted = true;
+                return null;
+            }
             while (next < urls.size()) {
                 URL u = urls.get(next++);
                 byte[] b;
@@ -478,13 +499,14 @@ public final class NativeLoader {
             hashing = "in Java: this build pins no verifier for " + platform.classifier();
             return;
         }
-        List<URL> urls = findResources(platform.verifierFileName(), VERIFIER);
-        if (urls == null || urls.isEmpty()) {
+        Resource resource = new Resource(platform.verifierFileName(), VERIFIER);
+        if (!Files.exists(cache.path.resolve(LibraryCache.cachedFileName(resource.fileName, pin, 0)), LinkOption.NOFOLLOW_LINKS)
+                && !resource.present()) {
             hashing = "in Java: no " + platform.verifierFileName() + " beside the library on the classpath";
             return;
         }
         int before = attempts.size();
-        Loaded verifier = fromCache(VERIFIER, cache, new Resource(platform.verifierFileName(), urls, VERIFIER), pin, false);
+        Loaded verifier = fromCache(VERIFIER, cache, resource, pin, false);
         if (verifier == null) {
             LoadAttempt why = attempts.size() > before ? attempts.get(attempts.size() - 1) : null;
             hashing = "in Java: the verifier could not be used" + (why == null ? "" : " (" + why.detail() + ")");

@@ -54,8 +54,19 @@ public final class Platform {
         return s != null && s.toLowerCase(Locale.ROOT).contains(part);
     }
 
+    /** Lower case, letters and digits only. (No regular expressions: this runs on every JVM's start, and regex start-up costs milliseconds.) */
     private static String clean(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean oneOf(String v, String... names) {
+        for (String n : names) if (v.equals(n)) return true;
+        return false;
     }
 
     /** os-maven-plugin's OS names; "unknown" when not recognised. */
@@ -75,13 +86,13 @@ public final class Platform {
      */
     static String normalizeArch(String osArch) {
         String v = clean(osArch); // lower case, separators dropped: "aarch_64" -> "aarch64"
-        if (v.matches("x8664|amd64|ia32e|em64t|x64")) return "x86_64";
-        if (v.matches("x8632|x86|i[3-6]86|ia32|x32")) return "x86_32";
-        if (v.matches("aarch64|arm64")) return "aarch_64";
-        if (v.matches("arm|arm32|armv7.*|armhf")) return "arm_32";
-        if (v.matches("riscv64")) return "riscv64";
-        if (v.matches("ppc64le")) return "ppcle_64";
-        if (v.matches("s390x")) return "s390_64";
+        if (oneOf(v, "x8664", "amd64", "ia32e", "em64t", "x64")) return "x86_64";
+        if (oneOf(v, "x8632", "x86", "i386", "i486", "i586", "i686", "ia32", "x32")) return "x86_32";
+        if (oneOf(v, "aarch64", "arm64")) return "aarch_64";
+        if (oneOf(v, "arm", "arm32", "armhf") || v.startsWith("armv7")) return "arm_32";
+        if (v.equals("riscv64")) return "riscv64";
+        if (v.equals("ppc64le")) return "ppcle_64";
+        if (v.equals("s390x")) return "s390_64";
         return "unknown";
     }
 

@@ -1,5 +1,6 @@
 package dev.ferric.internal;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ public final class Sha256 {
         }
         Sha256 s = new Sha256();
         byte[] buf = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = new FileInputStream(path.toFile())) { // java.io: see LibraryCache.readFile
             for (int n; (n = in.read(buf)) > 0; ) s.update(buf, 0, n);
         }
         return s.hexDigest();
@@ -89,6 +90,10 @@ public final class Sha256 {
         return new String(out);
     }
 
+    /**
+     * One 64-byte block. Rotations are written out rather than called ({@code Integer.rotateRight}):
+     * this runs interpreted in a fresh JVM, where each call costs more than the arithmetic.
+     */
     private void compress(byte[] b, int off) {
         int[] w = this.w;
         for (int t = 0; t < 16; t++, off += 4) {
@@ -97,14 +102,15 @@ public final class Sha256 {
         for (int t = 16; t < 64; t++) {
             int x = w[t - 2];
             int y = w[t - 15];
-            w[t] = (Integer.rotateRight(x, 17) ^ Integer.rotateRight(x, 19) ^ (x >>> 10)) + w[t - 7]
-                    + (Integer.rotateRight(y, 7) ^ Integer.rotateRight(y, 18) ^ (y >>> 3)) + w[t - 16];
+            int s1 = ((x >>> 17) | (x << 15)) ^ ((x >>> 19) | (x << 13)) ^ (x >>> 10);
+            int s0 = ((y >>> 7) | (y << 25)) ^ ((y >>> 18) | (y << 14)) ^ (y >>> 3);
+            w[t] = s1 + w[t - 7] + s0 + w[t - 16];
         }
         int a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
         for (int t = 0; t < 64; t++) {
-            int t1 = hh + (Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25))
+            int t1 = hh + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7)))
                     + ((e & f) ^ (~e & g)) + K[t] + w[t];
-            int t2 = (Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22))
+            int t2 = (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10)))
                     + ((a & bb) ^ (a & c) ^ (bb & c));
             hh = g;
             g = f;
