@@ -66,6 +66,62 @@ abstract class CodecCommand implements Callable<Integer> {
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
 
+    /**
+     * Takes {@code args} the way picocli would for this command's options above (clustered short
+     * flags such as {@code -dc9}, long names, {@code --} and {@code -}), without picocli, whose start
+     * costs a short run most of its time. Returns false, having changed nothing that picocli would not
+     * set again, when an argument is anything else (help, version, an unknown or misspelled option):
+     * the caller then runs picocli, which prints the usual help or error. {@code CodecCommandTest}
+     * checks that both parsers agree.
+     */
+    boolean parseWithoutPicocli(String[] args) {
+        List<String> parsedFiles = new ArrayList<>();
+        boolean options = true;
+        for (String a : args) {
+            if (!options || a.equals("-") || !a.startsWith("-")) {
+                parsedFiles.add(a);
+            } else if (a.equals("--")) {
+                options = false;
+            } else if (a.startsWith("--")) {
+                if (!longFlag(a)) return false;
+            } else {
+                for (int i = 1; i < a.length(); i++) if (!shortFlag(a.charAt(i))) return false;
+            }
+        }
+        files = parsedFiles;
+        return true;
+    }
+
+    private boolean longFlag(String a) {
+        switch (a) {
+            case "--stdout": case "--to-stdout": toStdout = true; return true;
+            case "--decompress": case "--uncompress": decompress = true; return true;
+            case "--keep": keep = true; return true;
+            case "--force": force = true; return true;
+            case "--test": test = true; return true;
+            case "--quiet": quiet = true; return true;
+            case "--fast": level = 1; return true;
+            case "--best": level = 9; return true;
+            case "--no-progress": noProgress = true; return true;
+            default: return false;
+        }
+    }
+
+    private boolean shortFlag(char c) {
+        switch (c) {
+            case 'c': toStdout = true; return true;
+            case 'd': decompress = true; return true;
+            case 'k': keep = true; return true;
+            case 'f': force = true; return true;
+            case 't': test = true; return true;
+            case 'q': quiet = true; return true;
+            default:
+                if (c < '1' || c > '9') return false;
+                level = c - '0';
+                return true;
+        }
+    }
+
     abstract String name();
 
     abstract String suffix();

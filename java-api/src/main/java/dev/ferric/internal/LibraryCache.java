@@ -421,25 +421,20 @@ final class LibraryCache {
      */
     static Boolean mapsInode(String maps, String path, long ino) {
         Boolean result = null;
-        // Lines are "address perms offset dev inode [pathname]"; the pathname (which may contain spaces)
-        // starts after the fifth field's padding. Parsed by hand: this runs at every start, and regular
-        // expressions there cost milliseconds.
-        for (int start = 0, end; start < maps.length(); start = end + 1) {
-            end = maps.indexOf('\n', start);
+        // Lines are "address perms offset dev inode [pathname]"; the pathname may contain spaces.
+        // Only the lines naming the path are parsed, found with indexOf: this runs at every start, in
+        // the interpreter, where walking the whole map (tens of kilobytes) character by character
+        // costs milliseconds.
+        for (int at = maps.indexOf(path); at >= 0; at = maps.indexOf(path, at + 1)) {
+            int end = maps.indexOf('\n', at);
             if (end < 0) end = maps.length();
-            int at = start;
-            long mapped = -1;
-            for (int field = 0; field < 5 && at < end; field++) {
-                while (at < end && maps.charAt(at) == ' ') at++;
-                int from = at;
-                while (at < end && maps.charAt(at) != ' ') at++;
-                if (field == 4) mapped = parseLong(maps, from, at);
-            }
-            while (at < end && maps.charAt(at) == ' ') at++;
-            if (mapped < 0 || at >= end) continue;
-            String name = maps.substring(at, end);
-            if (name.endsWith(" (deleted)")) name = name.substring(0, name.length() - " (deleted)".length());
-            if (!name.equals(path)) continue;
+            String rest = maps.substring(at + path.length(), end);
+            if (!rest.isEmpty() && !rest.equals(" (deleted)")) continue; // a longer name that starts with the path
+            int start = maps.lastIndexOf('\n', at) + 1;
+            String line = maps.substring(start, at).trim();
+            int inodeStart = line.lastIndexOf(' ') + 1; // the fifth field, the last before the path
+            long mapped = inodeStart > 0 ? parseLong(line, inodeStart, line.length()) : -1;
+            if (mapped < 0) continue;
             if (mapped != ino) return Boolean.FALSE;
             result = Boolean.TRUE;
         }
@@ -466,13 +461,17 @@ final class LibraryCache {
      */
     static byte[] readFile(Path file) throws IOException {
         try (java.io.InputStream in = new java.io.FileInputStream(file.toFile())) {
-            byte[] buf = new byte[(int) Math.max(8192, Math.min(file.toFile().length() + 1, Integer.MAX_VALUE - 8))];
+            // sized by the file's length (0 for /proc files): one read, no copy, when the length is right
+            byte[] buf = new byte[(int) Math.max(8192, Math.min(file.toFile().length(), Integer.MAX_VALUE - 8))];
             int n = 0;
-            for (int r; (r = in.read(buf, n, buf.length - n)) > 0; ) {
-                n += r;
-                if (n == buf.length) buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8));
+            while (true) {
+                for (int r; n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0; ) n += r;
+                if (n < buf.length) return java.util.Arrays.copyOf(buf, n);
+                int more = in.read();
+                if (more < 0) return buf;
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8));
+                buf[n++] = (byte) more;
             }
-            return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.ferric.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ interface Linker {
     /** The release version of the library just loaded ({@code CoreNative.version()}). */
     String version();
 
-    /** The verifier's SHA-256 ({@link VerifierNative#sha256}), once the verifier is loaded. */
-    boolean verifierSha256(ByteBuffer data, long length, byte[] out);
+    /** The verifier's SHA-256 block compression ({@link VerifierNative#compress}), once the verifier is loaded. */
+    boolean verifierCompress(int[] state, byte[] data, int offset, int blocks);
 
     /**
      * The process's memory map ({@code /proc/self/maps}), used to confirm which file was mapped, or
@@ -55,8 +54,8 @@ interface Linker {
         }
 
         @Override
-        public boolean verifierSha256(ByteBuffer data, long length, byte[] out) {
-            return VerifierNative.sha256(data, length, out);
+        public boolean verifierCompress(int[] state, byte[] data, int offset, int blocks) {
+            return VerifierNative.compress(state, data, offset, blocks);
         }
 
         @Override

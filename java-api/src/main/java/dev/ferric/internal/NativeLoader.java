@@ -468,7 +468,7 @@ public final class NativeLoader {
                 try {
                     b = read(u);
                     h = hasher.of(b);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     attempt(source, u.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
                     continue;
                 }
@@ -512,7 +512,7 @@ public final class NativeLoader {
             hashing = "in Java: the verifier could not be used" + (why == null ? "" : " (" + why.detail() + ")");
             return;
         }
-        hasher = LibraryHasher.verifier(linker, verifier.from);
+        hasher = LibraryHasher.verifier(linker);
         hashing = "by the verifier " + verifier.from + " (sha256 " + pin + ", matches the pin)";
     }
 
@@ -568,7 +568,7 @@ public final class NativeLoader {
                 return null;
             }
             return new Hashed(sha, before, inode);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
             return null;
         }

@@ -12,11 +12,12 @@ import java.nio.file.Path;
  *
  * <p>Not the JDK's {@code MessageDigest}: in a fresh JVM its provider framework takes 35-40 ms to
  * start before it hashes a byte, which is more than the whole warm load may take. The loader hashes
- * only the small verifier library with this class (about 20 KB, a millisecond or two while the JIT is
- * cold), and the main library with the verifier; without the verifier, this class hashes everything.
- * Checked against the JDK's SHA-256 and the NIST vectors in {@code Sha256Test}.
+ * the small verifier library with this class (about 18 KB, a few milliseconds while the JIT is
+ * cold); for the main library a subclass hands the block compression to the verifier
+ * ({@link #compress(byte[], int, int)}), keeping the state, buffering and padding here. Checked
+ * against the JDK's SHA-256 and the NIST vectors in {@code Sha256Test}.
  */
-public final class Sha256 {
+public class Sha256 {
     private static final int[] K = {
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -28,18 +29,17 @@ public final class Sha256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     };
 
-    private final int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    /** The eight state words, updated by {@link #compress}. */
+    final int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     private final int[] w = new int[64];
-    private final byte[] block = new byte[64];
+    private final byte[] block = new byte[128];
     private int buffered;
     private long length;
 
-    private Sha256() {}
+    Sha256() {}
 
     public static String of(byte[] bytes) {
-        Sha256 s = new Sha256();
-        s.update(bytes, 0, bytes.length);
-        return s.hexDigest();
+        return new Sha256().hash(bytes);
     }
 
     /** Hashes the file at {@code path} without following a symbolic link. */
@@ -47,12 +47,21 @@ public final class Sha256 {
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(path + " is not a regular file (symbolic links are not followed)");
         }
-        Sha256 s = new Sha256();
-        byte[] buf = new byte[64 * 1024];
+        return new Sha256().hashFile(path, new byte[64 * 1024]);
+    }
+
+    /** Hashes {@code path} (already checked to be a regular file) in chunks of {@code buf}'s size. */
+    String hashFile(Path path, byte[] buf) throws IOException {
         try (InputStream in = new FileInputStream(path.toFile())) { // java.io: see LibraryCache.readFile
-            for (int n; (n = in.read(buf)) > 0; ) s.update(buf, 0, n);
+            for (int n; (n = in.read(buf)) > 0; ) update(buf, 0, n);
         }
-        return s.hexDigest();
+        return hexDigest();
+    }
+
+    /** Hashes {@code bytes}. */
+    String hash(byte[] bytes) {
+        update(bytes, 0, bytes.length);
+        return hexDigest();
     }
 
     private void update(byte[] b, int off, int len) {
@@ -64,25 +73,23 @@ public final class Sha256 {
             off += n;
             len -= n;
             if (buffered < 64) return;
-            compress(block, 0);
+            compress(block, 0, 1);
             buffered = 0;
         }
-        for (; len >= 64; off += 64, len -= 64) compress(b, off);
+        if (len >= 64) compress(b, off, len / 64);
+        off += len / 64 * 64;
+        len %= 64;
         System.arraycopy(b, off, block, 0, len);
         buffered = len;
     }
 
     private String hexDigest() {
         long bits = length * 8;
-        block[buffered++] = (byte) 0x80;
-        if (buffered > 56) {
-            java.util.Arrays.fill(block, buffered, 64, (byte) 0);
-            compress(block, 0);
-            buffered = 0;
-        }
-        java.util.Arrays.fill(block, buffered, 56, (byte) 0);
-        for (int i = 0; i < 8; i++) block[63 - i] = (byte) (bits >>> (8 * i));
-        compress(block, 0);
+        int padded = buffered < 56 ? 64 : 128;
+        block[buffered] = (byte) 0x80;
+        java.util.Arrays.fill(block, buffered + 1, padded - 8, (byte) 0);
+        for (int i = 0; i < 8; i++) block[padded - 1 - i] = (byte) (bits >>> (8 * i));
+        compress(block, 0, padded / 64);
         char[] out = new char[64];
         for (int i = 0; i < 8; i++) {
             for (int j = 0; j < 8; j++) out[8 * i + j] = Character.forDigit((h[i] >>> (28 - 4 * j)) & 0xf, 16);
@@ -90,11 +97,16 @@ public final class Sha256 {
         return new String(out);
     }
 
+    /** Compresses the {@code count} 64-byte blocks of {@code b} that start at {@code off} into {@link #h}. */
+    void compress(byte[] b, int off, int count) {
+        for (int i = 0; i < count; i++, off += 64) compressBlock(b, off);
+    }
+
     /**
      * One 64-byte block. Rotations are written out rather than called ({@code Integer.rotateRight}):
      * this runs interpreted in a fresh JVM, where each call costs more than the arithmetic.
      */
-    private void compress(byte[] b, int off) {
+    private void compressBlock(byte[] b, int off) {
         int[] w = this.w;
         for (int t = 0; t < 16; t++, off += 4) {
             w[t] = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);

@@ -3,17 +3,18 @@ package dev.ferric.internal;
 import java.nio.ByteBuffer;
 
 /**
- * The verifier library's one native method (rust-core/verifier): SHA-256 with the CPU's SHA
- * instructions, so that hashing ferric's library before each load takes milliseconds in a fresh JVM.
- * Called only after the verifier itself passed the loader's checks.
+ * The verifier library's one native method (rust-core/verifier): SHA-256 block compression with the
+ * CPU's SHA instructions, so that hashing ferric's library before each load takes milliseconds in a
+ * fresh JVM. Called only after the verifier itself passed the loader's checks; {@link Sha256} keeps
+ * the state and does the padding.
  */
 final class VerifierNative {
     private VerifierNative() {}
 
     /**
-     * Writes the SHA-256 of the first {@code length} bytes of the direct buffer {@code data} into
-     * {@code out[0..32]}; false (nothing written) when {@code data} is not direct, {@code length} is
-     * out of its range or {@code out} is shorter than 32 bytes.
+     * Compresses the {@code blocks} 64-byte blocks of {@code data} that start at {@code offset} into
+     * the eight words of {@code state}; false (nothing changed) when {@code state} is shorter than 8
+     * or the blocks are not within {@code data}.
      */
-    static native boolean sha256(ByteBuffer data, long length, byte[] out);
+    static native boolean compress(int[] state, byte[] data, int offset, int blocks);
 }
