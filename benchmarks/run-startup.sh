@@ -3,8 +3,12 @@
 # (find, check, hash and load the library, with verification on):
 #   warm  the cache already holds the library and the verifier (every JVM but a machine's first)
 #   cold  an empty cache directory for each JVM (read from the jar, extract, hash, load)
+# then whole processes with hyperfine: `ferric gzip -d` of a 100-byte file, and `ferric gzip -6` /
+# `ferric gzip -d` of the 64 MiB mixed corpus (the 16 MiB benchmark corpus four times), each against a
+# plain java + java.util.zip program (benchmarks/startup/Plain*.java).
 # Prints the median and the spread of each; the raw samples go to OUTPUT_DIR.
-# Usage: benchmarks/run-startup.sh [OUTPUT_DIR] [RUNS]   (after ./mvnw package; JAVA=... picks the JDK)
+# Usage: benchmarks/run-startup.sh [OUTPUT_DIR] [RUNS]   (after ./mvnw package; JAVA=... picks the JDK;
+#        needs hyperfine for the whole-process part, which is skipped without it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/bench-results}
@@ -16,8 +20,7 @@ native=$(ls platform-jars/target/ferric-native-*.jar | grep -v all-platforms | h
 [ -f "$api" ] && [ -f "$native" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"${java%java}javac" -d "$work/classes" -cp "$api" benchmarks/startup/StartupProbe.java 2>/dev/null ||
-  javac -d "$work/classes" -cp "$api" benchmarks/startup/StartupProbe.java
+javac -d "$work/classes" -cp "$api" benchmarks/startup/*.java
 cp="$api:$native:$work/classes"
 { date -u; uptime; lscpu | sed -n '1,20p'; "$java" -version 2>&1; } > "$out/startup-machine.txt"
 
@@ -40,3 +43,30 @@ echo "first Ferric.isAvailable() of a fresh JVM, $("$java" -version 2>&1 | head 
 summary warm "$out/startup-warm.txt" | tee "$out/startup.txt"
 summary cold "$out/startup-cold.txt" | tee -a "$out/startup.txt"
 echo "hashing: $(cut -d' ' -f2- "$out/startup-hashing.txt")" | tee -a "$out/startup.txt"
+
+command -v hyperfine >/dev/null || { echo "no hyperfine: whole-process rows skipped (apt-get install hyperfine)"; exit 0; }
+cli=cli/target/ferric-cli.jar
+[ -f "$cli" ] || { echo "no $cli: ./mvnw -B -DskipTests package" >&2; exit 2; }
+corpus=$work/corpus.bin
+[ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B -DskipTests -pl benchmarks -am package
+"$java" --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar dev.ferric.bench.CompressCorpus "$work/c16" > /dev/null
+cat "$work/c16" "$work/c16" "$work/c16" "$work/c16" > "$corpus"
+gzip -6 -c "$corpus" > "$corpus.gz"
+head -c 100 README.md | gzip -c > "$work/small.gz"
+"$java" -jar "$cli" gzip -d -c "$work/small.gz" > /dev/null # the CLI's own cache, filled
+plain="$java -cp $work/classes"
+ferric="$java -jar $cli"
+hyperfine -N --warmup 3 --runs $((runs * 2)) --export-json "$out/startup-cli-small.json" \
+  "$ferric gzip -d -c $work/small.gz" "$plain PlainGunzip $work/small.gz" | tee "$out/startup-cli-small.txt"
+hyperfine -N --warmup 1 --runs 5 --output=null --export-json "$out/startup-cli-gzip64.json" \
+  "$ferric gzip -6 -c $corpus" "$plain PlainGzip $corpus" | tee "$out/startup-cli-gzip64.txt"
+hyperfine -N --warmup 1 --runs 10 --output=null --export-json "$out/startup-cli-gunzip64.json" \
+  "$ferric gzip -d -c $corpus.gz" "$plain PlainGunzip $corpus.gz" | tee "$out/startup-cli-gunzip64.txt"
+python3 - "$out" <<'PY' | tee -a "$out/startup.txt"
+import json, statistics, sys
+out = sys.argv[1]
+for name, label in [("small", "gzip -d, 100-byte file"), ("gzip64", "gzip -6, 64 MiB corpus"), ("gunzip64", "gzip -d, 64 MiB corpus")]:
+    r = json.load(open(f"{out}/startup-cli-{name}.json"))["results"]
+    f, p = (statistics.median(x["times"]) * 1000 for x in r)
+    print(f"whole process, {label:24} ferric {f:8.1f} ms   plain java {p:8.1f} ms   ferric/plain {f / p:5.2f}x time")
+PY

@@ -37,9 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * and reachable only through directories that no other user can rename or replace entries in.
  */
 final class LibraryCache {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_READ_EXEC = PosixFilePermissions.fromString("r-x------");
-    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    private static final Set<PosixFilePermission> OWNER_READ_EXEC =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE);
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     /** Names of what ferric keeps in a cache directory (libraries of any version, copy and platform). */
     private static final String ENTRY_PATTERN = "(lib)?ferric(_verifier)?-[0-9a-f]{32}(-[0-9]+)?\\.(so|dylib|dll)";
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
@@ -154,8 +157,9 @@ final class LibraryCache {
             if (!owner.equals(me)) {
                 throw new UnusableDirException(abs + " is owned by " + owner + ", not by this user (" + me + ")", OWN_DIR_FIX);
             }
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, LinkOption.NOFOLLOW_LINKS);
-            if (!perms.equals(OWNER_ONLY)) {
+            Integer mode = unixInt(abs, "unix:mode");
+            if (mode == null || (mode & 07777) != 0700) {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, LinkOption.NOFOLLOW_LINKS);
                 Files.setPosixFilePermissions(abs, OWNER_ONLY);
                 boolean wasOpen = perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE);
                 if (wasOpen) {
@@ -163,12 +167,15 @@ final class LibraryCache {
                             + " and removed the " + purge(abs) + " ferric entries it held, which are not trusted";
                 }
             }
+        }
+        Path real = abs.toRealPath();
+        if (posix) {
             Set<Path> above = new LinkedHashSet<>();
             if (abs.getParent() != null) directoriesOnTheWay(abs.getParent(), above, 0);
-            if (abs.toRealPath().getParent() != null) directoriesOnTheWay(abs.toRealPath().getParent(), above, 0);
+            if (real.getParent() != null) directoriesOnTheWay(real.getParent(), above, 0);
             for (Path a : above) checkAncestor(a, me);
         }
-        String noexec = noexecMountPoint(readMountInfo(), abs.toRealPath().toString());
+        String noexec = noexecMountPoint(readMountInfo(), real.toString());
         if (noexec != null) {
             throw new UnusableDirException(abs + " is on a file system mounted noexec (mount point " + noexec
                     + "): libraries there cannot be loaded", noexecFix(noexec));

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -648,6 +649,29 @@ class NativeLoaderTest {
         assertTrue(r.loaded(), () -> message(r));
         assertEquals(r.pinnedChecksum(), r.loadedChecksum());
         assertEquals(BuildInfo.get().version(), r.nativeVersion());
+    }
+
+    @Test
+    void theRealVerifierHashedThisJvmsLibraryAndCompressesLikeJava() {
+        LoadReport r = NativeLoader.report();
+        assertTrue(r.hashing().startsWith("by the verifier "), r.hashing());
+        LibraryHasher verifier = LibraryHasher.verifier(Linker.SYSTEM);
+        Random random = new Random(11);
+        for (int n : new int[] {0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 262_144, 1_000_003}) {
+            byte[] b = new byte[n];
+            random.nextBytes(b);
+            assertEquals(Sha256.of(b), verifier.of(b), "length " + n);
+        }
+        // arguments it must refuse without touching anything
+        int[] state = new int[8];
+        assertFalse(VerifierNative.compress(new int[7], new byte[64], 0, 1));
+        assertFalse(VerifierNative.compress(state, new byte[64], 1, 1));
+        assertFalse(VerifierNative.compress(state, new byte[64], -1, 1));
+        assertFalse(VerifierNative.compress(state, new byte[64], 0, -1));
+        assertFalse(VerifierNative.compress(state, new byte[128], 64, Integer.MAX_VALUE));
+        assertFalse(VerifierNative.compress(null, new byte[64], 0, 1));
+        assertFalse(VerifierNative.compress(state, null, 0, 1));
+        assertEquals(Arrays.toString(new int[8]), Arrays.toString(state));
     }
 
     private static void assertNoTempFiles(Path dir) throws IOException {
