@@ -342,25 +342,28 @@ final class LibraryCache {
     }
 
     /**
-     * Writes {@code bytes} to {@code target} in {@code dir}: to a private temp file, made read-only,
-     * then linked into place, which never replaces a file already there (another JVM's, with the same
-     * content-addressed name). Not forced to disk and not read back: the loader hashes the file before
-     * every load, so a file a crash left incomplete is found and replaced then.
+     * Writes {@code bytes} to a new temp file of this user's in {@code dir}, made read-only (0500),
+     * for the loader to hash and then {@link #publish}. Not forced to disk: the loader hashes the file
+     * before every load, so a file a crash left incomplete is found and replaced then.
      */
-    static void extract(Path dir, byte[] bytes, Path target) throws IOException {
+    static Path writeTemp(Path dir, byte[] bytes) throws IOException {
         sweepStaleTempFiles(dir, System.currentTimeMillis());
         Path tmp = createTempFile(dir);
         try {
             Files.write(tmp, bytes);
             setReadOnlyForOwner(tmp);
-            publish(tmp, target);
-        } finally {
+            return tmp;
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 
-    /** Makes {@code tmp} visible as {@code target} without ever replacing a file already there. */
-    private static void publish(Path tmp, Path target) throws IOException {
+    /**
+     * Makes {@code tmp} visible as {@code target} (the same inode, linked) without ever replacing a
+     * file already there; the caller deletes {@code tmp} afterwards.
+     */
+    static void publish(Path tmp, Path target) throws IOException {
         try {
             Files.createLink(target, tmp); // atomic and never replaces: the first complete file wins
         } catch (FileAlreadyExistsException first) {

@@ -278,7 +278,7 @@ public final class NativeLoader {
         boolean warm = config.verify && pin != null && anyHolds(dirs, LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0));
         if (!warm && !resource.present()) return null;
         if (config.verify && pin == null) {
-            if (resource.bytes(null) != null) {
+            if (resource.firstReadable() != null) {
                 attempt(CLASSPATH, resource.url.toString(), LoadAttempt.Outcome.FAILED, mismatch("resource", resource.sha, null),
                         null, unpinnedFix());
             }
@@ -294,7 +294,7 @@ public final class NativeLoader {
             startVerifier(cache);
             String sha = pin;
             if (!config.verify) { // nothing pinned to name the file by: its own bytes name it
-                if (resource.bytes(null) == null) return null;
+                if (resource.firstReadable() == null) return null;
                 sha = resource.sha;
             }
             Loaded loaded = fromCache(CLASSPATH, cache, resource, sha, true);
@@ -397,12 +397,13 @@ public final class NativeLoader {
         }
         for (int round = 0; ; round++) {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] bytes = resource.bytes(sha);
-                if (bytes == null) return null;
-                LibraryCache.extract(cache.path, bytes, file);
+                Hashed extracted = resource.extract(cache, file, sha);
+                if (extracted == null) return null;
                 // another JVM may have published first: what is there must pass the same checks
                 distrust = LibraryCache.distrust(file, cache.owner);
                 if (distrust != null) throw new IOException(file + " is " + distrust + " right after extraction");
+                // the inode hashed as a temp file, now under its name: no need to hash it twice
+                if (extracted.identity.equals(LibraryCache.identity(file))) return extracted;
             }
             Hashed hashed = hash(source, file);
             if (hashed == null || hashed.sha256.equals(sha)) return hashed;
@@ -451,12 +452,14 @@ public final class NativeLoader {
         }
 
         /**
-         * The bytes of the first resource whose SHA-256 is {@code expected} (of the first readable one
-         * when null); null when none is, each failure recorded. The jar's own {@code .sha256} file is
-         * never consulted: whoever swaps the library swaps it too.
+         * Extracts the first resource whose SHA-256 is {@code expected} to {@code target}: each is
+         * written to a temp file, and that file, not the bytes read, is hashed (with the usual identity
+         * checks), then linked into place. Returns the hash of that inode, or null when no resource has
+         * those bytes (each failure recorded; nothing is published). The jar's own {@code .sha256} file
+         * is never consulted: whoever swaps the library swaps it too.
          */
-        byte[] bytes(String expected) {
-            if (bytes != null && (expected == null || expected.equals(sha))) return bytes;
+        Hashed extract(LibraryCache.CacheDir cache, Path target, String expected) throws IOException {
+            if (bytes != null && expected.equals(sha)) return place(cache, target, bytes, url, expected); // another copy
             if (!present()) {
                 exhausted = true;
                 return null;
@@ -464,22 +467,60 @@ public final class NativeLoader {
             while (next < urls.size()) {
                 URL u = urls.get(next++);
                 byte[] b;
-                String h;
                 try {
                     b = read(u);
-                    h = hasher.of(b);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException e) {
                     attempt(source, u.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
                     continue;
                 }
-                if (expected != null && !expected.equals(h)) {
-                    attempt(source, u.toString(), LoadAttempt.Outcome.FAILED, mismatch("resource", h, expected), null, sameReleaseFix());
+                Hashed h = place(cache, target, b, u, expected);
+                if (h != null) {
+                    bytes = b;
+                    sha = expected;
+                    url = u;
+                    return h;
+                }
+            }
+            exhausted = true;
+            return null;
+        }
+
+        /** Writes {@code b} to a temp file, hashes that file and, when it is {@code expected}, links it to {@code target}. */
+        private Hashed place(LibraryCache.CacheDir cache, Path target, byte[] b, URL from, String expected) throws IOException {
+            Path tmp = LibraryCache.writeTemp(cache.path, b);
+            try {
+                Hashed h = hash(source, tmp);
+                if (h == null) return null;
+                if (!expected.equals(h.sha256)) {
+                    attempt(source, from.toString(), LoadAttempt.Outcome.FAILED, mismatch("resource", h.sha256, expected), null,
+                            sameReleaseFix());
+                    return null;
+                }
+                LibraryCache.publish(tmp, target);
+                return h;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+
+        /**
+         * The bytes of the first readable resource, with their SHA-256 in {@link #sha}, for a library
+         * whose name is not pinned (verification off); null when none is readable, each failure recorded.
+         */
+        byte[] firstReadable() {
+            if (bytes != null) return bytes;
+            if (!present()) return null;
+            while (next < urls.size()) {
+                URL u = urls.get(next++);
+                try {
+                    bytes = read(u);
+                } catch (IOException e) {
+                    attempt(source, u.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
                     continue;
                 }
-                bytes = b;
-                sha = h;
+                sha = hasher.of(bytes);
                 url = u;
-                return b;
+                return bytes;
             }
             exhausted = true;
             return null;
