@@ -473,7 +473,13 @@ public final class NativeLoader {
                     attempt(source, u.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
                     continue;
                 }
-                Hashed h = place(cache, target, b, u, expected);
+                Hashed h;
+                try {
+                    h = place(cache, target, b, u, expected);
+                } catch (IOException | RuntimeException e) {
+                    next--; // the directory failed (full, read-only), not this resource: the next directory tries it again
+                    throw e;
+                }
                 if (h != null) {
                     bytes = b;
                     sha = expected;
