@@ -3,7 +3,7 @@
 # (find, check, hash and load the library, with verification on):
 #   warm  the cache already holds the library and the verifier (every JVM but a machine's first)
 #   cold  an empty cache directory for each JVM (read from the jar, extract, hash, load)
-# then whole processes with hyperfine: `ferric gzip -d` of a 100-byte file, and `ferric gzip -6` /
+# then whole processes with hyperfine: `./ferric gzip -d` of a 100-byte file, and `ferric gzip -6` /
 # `ferric gzip -d` of the 64 MiB mixed corpus (the 16 MiB benchmark corpus four times), each against a
 # plain java + java.util.zip program (benchmarks/startup/Plain*.java).
 # Prints the median and the spread of each; the raw samples go to OUTPUT_DIR.
@@ -53,9 +53,9 @@ corpus=$work/corpus.bin
 cat "$work/c16" "$work/c16" "$work/c16" "$work/c16" > "$corpus"
 gzip -6 -c "$corpus" > "$corpus.gz"
 head -c 100 README.md | gzip -c > "$work/small.gz"
-"$java" -jar "$cli" gzip -d -c "$work/small.gz" > /dev/null # the CLI's own cache, filled
+./ferric gzip -d -c "$work/small.gz" > /dev/null # the CLI's cache and class archive, made
 plain="$java -cp $work/classes"
-ferric="$java -jar $cli"
+ferric="./ferric"   # as users run it (C1, serial GC, AppCDS: see the script)
 hyperfine -N --warmup 3 --runs $((runs * 2)) --export-json "$out/startup-cli-small.json" \
   "$ferric gzip -d -c $work/small.gz" "$plain PlainGunzip $work/small.gz" | tee "$out/startup-cli-small.txt"
 hyperfine -N --warmup 1 --runs 5 --output=null --export-json "$out/startup-cli-gzip64.json" \
