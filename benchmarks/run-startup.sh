@@ -15,9 +15,10 @@ out=${1:-target/bench-results}
 runs=${2:-20}
 java=${JAVA:-java}
 mkdir -p "$out"
-api=$(ls java-api/target/ferric-*.jar | grep -v -e sources -e javadoc | head -1)
-native=$(ls platform-jars/target/ferric-native-*.jar | grep -v all-platforms | head -1)
-[ -f "$api" ] && [ -f "$native" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+api=java-api/target/ferric-$version.jar
+native=$(echo platform-jars/target/ferric-native-"$version"-*-*.jar | tr ' ' '\n' | grep -v all-platforms | head -1)
+if [ ! -f "$api" ] || [ ! -f "$native" ]; then echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 javac -d "$work/classes" -cp "$api" benchmarks/startup/*.java
