@@ -50,6 +50,25 @@ cargo-zigbuild --version
 echo "zig $(python3 -m ziglang version)"
 took
 
+step "a release build without its tools stops at once with the commands that install them"
+stub=$(mktemp -d)
+cat > "$stub/cargo" <<'STUB'
+#!/bin/sh
+echo "error: no such command: $1" >&2
+exit 101
+STUB
+chmod +x "$stub/cargo"
+if out=$(PATH="$stub:$PATH" ./mvnw -B -q -Prelease -pl rust-core validate 2>&1); then
+  echo "FAIL: -Prelease went on without cargo-zigbuild and cargo-cyclonedx" >&2; exit 1
+fi
+for want in "pip install ziglang==$ZIGLANG_VERSION cargo-zigbuild==$CARGO_ZIGBUILD_VERSION" \
+            "cargo install --locked cargo-cyclonedx@$CARGO_CYCLONEDX_VERSION"; do
+  grep -qF "$want" <<< "$out" || { echo "FAIL: the stop does not say '$want':" >&2; echo "$out" >&2; exit 1; }
+done
+rm -rf "$stub"
+echo "stopped in validate, naming both install commands"
+took
+
 step "lint: actionlint (with shellcheck) and shellcheck of the scripts"
 actionlint
 shellcheck .ci/run .ci/release.sh scripts/*.sh
