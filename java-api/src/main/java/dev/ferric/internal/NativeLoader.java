@@ -816,17 +816,49 @@ public final class NativeLoader {
         }
     }
 
+    /**
+     * The resource's bytes. An entry of a jar file ({@code jar:file:...!/entry}) is read with
+     * {@code ZipFile}, whose classes the class loader has already loaded; other URLs through their
+     * {@code URLConnection}, whose {@code jar:} machinery costs a fresh JVM ~10 ms of class loading.
+     */
     private static byte[] read(URL url) throws IOException {
+        String s = url.toString();
+        int bang = s.indexOf("!/");
+        if (s.startsWith("jar:file:") && bang > 0 && s.indexOf("!/", bang + 2) < 0) {
+            File jar;
+            try {
+                jar = new File(new java.net.URI(s.substring("jar:".length(), bang)));
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                jar = null;
+            }
+            if (jar != null && jar.isFile()) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                    java.util.zip.ZipEntry entry = zip.getEntry(s.substring(bang + 2));
+                    if (entry == null) throw new IOException("no " + s.substring(bang + 2) + " in " + jar);
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        return readAll(in, (int) Math.max(0, Math.min(entry.getSize(), Integer.MAX_VALUE - 8)));
+                    }
+                }
+            }
+        }
         URLConnection c = url.openConnection();
         c.setUseCaches(false); // a cached JarFile may be closed under us by another class loader
         try (InputStream in = c.getInputStream()) {
-            byte[] buf = new byte[Math.max(8192, c.getContentLength())];
-            int n = 0;
-            for (int r; (r = in.read(buf, n, buf.length - n)) > 0; ) {
-                n += r;
-                if (n == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+            return readAll(in, c.getContentLength());
+        }
+    }
+
+    /** Everything {@code in} holds; one read and no copy when {@code sizeHint} is its exact size. */
+    private static byte[] readAll(InputStream in, int sizeHint) throws IOException {
+        byte[] buf = new byte[Math.max(8192, sizeHint)];
+        int n = 0;
+        while (true) {
+            for (int r; n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0; ) n += r;
+            if (n < buf.length) return Arrays.copyOf(buf, n);
+            int more = in.read();
+            if (more < 0) return buf;
+            buf = Arrays.copyOf(buf, buf.length * 2);
+            buf[n++] = (byte) more;
         }
     }
 
