@@ -48,6 +48,14 @@ public abstract class NativeResource implements AutoCloseable {
         tracked.release();
     }
 
+    /**
+     * Throws {@link IllegalStateException} once {@link #close()} was called: for methods that answer
+     * from Java-side state but belong to the object's open life like every other method.
+     */
+    protected final void requireOpen() {
+        tracked.requireOpen();
+    }
+
     /** Whether {@link #close()} was called. */
     public final boolean isClosed() {
         return tracked.isClosed();

@@ -227,6 +227,11 @@ public final class HandleTracker {
             }
         }
 
+        /** Throws the closed object's {@link IllegalStateException} once {@link #close()} was called. */
+        public void requireOpen() {
+            if (isClosed()) throw closed();
+        }
+
         private IllegalStateException closed() {
             return new IllegalStateException(kind + " is closed");
         }

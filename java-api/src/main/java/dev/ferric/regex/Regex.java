@@ -153,21 +153,25 @@ public final class Regex extends NativeResource {
 
     /** The pattern as given. */
     public String pattern() {
+        requireOpen();
         return pattern;
     }
 
     /** The flags as given. */
     public int flags() {
+        requireOpen();
         return flags;
     }
 
     /** Number of capture groups, not counting group 0 (as {@code Matcher.groupCount()}). */
     public int groupCount() {
+        requireOpen();
         return groups.count();
     }
 
     /** Named groups and their indexes. */
     public Map<String, Integer> namedGroups() {
+        requireOpen();
         return groups.byName();
     }
 
@@ -305,11 +309,19 @@ public final class Regex extends NativeResource {
 
     private String replace(String s, String replacement, int limit) {
         Checks.requireNonNull(replacement, "replacement");
-        Replacement r = new Replacement(replacement, groups);
-        boolean caps = r.usesGroups();
+        // Like Matcher.replaceAll, a malformed replacement is an error only once there is a match to replace.
+        Replacement r = null;
+        RuntimeException malformed = null;
+        try {
+            r = new Replacement(replacement, groups);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            malformed = e;
+        }
+        boolean caps = r != null && r.usesGroups();
         int[] slots = stringFind(s, 0, limit, caps && groups.count() > 0);
         int per = caps && groups.count() > 0 ? 2 * (groups.count() + 1) : 2;
         if (slots.length == 0) return s;
+        if (malformed != null) throw malformed;
         StringBuilder sb = new StringBuilder(s.length() + 16);
         int last = 0;
         for (int base = 0; base < slots.length; base += per) {

@@ -215,6 +215,28 @@ class RegexApiTest {
         closed.close();
         assertThrows(IllegalStateException.class, () -> closed.isMatch("a"));
         assertThrows(IllegalStateException.class, () -> closed.findAll(new byte[] {'a'}).count());
+        // every method, also those that answer from Java-side state (as the class Javadoc says)
+        assertThrows(IllegalStateException.class, closed::pattern);
+        assertThrows(IllegalStateException.class, closed::groupCount);
+        assertThrows(IllegalStateException.class, closed::flags);
+        assertThrows(IllegalStateException.class, closed::namedGroups);
+        assertThrows(IllegalStateException.class, closed::enginePattern);
+        assertEquals("a", closed.toString(), "toString still names it, for logs and debuggers");
+    }
+
+    /** Like Matcher.replaceAll/replaceFirst: a malformed replacement is an error only when something matches. */
+    @Test
+    void aMalformedReplacementThrowsOnlyWhenThereIsAMatchAsInJava() {
+        String[] replacements = {"$", "\\", "${", "${}", "$x", "$9", "${nope}"};
+        try (Regex re = Regex.compile("(b)")) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("(b)");
+            for (String r : replacements) {
+                assertEquals(p.matcher("aaa").replaceAll(r), re.replaceAll("aaa", r), r);
+                assertEquals(p.matcher("aaa").replaceFirst(r), re.replaceFirst("aaa", r), r);
+                Class<? extends Throwable> expected = assertThrows(RuntimeException.class, () -> p.matcher("abc").replaceAll(r)).getClass();
+                assertEquals(expected, assertThrows(RuntimeException.class, () -> re.replaceAll("abc", r)).getClass(), r);
+            }
+        }
     }
 
     @Test
