@@ -110,7 +110,7 @@ const LINEAR: &str = "ferric's engine runs in linear time and has no backtrackin
 /// Translates a `java.util.regex` pattern. `comments` is whether the COMMENTS flag is set.
 pub fn translate(src: &str, comments: bool) -> Result<Translated, Refusal> {
     let cs = utf16_indexed(src);
-    let mut t = Translator { cs: &cs, i: 0, out: Out::default(), class_depth: 0, comments, after_quantifier: false };
+    let mut t = Translator { cs: &cs, i: 0, out: Out::default(), class_depth: 0, comments, after_quantifier: false, class_escape_end: None };
     t.run()?;
     Ok(t.out.finish(src))
 }
@@ -123,6 +123,9 @@ struct Translator<'a> {
     comments: bool,
     /// The previous token was a quantifier (`*`, `+`, `?`, `{n,m}`), so a `+` now is possessive.
     after_quantifier: bool,
+    /// Where the last class escape inside a class (`\d`, `\p{L}`, ...) ended: a `-` right there is a
+    /// literal in Java (`[\d-z]`), a range operator that the engine refuses in Rust.
+    class_escape_end: Option<usize>,
 }
 
 impl Translator<'_> {
@@ -218,20 +221,23 @@ impl Translator<'_> {
             '[' => {
                 self.out.push('[', at);
                 self.i += 1;
+                self.class_depth += 1;
                 if self.peek(0) == Some(':') {
                     // Java reads `[:` as a nested class holding ':'; Rust would read a POSIX class
                     self.out.push_str(r"\:", self.idx());
                     self.i += 1;
-                } else {
-                    self.class_depth += 1;
-                    if self.peek(0) == Some('^') {
-                        self.out.push('^', self.idx());
-                        self.i += 1;
-                    }
+                } else if self.peek(0) == Some('^') {
+                    self.out.push('^', self.idx());
+                    self.i += 1;
                 }
                 return Ok(());
             }
             ']' => self.class_depth -= 1,
+            '-' if self.class_escape_end == Some(self.i) && self.peek(1) != Some(']') => {
+                self.out.push_str(r"\-", at);
+                self.i += 1;
+                return Ok(());
+            }
             '-' if self.peek(1) == Some('-') => {
                 // `--` is set difference in Rust, two characters in Java
                 self.out.push_str(r"-\-", at);
@@ -410,11 +416,28 @@ impl Translator<'_> {
             'R' if !in_class => self.out.push_str(&format!(r"(?:\r\n|[{VWS}])"), at),
             'p' | 'P' => self.property(d == 'P', in_class, at)?,
             '<' | '>' => self.out.push(d, at), // Java: a literal; Rust: a word boundary
+            'x' => {
+                self.out.push_str(r"\x", at);
+                if self.peek(0) == Some('{') {
+                    // copied whole, so that its `}` is never read as the end of a counted repetition
+                    while let Some(c) = self.peek(0) {
+                        let idx = self.idx();
+                        self.out.push(c, idx);
+                        self.i += 1;
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                }
+            }
             c if !c.is_ascii() => self.out.push_literal(c, at),
             c => {
                 self.out.push('\\', at);
                 self.out.push(c, at);
             }
+        }
+        if in_class && matches!(d, 'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'h' | 'H' | 'v' | 'V' | 'p' | 'P') {
+            self.class_escape_end = Some(self.i);
         }
         Ok(())
     }
@@ -571,6 +594,28 @@ mod tests {
         assert!(refused(r"\p{InGreek}").message.contains("blocks"));
         assert!(refused(r"\p{javaLowerCase}").message.contains("java.lang.Character"));
         assert!(refused(r"\uD800").message.contains("surrogate"));
+    }
+
+    #[test]
+    fn hex_escapes_are_copied_whole_and_can_be_quantified() {
+        assert_eq!(tr(r"\x{28}+"), r"\x{28}+");
+        assert_eq!(tr(r"\x{61}+?"), r"\x{61}+?");
+        assert_eq!(tr(r"\x61{2}"), r"\x61{2}");
+        assert!(refused(r"\x{28}++").message.contains("possessive"));
+    }
+
+    #[test]
+    fn a_dash_after_a_class_escape_is_a_literal_as_in_java() {
+        assert_eq!(tr(r"[\d-z]"), r"[\d\-z]");
+        assert_eq!(tr(r"[\p{L}-z]"), r"[\p{L}\-z]");
+        assert_eq!(tr(r"[\w-]"), r"[\w-]");
+        assert_eq!(tr(r"[a-z]"), r"[a-z]");
+    }
+
+    #[test]
+    fn a_nested_class_opened_by_a_colon_still_nests() {
+        // `[:a]` is a nested class in Java; the `~~` after it must stay escaped inside the outer one
+        assert_eq!(tr("[[:a]~~b]"), r"[[\:a]\~\~b]");
     }
 
     #[test]

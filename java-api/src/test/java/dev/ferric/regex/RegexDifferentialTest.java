@@ -74,6 +74,32 @@ class RegexDifferentialTest {
         assertEquals(true, compared > 10_000, "compared " + compared);
     }
 
+    /**
+     * Patterns the translator once read differently from Java (a hex escape's `}` taken for a counted
+     * repetition's, a `-` after a class escape taken for a range, `~~` after a `[:` nested class
+     * reaching the engine as an operator): every find on inputs that exercise them equals Java's.
+     */
+    @Test
+    void onceMistranslatedPatternsNowMatchLikeJava() {
+        String[] patterns = {"\\x{28}+", "\\x{61}+?", "a\\x{62}{2}", "[\\d-z]+", "[\\w-]+", "[a\\s-]+", "[\\p{L}-9]+",
+            "[[:a]~~b]+", "[x[:a]~]+"};
+        String[] inputs = {"((( a((b", "aaab", "abbb abb", "1-z-q 9", "a-b c_d-", "a -a", "Q-9x", "~:ab-~b", "x~:a"}; // ASCII: \\w and \\d are Unicode-aware in ferric (docs/regex.md)
+        for (String pattern : patterns) {
+            Pattern jdk = Pattern.compile(pattern);
+            try (Regex re = Regex.compile(pattern)) {
+                for (String s : inputs) {
+                    for (int from = 0; from <= s.length(); from++) {
+                        Matcher jm = jdk.matcher(s);
+                        String want = jm.find(from) ? jm.start() + "-" + jm.end() : "none";
+                        String have = re.find(s, from).map(x -> x.start() + "-" + x.end()).orElse("none");
+                        int f = from;
+                        assertEquals(want, have, () -> "find(" + f + ") " + pattern + " on '" + s + "'");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void capturingGroupsAgreeWithJavaUtilRegex() {
         for (int p = 0; p < 200; p++) {
