@@ -670,6 +670,7 @@ public final class Regex extends NativeResource {
          */
         public Regex compile(String pattern) {
             Checks.requireNonNull(pattern, "pattern");
+            refuseLoneSurrogate(pattern);
             NativeLoader.ensureLoaded();
             long h;
             try {
@@ -678,6 +679,24 @@ public final class Regex extends NativeResource {
                 throw e.withPattern(pattern);
             }
             return new Regex(h, pattern, flags);
+        }
+
+        /**
+         * A lone surrogate written into the pattern (not as the escape {@code \uD800}, which the
+         * translator refuses) would otherwise reach the engine as U+FFFD and match that character:
+         * refused the same way, with its index.
+         */
+        private static void refuseLoneSurrogate(String pattern) {
+            for (int i = 0; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < pattern.length() && Character.isLowSurrogate(pattern.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new RegexSyntaxException("the lone surrogate U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                            + " cannot be matched: ferric matches Unicode scalar values, and reads an unpaired surrogate in the"
+                            + " input as U+FFFD", pattern, i);
+                }
+            }
         }
 
         /**
@@ -694,7 +713,14 @@ public final class Regex extends NativeResource {
         public RegexSet compileSet(Collection<String> patterns) {
             Checks.requireNonNull(patterns, "patterns");
             String[] ps = patterns.toArray(new String[0]);
-            for (int i = 0; i < ps.length; i++) Checks.requireNonNull(ps[i], "patterns[" + i + "]");
+            for (int i = 0; i < ps.length; i++) {
+                Checks.requireNonNull(ps[i], "patterns[" + i + "]");
+                try {
+                    refuseLoneSurrogate(ps[i]);
+                } catch (RegexSyntaxException e) {
+                    throw new RegexSyntaxException("pattern " + i + ": " + e.getDescription(), ps[i], e.getIndex());
+                }
+            }
             NativeLoader.ensureLoaded();
             long h;
             try {

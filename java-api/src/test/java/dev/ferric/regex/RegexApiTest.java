@@ -224,6 +224,24 @@ class RegexApiTest {
         assertEquals("a", closed.toString(), "toString still names it, for logs and debuggers");
     }
 
+    /** Written into the pattern or as an escape, a lone surrogate is refused (it would silently match U+FFFD). */
+    @Test
+    void aLoneSurrogateInThePatternIsRefusedWithItsIndex() {
+        for (String p : new String[] {"a\uD800", "\uDC00b", "x\uD800\uD800"}) {
+            RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile(p));
+            int lone = 0;
+            while (!Character.isSurrogate(p.charAt(lone))) lone++;
+            assertEquals(lone, e.getIndex(), e.getMessage());
+            assertTrue(e.getMessage().contains("lone surrogate"), e.getMessage());
+            assertThrows(RegexSyntaxException.class, () -> Regex.compile(p, Regex.LITERAL));
+        }
+        RegexSyntaxException set = assertThrows(RegexSyntaxException.class, () -> RegexSet.compile("ok", "b\uD800"));
+        assertTrue(set.getDescription().startsWith("pattern 1: the lone surrogate"), set.getDescription());
+        try (Regex pair = Regex.compile("\uD83D\uDE00+")) {
+            assertTrue(pair.isMatch("x\uD83D\uDE00\uD83D\uDE00"), "a pair is one character, as in Java");
+        }
+    }
+
     /** Like Matcher.replaceAll/replaceFirst: a malformed replacement is an error only when something matches. */
     @Test
     void aMalformedReplacementThrowsOnlyWhenThereIsAMatchAsInJava() {
