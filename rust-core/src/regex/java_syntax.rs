@@ -101,6 +101,11 @@ fn utf16_indexed(src: &str) -> Vec<(char, usize)> {
         .collect()
 }
 
+/// The whitespace Java's COMMENTS mode skips (`ASCII.isSpace`): space, tab, line feed, VT, form feed, CR.
+fn is_java_comments_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r')
+}
+
 fn refuse<T>(index: usize, message: impl Into<String>) -> Result<T, Refusal> {
     Err(Refusal { index, message: message.into() })
 }
@@ -157,6 +162,12 @@ impl Translator<'_> {
                             break;
                         }
                     }
+                }
+                c if self.comments && c.is_whitespace() && !is_java_comments_space(c) => {
+                    // Java's COMMENTS mode skips ASCII whitespace only; the engine would skip any
+                    // Unicode whitespace (NBSP, U+2007, U+202F, U+0085...): written out, it stays a literal
+                    self.out.push_codepoint(c as u32, at);
+                    self.i += 1;
                 }
                 c if self.comments && c.is_whitespace() => {
                     self.out.push(c, at);
@@ -247,6 +258,11 @@ impl Translator<'_> {
             '~' => {
                 // `~~` is symmetric difference in Rust
                 self.out.push_str(r"\~", at);
+                self.i += 1;
+                return Ok(());
+            }
+            c if self.comments && c.is_whitespace() && !is_java_comments_space(c) => {
+                self.out.push_codepoint(c as u32, at);
                 self.i += 1;
                 return Ok(());
             }
@@ -610,6 +626,15 @@ mod tests {
         assert_eq!(tr(r"[\p{L}-z]"), r"[\p{L}\-z]");
         assert_eq!(tr(r"[\w-]"), r"[\w-]");
         assert_eq!(tr(r"[a-z]"), r"[a-z]");
+    }
+
+    #[test]
+    fn comments_mode_keeps_non_ascii_whitespace_as_literals_as_in_java() {
+        let t = |p: &str| translate(p, true).unwrap().pattern;
+        assert_eq!(t("a\u{A0}b c"), "a\\x{A0}b c");
+        assert_eq!(t("[\u{2007} ]"), "[\\x{2007} ]");
+        assert_eq!(tr("(?x)a\u{202F}\u{85}"), "(?x)a\\x{202F}\\x{85}");
+        assert_eq!(tr("a\u{A0}b"), "a\u{A0}b", "outside COMMENTS nothing changes");
     }
 
     #[test]

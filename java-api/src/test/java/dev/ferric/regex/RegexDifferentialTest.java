@@ -100,6 +100,25 @@ class RegexDifferentialTest {
         }
     }
 
+    /** COMMENTS skips ASCII whitespace only, as in Java: other Unicode whitespace is a literal. */
+    @Test
+    void commentsModeKeepsNonAsciiWhitespaceLikeJava() {
+        for (char space : new char[] {'\u00a0', '\u2007', '\u202f', '\u0085', '\u3000'}) {
+            String s = "a" + space + "b";
+            try (Regex quoted = Regex.compile(Regex.quote(s), Regex.COMMENTS)) {
+                assertEquals(true, quoted.matches(s), "quote(" + s + ") under COMMENTS");
+            }
+            for (String pattern : new String[] {"(?x)a" + space + "b", "(?x)[" + space + "]+", "(?x) a \t" + space + " b "}) {
+                Pattern jdk = Pattern.compile(pattern);
+                try (Regex re = Regex.compile(pattern)) {
+                    for (String input : new String[] {s, "ab", "a b", String.valueOf(space) + space}) {
+                        assertEquals(jdk.matcher(input).find(), re.isMatch(input), () -> pattern + " on " + input);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void capturingGroupsAgreeWithJavaUtilRegex() {
         for (int p = 0; p < 200; p++) {
