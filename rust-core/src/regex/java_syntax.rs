@@ -115,7 +115,16 @@ const LINEAR: &str = "ferric's engine runs in linear time and has no backtrackin
 /// Translates a `java.util.regex` pattern. `comments` is whether the COMMENTS flag is set.
 pub fn translate(src: &str, comments: bool) -> Result<Translated, Refusal> {
     let cs = utf16_indexed(src);
-    let mut t = Translator { cs: &cs, i: 0, out: Out::default(), class_depth: 0, comments, after_quantifier: false, class_escape_end: None };
+    let mut t = Translator {
+        cs: &cs,
+        i: 0,
+        out: Out::default(),
+        class_depth: 0,
+        comments,
+        after_quantifier: false,
+        after_repetition: false,
+        class_escape_end: None,
+    };
     t.run()?;
     Ok(t.out.finish(src))
 }
@@ -128,6 +137,8 @@ struct Translator<'a> {
     comments: bool,
     /// The previous token was a quantifier (`*`, `+`, `?`, `{n,m}`), so a `+` now is possessive.
     after_quantifier: bool,
+    /// The previous token was a quantifier or its lazy `?`: another quantifier now repeats a repetition.
+    after_repetition: bool,
     /// Where the last class escape inside a class (`\d`, `\p{L}`, ...) ended: a `-` right there is a
     /// literal in Java (`[\d-z]`), a range operator that the engine refuses in Rust.
     class_escape_end: Option<usize>,
@@ -152,6 +163,7 @@ impl Translator<'_> {
                 continue;
             }
             let was_quantifier = std::mem::replace(&mut self.after_quantifier, false);
+            let was_repetition = std::mem::replace(&mut self.after_repetition, false);
             match c {
                 '\\' => self.escape(at)?,
                 '#' if self.comments => {
@@ -173,6 +185,7 @@ impl Translator<'_> {
                     self.out.push(c, at);
                     self.i += 1;
                     self.after_quantifier = was_quantifier;
+                    self.after_repetition = was_repetition;
                 }
                 '[' => {
                     self.class_depth = 1;
@@ -188,18 +201,30 @@ impl Translator<'_> {
                     if was_quantifier && c == '+' {
                         return refuse(at, format!("possessive quantifiers (`{}+`) are not supported: {LINEAR}; drop the `+`", self.cs[self.i - 1].0));
                     }
+                    // after a bare quantifier only `?` (lazy) may follow; after a lazy one nothing
+                    if was_repetition && !(was_quantifier && c == '?') {
+                        return refuse(at, format!("dangling `{c}`: a repetition cannot be repeated (Java refuses it too); use a group: `(?:...)`"));
+                    }
                     self.out.push(c, at);
                     self.i += 1;
                     // `*?` is lazy and complete; only a bare quantifier can take a possessive `+`
                     self.after_quantifier = !(was_quantifier && c == '?');
+                    self.after_repetition = true;
                 }
                 '{' if self.counted_repetition_len().is_some() => {
                     let n = self.counted_repetition_len().unwrap_or(0);
+                    if was_repetition {
+                        return refuse(at, "a counted repetition `{n,m}` cannot repeat a repetition (Java ignores it, the engine would multiply); use a group: `(?:...)`");
+                    }
+                    if (0..n).any(|k| self.peek(k) == Some(' ')) {
+                        return refuse(at, "no spaces are allowed in a counted repetition `{n,m}` (as in Java)");
+                    }
                     for _ in 0..n {
                         self.out.push(self.cs[self.i].0, self.cs[self.i].1);
                         self.i += 1;
                     }
                     self.after_quantifier = true;
+                    self.after_repetition = true;
                 }
                 _ => {
                     self.out.push(c, at);
@@ -292,6 +317,18 @@ impl Translator<'_> {
             return refuse(at, format!("atomic groups `(?>...)` are not supported: {LINEAR}; use a plain group `(?:...)`"));
         }
         if self.starts_with("(?<") {
+            // Java's group names: an ASCII letter, then ASCII letters and digits (the engine also takes `_`)
+            let mut k = 3;
+            while let Some(c) = self.peek(k) {
+                if c == '>' {
+                    break;
+                }
+                let ok = c.is_ascii_alphabetic() || (k > 3 && c.is_ascii_digit());
+                if !ok {
+                    return refuse(at, format!("illegal character `{c}` in a group name: Java's names are an ASCII letter followed by ASCII letters and digits"));
+                }
+                k += 1;
+            }
             self.out.push_str("(?<", at);
             self.i += 3;
             return Ok(());
@@ -314,7 +351,9 @@ impl Translator<'_> {
                             self.comments = !negate;
                             Some('x')
                         }
-                        other => Some(other),
+                        'i' | 'm' | 's' => Some(f),
+                        'c' => return refuse(at, "the inline flag `c` (CANON_EQ) is not supported"),
+                        other => return refuse(at, format!("unknown inline flag `{other}`: Java's are i, d, m, s, u, c, x and U")),
                     };
                     if let Some(m) = mapped {
                         if negate {
@@ -638,6 +677,16 @@ mod tests {
     }
 
     #[test]
+    fn what_java_refuses_is_refused() {
+        for p in [r"a**", r"a{2}*", r"a*{2}", r"a{2}{3}", r"a*??", r"a?*", r"a{2, 3}", r"(?P<n>x)", r"(?R)", r"(?<a_b>x)", r"(?<1a>x)", r"(?c)a"] {
+            assert!(translate(p, false).is_err(), "{p} should be refused");
+        }
+        for p in [r"a*?", r"a{2}?", r"a{2,}b+?c", r"(?<ab1>x)", r"(?i-s:a)", r"(?x)a * b"] {
+            assert!(translate(p, false).is_ok(), "{p} should be accepted");
+        }
+    }
+
+    #[test]
     fn a_nested_class_opened_by_a_colon_still_nests() {
         // `[:a]` is a nested class in Java; the `~~` after it must stay escaped inside the outer one
         assert_eq!(tr("[[:a]~~b]"), r"[[\:a]\~\~b]");
@@ -646,7 +695,7 @@ mod tests {
     #[test]
     fn lazy_and_escaped_plus_are_not_possessive() {
         assert_eq!(tr(r"a*?b"), r"a*?b");
-        assert_eq!(tr(r"a+?+"), r"a+?+"); // Java rejects this too; the engine will say why
+        assert!(refused(r"a+?+").message.contains("dangling")); // Java refuses it too
         assert_eq!(tr(r"\++"), r"\++");
         assert_eq!(tr(r"[+]+"), r"[+]+");
     }

@@ -224,4 +224,50 @@ class RegexDifferencesTest {
         assertTrue(result[0] instanceof StackOverflowError, "java.util.regex recurses once per iteration: " + result[0]);
         assertEquals(Boolean.FALSE, result[1]);
     }
+    private static String spans(String pattern, String input) {
+        try (Regex re = Regex.compile(pattern)) {
+            return re.findAll(input).map(m -> "[" + m.start() + "," + m.end() + ")").collect(Collectors.joining());
+        }
+    }
+
+    private static String jdkSpans(String pattern, String input) {
+        java.util.regex.Matcher m = Pattern.compile(pattern).matcher(input);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) sb.append('[').append(m.start()).append(',').append(m.end()).append(')');
+        return sb.toString();
+    }
+
+    @Test
+    void row19_multilineCaretAlsoMatchesAtTheEndAfterAFinalNewline() {
+        assertEquals("[0,0)", jdkSpans("(?m)^", "a\n"));
+        assertEquals("[0,0)[2,2)", spans("(?m)^", "a\n"));
+        assertEquals("", jdkSpans("(?m)^", ""));
+        assertEquals("[0,0)", spans("(?m)^", ""));
+        assertEquals(jdkSpans("(?m)^a", "a\na\n"), spans("(?m)^a", "a\na\n"), "a caret followed by anything agrees");
+    }
+
+    @Test
+    void row20_repetitionsOfBodiesThatCanMatchEmptyEndDifferently() {
+        assertEquals("[0,1)[1,1)[2,2)", jdkSpans("(?:a*|b)+", "ab"));
+        assertEquals("[0,2)", spans("(?:a*|b)+", "ab"));
+        java.util.regex.Matcher m = Pattern.compile("(a|)+").matcher("a");
+        assertTrue(m.find());
+        assertEquals("1,1", m.start(1) + "," + m.end(1));
+        try (Regex re = Regex.compile("(a|)+")) {
+            Match f = re.captures("a").get();
+            assertEquals("0,1", f.start(1) + "," + f.end(1));
+        }
+    }
+
+    @Test
+    void row21_javaRefusesTheseAndSoDoesFerric() {
+        for (String p : new String[] {"a**", "a{2}*", "a*??", "a{2, 3}", "(?P<n>x)", "(?R)", "(?<a_b>x)"}) {
+            assertThrows(java.util.regex.PatternSyntaxException.class, () -> Pattern.compile(p), p);
+            assertThrows(RegexSyntaxException.class, () -> Regex.compile(p), p);
+        }
+        // Java ignores a second count (a{2}{3} is a{2}); ferric refuses it rather than differ
+        assertEquals("[0,2)[2,4)[4,6)", jdkSpans("a{2}{3}", "aaaaaa"));
+        RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile("a{2}{3}"));
+        assertEquals(4, e.getIndex());
+    }
 }
