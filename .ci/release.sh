@@ -52,12 +52,14 @@ took
 
 step "a release build without its tools stops at once with the commands that install them"
 stub=$(mktemp -d)
-cat > "$stub/cargo" <<'STUB'
+for tool in cargo cargo-zigbuild; do # stand-ins that fail like missing tools
+  cat > "$stub/$tool" <<'STUB'
 #!/bin/sh
 echo "error: no such command: $1" >&2
 exit 101
 STUB
-chmod +x "$stub/cargo"
+  chmod +x "$stub/$tool"
+done
 if out=$(PATH="$stub:$PATH" ./mvnw -B -q -Prelease -pl rust-core validate 2>&1); then
   echo "FAIL: -Prelease went on without cargo-zigbuild and cargo-cyclonedx" >&2; exit 1
 fi

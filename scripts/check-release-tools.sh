@@ -18,7 +18,8 @@ missing=()
 if ! command -v cargo >/dev/null 2>&1; then
   missing+=("Rust (cargo): curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal")
 fi
-if [ "$cargo_build" = zigbuild ] && ! cargo zigbuild --version >/dev/null 2>&1; then
+# (`cargo zigbuild --version` is an error: the subcommand has no --version; the binary has)
+if [ "$cargo_build" = zigbuild ] && ! cargo-zigbuild --version >/dev/null 2>&1; then
   missing+=("cargo-zigbuild and zig: python3 -m pip install ziglang==$ZIGLANG_VERSION cargo-zigbuild==$CARGO_ZIGBUILD_VERSION")
 elif [ "$cargo_build" = zigbuild ] && ! python3 -m ziglang version >/dev/null 2>&1 && ! command -v zig >/dev/null 2>&1; then
   missing+=("zig: python3 -m pip install ziglang==$ZIGLANG_VERSION")
