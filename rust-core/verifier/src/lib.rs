@@ -3,12 +3,13 @@
 //! The loader hashes ferric's library (about 3 MB) on every start before it loads it. In a fresh
 //! JVM that hash runs in the bytecode interpreter, and the JDK's `MessageDigest` first starts its
 //! provider framework: 50-100 ms, far more than everything else the loader does. This library is
-//! small enough (about 18 KB) for the loader to hash in Java in a few milliseconds; once it has
+//! small enough (about 17 KB) for the loader to hash in Java in a few milliseconds; once it has
 //! passed that check against its own pin and is loaded, it compresses the big library's blocks with
-//! the CPU's SHA instructions (RustCrypto's `sha2`, chosen at run time) in about 2 ms. The loader
-//! keeps the state and does the padding (`dev.ferric.internal.Sha256`), reading the file in small
-//! chunks: in a fresh JVM every newly touched page costs more than hashing it. When the verifier
-//! cannot be loaded, the loader compresses in Java: slower, never less checked.
+//! RustCrypto's `sha2`: SHA-NI on x86_64 (chosen at run time, about 2 ms), portable code elsewhere
+//! (the ARMv8 instructions need `sha2`'s `asm` feature and its C toolchain; still far faster than
+//! interpreted Java). The loader keeps the state and does the padding (`dev.ferric.internal.Sha256`),
+//! reading the file in small chunks: in a fresh JVM every newly touched page costs more than hashing
+//! it. When the verifier cannot be loaded, the loader compresses in Java: slower, never less checked.
 //!
 //! No std and no allocation; built with `panic = "abort"`, and no code path here can panic.
 #![no_std]

@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -237,6 +236,12 @@ final class LibraryCache {
             return "writable by " + ((mode & S_IWOTH) != 0 ? "other users" : "its group") + " (mode " + Integer.toOctalString(mode & 07777) + ")";
         }
         int links = (Integer) a.get("nlink");
+        // a publishing JVM removes its temp link right after linking: count the temp links, then read
+        // the link count again, so a temp file removed in between does not make its entry a stranger's
+        if (links > 1 && links - 1 > tempLinksTo(file.getParent(), a.get("ino"))) {
+            Integer again = unixInt(file, "unix:nlink");
+            if (again != null) links = again;
+        }
         if (links > 1 && links - 1 > tempLinksTo(file.getParent(), a.get("ino"))) {
             return "has " + links + " hard links: another name for the file could change its bytes";
         }
@@ -303,14 +308,18 @@ final class LibraryCache {
     }
 
     /**
-     * Who we are, as the file system sees it: on Linux the owner of {@code /proc/self} (the effective
-     * uid, without writing anything), elsewhere the owner of a file created in {@code dir}.
+     * Who we are, as the file system sees it: on Linux the owner of this process's {@code /proc/<pid>}
+     * directory (the effective uid, without writing anything; {@code /proc/self} itself is a link
+     * owned by root), elsewhere, and when that says root, the owner of a file created in {@code dir}
+     * (a process that is not dumpable, such as a {@code java} with file capabilities, sees its
+     * {@code /proc/<pid>} owned by root).
      */
     private static Owner currentUser(Path dir) throws IOException {
         Path self = Paths.get("/proc/self");
         if (Files.isDirectory(self)) {
             try {
-                return Owner.of(self);
+                Owner owner = Owner.of(self.toRealPath());
+                if (!owner.isRoot()) return owner;
             } catch (IOException | RuntimeException e) {
                 // no unix view of procfs here: probe below
             }
@@ -370,8 +379,13 @@ final class LibraryCache {
             // another thread or JVM published first; the loader checks and hashes what is there
         } catch (UnsupportedOperationException | IOException noHardLinks) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
-            // File systems without hard links: an atomic rename is the next best thing.
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            // File systems without hard links: a move that refuses to replace what another JVM may
+            // have published meanwhile (not ATOMIC_MOVE: that replaces on every platform).
+            try {
+                Files.move(tmp, target);
+            } catch (FileAlreadyExistsException first) {
+                // published meanwhile; checked and hashed like any entry
+            }
         }
     }
 

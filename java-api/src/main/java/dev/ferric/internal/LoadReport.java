@@ -56,8 +56,9 @@ public final class LoadReport {
     public UnsatisfiedLinkError failure() { return failure; }
 
     /**
-     * Whether a later call may search again: true after a failure that mapped nothing into the JVM
-     * (nothing found, nothing usable), false once a library was mapped and refused.
+     * Whether a later call may search again: true when nothing was found (no classifier jar, no file);
+     * false when something was found and failed (another version, a cache directory of another user,
+     * a library that does not load) or was loaded and refused: searching again would fail the same way.
      */
     public boolean retryable() { return retryable; }
 

@@ -36,15 +36,15 @@ import java.util.Set;
  * pinned and checked the same way (in Java), and in Java when the verifier is not available. When
  * nothing loads, the error lists every attempt and why it failed, then what to do about each.
  *
- * <p>A search that mapped nothing (no jar found, no usable cache directory) is repeated by a later
- * call, at most once every {@link #RETRY_INTERVAL_MILLIS} ms, so a native jar added at run time
- * (Spark's {@code addJar}) is picked up; one that mapped a library and refused it is final.
+ * <p>A search that found nothing (no classifier jar, no file) is repeated by a later call, at most
+ * once every {@link #RETRY_INTERVAL_MILLIS} ms, so a native jar added at run time (Spark's
+ * {@code addJar}) is picked up; one that found something that failed is not repeated.
  */
 public final class NativeLoader {
     static final String RESOURCE_ROOT = "META-INF/native/ferric/";
     /** Private copies of the library one JVM may make, one per further class loader that loads ferric. */
     static final int MAX_COPIES = 16;
-    /** A failed search that mapped nothing is repeated by a later call, at most this often. */
+    /** A search that found nothing is repeated by a later call, at most this often. */
     static final long RETRY_INTERVAL_MILLIS = 1000;
     /** What the JDK says when a library file is already bound to another class loader. */
     private static final String HELD_BY_ANOTHER_LOADER = "already loaded in another classloader";
@@ -64,6 +64,10 @@ public final class NativeLoader {
     private LibraryHasher hasher = LibraryHasher.JAVA;
     private String hashing = "in Java: the verifier was not needed (no cache directory used)";
     private boolean verifierTried;
+    /** A candidate was found (a resource, a file, an override): its failure is not "nothing found". */
+    private boolean found;
+    /** The verifier this class loader has bound (JNI binds it once): later searches reuse it. */
+    private static volatile String boundVerifier;
 
     NativeLoader(LoaderConfig config, Platform platform, BuildInfo build, ClassLoader resources, Linker linker) {
         this(config, platform, build, resources, null, linker);
@@ -93,7 +97,7 @@ public final class NativeLoader {
 
     /**
      * Loads the library on first call (thread-safe) and returns what happened; never throws. After a
-     * failure that mapped nothing, a call more than {@link #RETRY_INTERVAL_MILLIS} ms later searches again.
+     * search that found nothing, a call more than {@link #RETRY_INTERVAL_MILLIS} ms later searches again.
      */
     public static LoadReport report() {
         LoadReport r = current;
@@ -129,7 +133,7 @@ public final class NativeLoader {
         String when = "This is the result of the search at " + java.time.Instant.ofEpochMilli(r.attemptedAtMillis())
                 + " (" + Math.max(0, nowMillis - r.attemptedAtMillis()) + " ms ago); "
                 + (r.retryable() ? "a later call searches again (at most once every " + RETRY_INTERVAL_MILLIS + " ms)."
-                        : "it mapped a library it then refused, so it is final for this class loader: restart the JVM once it is fixed.");
+                        : "it found a library that failed (see above), so it is not repeated: restart the JVM once it is fixed.");
         UnsatisfiedLinkError e = new UnsatisfiedLinkError(failure.getMessage() + "\n" + when);
         for (Throwable t : failure.getSuppressed()) e.addSuppressed(t);
         return e;
@@ -199,6 +203,9 @@ public final class NativeLoader {
             loaded = find();
         } catch (Refusal r) {
             refusal = r;
+        } catch (RuntimeException | LinkageError e) {
+            // a malformed path property, an unexpected JDK behaviour: reported like any failure, never thrown
+            attempt("loader", "(search)", LoadAttempt.Outcome.FAILED, "unexpected " + e, e, null);
         }
         String pin = pin();
         long took = System.nanoTime() - startNanos;
@@ -206,7 +213,9 @@ public final class NativeLoader {
             return new LoadReport(platform, attempts, loaded.from, loaded.sha256, pin, loaded.version, null, false,
                     hashing, startMillis, took);
         }
-        return new LoadReport(platform, attempts, null, null, pin, null, failure(), refusal == null, hashing,
+        // Only "nothing found" is worth searching again (a jar added later); what was found and failed
+        // (another version, a foreign cache directory, a library that does not load) fails the same way.
+        return new LoadReport(platform, attempts, null, null, pin, null, failure(), refusal == null && !found, hashing,
                 startMillis, took);
     }
 
@@ -237,6 +246,7 @@ public final class NativeLoader {
     }
 
     private Loaded fromOverride() throws Refusal {
+        found = true; // the user named the file: whatever fails, searching again will not help
         Path p = Paths.get(config.libraryPath.trim()).toAbsolutePath();
         try {
             p = p.toRealPath(); // hash and load one and the same file, even through a symbolic link
@@ -276,6 +286,7 @@ public final class NativeLoader {
         // A cache that already holds the pinned library serves it without asking the class loaders
         // (whose first resource lookup opens every jar: tens of milliseconds); otherwise the jar must be there.
         boolean warm = config.verify && pin != null && anyHolds(dirs, LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0));
+        if (warm) found = true;
         if (!warm && !resource.present()) return null;
         if (config.verify && pin == null) {
             if (resource.firstReadable() != null) {
@@ -299,7 +310,8 @@ public final class NativeLoader {
             }
             Loaded loaded = fromCache(CLASSPATH, cache, resource, sha, true);
             if (loaded != null) return loaded;
-            if (resource.exhausted) return null; // no resource holds the pinned bytes: another directory cannot help
+            // no resource holds the pinned bytes: only a directory that already holds them can still help
+            if (resource.exhausted && !warm) return null;
         }
         return null;
     }
@@ -443,6 +455,7 @@ public final class NativeLoader {
             if (urls == null) {
                 urls = findResources(fileName, source);
                 if (urls == null) urls = Collections.emptyList(); // (recorded)
+                if (!urls.isEmpty() && !VERIFIER.equals(source)) found = true;
                 else if (urls.isEmpty() && !VERIFIER.equals(source)) {
                     attempt(source, resourcePath(fileName), LoadAttempt.Outcome.SKIPPED, "not on the classpath (searched "
                             + searched() + ")", null, missingJarFix());
@@ -505,7 +518,11 @@ public final class NativeLoader {
                 LibraryCache.publish(tmp, target);
                 return h;
             } finally {
-                Files.deleteIfExists(tmp);
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException | RuntimeException e) {
+                    // best effort: a temp file left behind is swept after an hour; the result stands
+                }
             }
         }
 
@@ -541,6 +558,12 @@ public final class NativeLoader {
     private void startVerifier(LibraryCache.CacheDir cache) throws Refusal {
         if (verifierTried) return;
         verifierTried = true;
+        String bound = boundVerifier;
+        if (bound != null && linker == Linker.SYSTEM) { // loaded and checked by an earlier search of this class loader
+            hasher = LibraryHasher.verifier(linker);
+            hashing = "by the verifier " + bound + " (loaded and checked by an earlier search)";
+            return;
+        }
         String pin = build.pinnedVerifierChecksum(platform.classifier());
         if (pin == null) {
             hashing = "in Java: this build pins no verifier for " + platform.classifier();
@@ -561,16 +584,18 @@ public final class NativeLoader {
         }
         hasher = LibraryHasher.verifier(linker);
         hashing = "by the verifier " + verifier.from + " (sha256 " + pin + ", matches the pin)";
+        if (linker == Linker.SYSTEM) boundVerifier = verifier.from;
     }
 
     private Loaded fromJavaLibraryPath() throws Refusal {
         List<String> searched = new ArrayList<>();
-        boolean found = false;
+        boolean any = false;
         for (String entry : config.javaLibraryPathEntries()) {
             if (entry.trim().isEmpty()) continue;
             searched.add(entry);
             Path file = Paths.get(entry, platform.libraryFileName()).toAbsolutePath();
             if (!Files.exists(file)) continue;
+            any = true;
             found = true;
             Path real;
             try {
@@ -582,7 +607,7 @@ public final class NativeLoader {
             Loaded loaded = hashAndLoad(JAVA_LIBRARY_PATH, real);
             if (loaded != null && loaded != HELD_ELSEWHERE) return loaded;
         }
-        if (!found) {
+        if (!any) {
             attempt(JAVA_LIBRARY_PATH, String.join(File.pathSeparator, searched), LoadAttempt.Outcome.SKIPPED,
                     "no " + platform.libraryFileName() + " in any of its " + searched.size() + " directories", null, null);
         }
@@ -615,7 +640,7 @@ public final class NativeLoader {
                 return null;
             }
             return new Hashed(sha, before, inode);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
             return null;
         }

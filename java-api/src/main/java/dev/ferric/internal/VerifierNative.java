@@ -3,8 +3,8 @@ package dev.ferric.internal;
 import java.nio.ByteBuffer;
 
 /**
- * The verifier library's one native method (rust-core/verifier): SHA-256 block compression with the
- * CPU's SHA instructions, so that hashing ferric's library before each load takes milliseconds in a
+ * The verifier library's one native method (rust-core/verifier): SHA-256 block compression in native
+ * code (SHA-NI on x86_64), so that hashing ferric's library before each load takes milliseconds in a
  * fresh JVM. Called only after the verifier itself passed the loader's checks; {@link Sha256} keeps
  * the state and does the padding.
  */

@@ -422,7 +422,14 @@ class NativeLoaderTest {
 
         linker.version = "0.0.1"; // mapped, then refused: final
         LoadReport refused = load(classpath(lib));
-        assertTrue(NativeLoader.unavailable(refused, refused.attemptedAtMillis()).getMessage().contains("final for this class loader"));
+        assertTrue(NativeLoader.unavailable(refused, refused.attemptedAtMillis()).getMessage().contains("it is not repeated"));
+        assertFalse(refused.retryable());
+
+        linker = new FakeLinker(VERSION); // found, but another version: failing again the same way, not repeated
+        cacheDir = tmp.resolve("cache-other").toString();
+        LoadReport mismatch = load(classpath(tampered));
+        assertTrue(message(mismatch).contains("checksum mismatch"), message(mismatch));
+        assertFalse(mismatch.retryable(), "a jar that was found and failed is not read again every second");
     }
 
     /** Right bytes under the cached name, in a private directory, that another user could have written. */
@@ -506,6 +513,20 @@ class NativeLoaderTest {
         assertTrue(r.loaded(), () -> message(r));
         assertEquals(Collections.singletonList("load:" + cachedFile(0)), linker.calls);
         assertEquals(1, r.attempts().size(), r.attempts().toString());
+    }
+
+    @Test
+    void aCopyInTheSecondCacheDirectoryIsLoadedWhenTheJarIsGone() throws IOException {
+        cacheDir = null;
+        xdg = tmp.resolve("xdg").toString();
+        tmpDir = tmp.resolve("tmpdir").toString();
+        Path second = tmp.resolve("tmpdir/ferric-tester").resolve(LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0));
+        Files.createDirectories(second.getParent());
+        chmod(second.getParent(), 0700);
+        chmod(Files.write(second, lib), 0500);
+        LoadReport r = load(emptyClasspath());
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(second.toString(), r.loadedFrom());
     }
 
     // ---- the verifier ----
