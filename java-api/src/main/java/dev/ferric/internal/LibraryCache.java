@@ -308,27 +308,33 @@ final class LibraryCache {
     }
 
     /**
-     * Who we are, as the file system sees it: on Linux the owner of this process's {@code /proc/<pid>}
-     * directory (the effective uid, without writing anything; {@code /proc/self} itself is a link
-     * owned by root), elsewhere, and when that says root, the owner of a file created in {@code dir}
-     * (a process that is not dumpable, such as a {@code java} with file capabilities, sees its
-     * {@code /proc/<pid>} owned by root).
+     * Who we are, as the file system sees it: on Linux the effective uid from {@code /proc/self/status}
+     * (nothing written; {@code /proc/self} itself is a link owned by root, and {@code /proc/<pid>} is
+     * root's for a process that is not dumpable), elsewhere the owner of a file created in {@code dir}.
      */
     private static Owner currentUser(Path dir) throws IOException {
-        Path self = Paths.get("/proc/self");
-        if (Files.isDirectory(self)) {
-            try {
-                Owner owner = Owner.of(self.toRealPath());
-                if (!owner.isRoot()) return owner;
-            } catch (IOException | RuntimeException e) {
-                // no unix view of procfs here: probe below
-            }
-        }
+        Integer euid = effectiveUid(Paths.get("/proc/self/status"));
+        if (euid != null) return Owner.ofUid(euid, System.getProperty("user.name"));
         Path probe = createTempFile(dir);
         try {
             return Owner.of(probe);
         } finally {
             Files.deleteIfExists(probe);
+        }
+    }
+
+    /** The effective uid in a {@code /proc/<pid>/status} file (second number of its {@code Uid:} line), or null. */
+    static Integer effectiveUid(Path status) {
+        try {
+            if (!Files.isReadable(status)) return null;
+            String text = new String(readFile(status), StandardCharsets.US_ASCII);
+            int at = text.startsWith("Uid:") ? 0 : text.indexOf("\nUid:") + 1;
+            if (at <= 0 && !text.startsWith("Uid:")) return null;
+            int end = text.indexOf('\n', at);
+            String[] f = text.substring(at + 4, end < 0 ? text.length() : end).trim().split("\t");
+            return f.length >= 2 ? Integer.valueOf(f[1].trim()) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -573,6 +579,8 @@ final class LibraryCache {
         private final Integer uid;
         private final Path file;
         private UserPrincipal principal;
+        /** The name to show when there is no file to ask (the current user). */
+        private String name;
 
         private Owner(Integer uid, Path file, UserPrincipal principal) {
             this.uid = uid;
@@ -585,8 +593,15 @@ final class LibraryCache {
             return new Owner(uid, p, uid == null ? Files.getOwner(p, LinkOption.NOFOLLOW_LINKS) : null);
         }
 
+        /** The user {@code uid}, called {@code name} in messages. */
+        static Owner ofUid(int uid, String name) {
+            Owner o = new Owner(uid, null, null);
+            o.name = name;
+            return o;
+        }
+
         private UserPrincipal principal() {
-            if (principal == null) {
+            if (principal == null && file != null) {
                 try {
                     principal = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException | RuntimeException e) {
@@ -615,8 +630,8 @@ final class LibraryCache {
         @Override
         public String toString() {
             UserPrincipal p = principal();
-            String name = p != null ? p.getName() : "?";
-            return name + (uid != null ? " (uid " + uid + ")" : "");
+            String shown = p != null ? p.getName() : name != null ? name : "?";
+            return shown + (uid != null ? " (uid " + uid + ")" : "");
         }
     }
 }

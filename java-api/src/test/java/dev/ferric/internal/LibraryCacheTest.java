@@ -236,6 +236,18 @@ class LibraryCacheTest {
     }
 
     @Test
+    void theEffectiveUidIsReadFromProcStatus() throws IOException {
+        Path status = Files.write(tmp.resolve("status"),
+                "Name:\tjava\nUmask:\t0022\nUid:\t1000\t1001\t1000\t1000\nGid:\t100\t100\t100\t100\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(Integer.valueOf(1001), LibraryCache.effectiveUid(status), "the second number: effective");
+        assertNull(LibraryCache.effectiveUid(Files.write(tmp.resolve("other"), "Name:\tx\n".getBytes(StandardCharsets.US_ASCII))));
+        assertNull(LibraryCache.effectiveUid(tmp.resolve("absent")));
+        Path self = Paths.get("/proc/self/status");
+        assumeTrue(Files.isReadable(self));
+        assertEquals(Files.getAttribute(Files.createFile(tmp.resolve("mine")), "unix:uid"), LibraryCache.effectiveUid(self));
+    }
+
+    @Test
     void cachedNamesAreContentAddressedPerCopy() {
         String sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
         assertEquals("libferric-0123456789abcdef0123456789abcdef.so", LibraryCache.cachedFileName("libferric.so", sha, 0));
