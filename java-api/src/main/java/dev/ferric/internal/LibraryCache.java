@@ -492,16 +492,21 @@ final class LibraryCache {
     static byte[] readFile(Path file) throws IOException {
         try (java.io.InputStream in = new java.io.FileInputStream(file.toFile())) {
             // sized by the file's length (0 for /proc files): one read, no copy, when the length is right
-            byte[] buf = new byte[(int) Math.max(8192, Math.min(file.toFile().length(), Integer.MAX_VALUE - 8))];
-            int n = 0;
-            while (true) {
-                for (int r; n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0; ) n += r;
-                if (n < buf.length) return java.util.Arrays.copyOf(buf, n);
-                int more = in.read();
-                if (more < 0) return buf;
-                buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8));
-                buf[n++] = (byte) more;
-            }
+            return readAll(in, (int) Math.min(file.toFile().length(), Integer.MAX_VALUE - 8));
+        }
+    }
+
+    /** Everything {@code in} holds; one read and no copy when {@code sizeHint} is its exact size. */
+    static byte[] readAll(java.io.InputStream in, int sizeHint) throws IOException {
+        byte[] buf = new byte[Math.max(8192, sizeHint)];
+        int n = 0;
+        while (true) {
+            for (int r; n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0; ) n += r;
+            if (n < buf.length) return java.util.Arrays.copyOf(buf, n);
+            int more = in.read();
+            if (more < 0) return buf;
+            buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8));
+            buf[n++] = (byte) more;
         }
     }
 

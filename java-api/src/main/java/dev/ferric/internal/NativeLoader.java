@@ -861,7 +861,7 @@ public final class NativeLoader {
                     java.util.zip.ZipEntry entry = zip.getEntry(s.substring(bang + 2));
                     if (entry == null) throw new IOException("no " + s.substring(bang + 2) + " in " + jar);
                     try (InputStream in = zip.getInputStream(entry)) {
-                        return readAll(in, (int) Math.max(0, Math.min(entry.getSize(), Integer.MAX_VALUE - 8)));
+                        return LibraryCache.readAll(in, (int) Math.max(0, Math.min(entry.getSize(), Integer.MAX_VALUE - 8)));
                     }
                 }
             }
@@ -869,21 +869,7 @@ public final class NativeLoader {
         URLConnection c = url.openConnection();
         c.setUseCaches(false); // a cached JarFile may be closed under us by another class loader
         try (InputStream in = c.getInputStream()) {
-            return readAll(in, c.getContentLength());
-        }
-    }
-
-    /** Everything {@code in} holds; one read and no copy when {@code sizeHint} is its exact size. */
-    private static byte[] readAll(InputStream in, int sizeHint) throws IOException {
-        byte[] buf = new byte[Math.max(8192, sizeHint)];
-        int n = 0;
-        while (true) {
-            for (int r; n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0; ) n += r;
-            if (n < buf.length) return Arrays.copyOf(buf, n);
-            int more = in.read();
-            if (more < 0) return buf;
-            buf = Arrays.copyOf(buf, buf.length * 2);
-            buf[n++] = (byte) more;
+            return LibraryCache.readAll(in, c.getContentLength());
         }
     }
 
