@@ -12,9 +12,11 @@ pub mod vectors;
 
 use std::ffi::c_void;
 
-use jni::objects::{JClass, JString};
-use jni::sys::{jint, jlong, JavaVM, JNI_VERSION_1_8};
-use jni::EnvUnowned;
+use jni::objects::{JClass, JObjectArray, JString};
+use jni::sys::{jint, jlong, JNI_ERR, JNI_VERSION_1_8};
+use jni::{jni_str, Env, JavaVM};
+
+use boundary::{FerricResult, NativeClass};
 
 #[global_allocator]
 static ALLOCATOR: memory::CountingAllocator = memory::CountingAllocator;
@@ -29,23 +31,70 @@ pub const VERSION: &str = match option_env!("FERRIC_VERSION") {
     None => env!("CARGO_PKG_VERSION"),
 };
 
-/// Called by the JVM when the library is loaded.
+/// Every Java class with native methods, and its table: what `JNI_OnLoad` registers.
+pub const NATIVES: &[NativeClass] = &[
+    CORE_NATIVES,
+    blake3::jni::NATIVES,
+    compress::jni::NATIVES,
+    regex::jni::NATIVES,
+    vectors::jni::NATIVES,
+    vectors::jni::INDEX_NATIVES,
+];
+
+/// Called by the JVM when the library is loaded: registers every native method under the package
+/// ferric's classes live in. When that fails (a Java class and its table disagree, or the library
+/// was loaded by something other than ferric's loader), `System.load` throws the
+/// `UnsatisfiedLinkError` raised here and the JVM unloads the library.
+///
+/// # Safety
+/// Called by the JVM only, with its own `JavaVM`.
 #[no_mangle]
-pub extern "system" fn JNI_OnLoad(_vm: *mut JavaVM, _reserved: *mut c_void) -> jint {
+pub unsafe extern "system" fn JNI_OnLoad(
+    vm: *mut jni::sys::JavaVM,
+    _reserved: *mut c_void,
+) -> jint {
     boundary::install_panic_hook();
-    JNI_VERSION_1_8
+    // SAFETY: the JVM passes its own, valid JavaVM pointer.
+    let java_vm = unsafe { JavaVM::from_raw(vm) };
+    let outcome = java_vm
+        .attach_current_thread(|env| -> jni::errors::Result<Result<(), String>> {
+            Ok(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| boundary::register(env, NATIVES)))
+                .unwrap_or_else(|_| Err("a panic while registering native methods".to_string())))
+        })
+        .unwrap_or_else(|e| Err(format!("no JNI environment: {e}")));
+    match outcome {
+        Ok(()) => JNI_VERSION_1_8,
+        Err(why) => {
+            // Thrown here, outside the jni crate's scope (which clears what is pending when it ends):
+            // System.load rethrows it.
+            unsafe { throw_unsatisfied_link_error(vm, &format!("ferric: {why}")) };
+            JNI_ERR
+        }
+    }
 }
 
-/// `static native int abiVersion()` of `dev.ferric.internal.CoreNative`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_internal_CoreNative_abiVersion<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> jint {
-    boundary::guard(&mut env, |_| Ok(ABI_VERSION))
+/// Leaves `UnsatisfiedLinkError(message)` pending on the current thread.
+///
+/// # Safety
+/// `vm` is the JVM's own pointer and the current thread is attached to it.
+unsafe fn throw_unsatisfied_link_error(vm: *mut jni::sys::JavaVM, message: &str) {
+    let mut env: *mut jni::sys::JNIEnv = std::ptr::null_mut();
+    if ((**vm).v1_2.GetEnv)(vm, (&mut env as *mut *mut jni::sys::JNIEnv).cast(), JNI_VERSION_1_8) != jni::sys::JNI_OK {
+        return;
+    }
+    let class = ((**env).v1_1.FindClass)(env, c"java/lang/UnsatisfiedLinkError".as_ptr());
+    let message = std::ffi::CString::new(message.replace('\0', " ")).unwrap_or_default();
+    if !class.is_null() {
+        ((**env).v1_1.ThrowNew)(env, class, message.as_ptr());
+    }
 }
 
-/// `static native String version()` of `dev.ferric.internal.CoreNative`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_internal_CoreNative_version<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> JString<'l> {
-    boundary::guard(&mut env, |env| Ok(env.new_string(VERSION)?))
+fn abi_version<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jint> {
+    Ok(ABI_VERSION)
+}
+
+fn version<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JString<'l>> {
+    Ok(env.new_string(VERSION)?)
 }
 
 /// The SIMD instruction sets this CPU offers that ferric's kernels dispatch to at run time.
@@ -90,14 +139,35 @@ pub fn cpu_features() -> Vec<&'static str> {
     f
 }
 
-/// `static native String cpuFeatures()` of `dev.ferric.internal.CoreNative`: space-separated.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_internal_CoreNative_cpuFeatures<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> JString<'l> {
-    boundary::guard(&mut env, |env| Ok(env.new_string(cpu_features().join(" "))?))
+/// Space-separated [`cpu_features`].
+fn cpu_feature_list<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JString<'l>> {
+    Ok(env.new_string(cpu_features().join(" "))?)
 }
 
-/// `static native long nativeBytes()` of `dev.ferric.internal.CoreNative`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_internal_CoreNative_nativeBytes<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> jlong {
-    boundary::guard(&mut env, |_| Ok(memory::live_bytes()))
+fn native_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
+    Ok(memory::live_bytes())
 }
+
+/// Every registered method as `"<class>.<method> <descriptor>"` ([`boundary::describe`]).
+fn natives<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JObjectArray<'l, JString<'l>>> {
+    let all = boundary::describe(NATIVES);
+    let out = env.new_object_array(
+        all.len() as i32,
+        jni_str!("java/lang/String"),
+        JString::null(),
+    )?;
+    for (i, line) in all.iter().enumerate() {
+        let s = env.new_string(line)?;
+        out.set_element(env, i, &s)?;
+    }
+    Ok(JObjectArray::<JString>::cast_local(env, out)?)
+}
+
+/// The native methods of `dev.ferric.internal.CoreNative`: what the loader asks a library it loaded.
+const CORE_NATIVES: NativeClass = natives!("internal/CoreNative",
+    { fn abi_version() -> jint }
+    { fn version() -> JString }
+    { fn cpu_features() -> JString, fn = cpu_feature_list }
+    { fn native_bytes() -> jlong }
+    { fn natives() -> java.lang.String[] }
+);

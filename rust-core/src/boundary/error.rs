@@ -1,6 +1,9 @@
 //! The one table that turns a Rust failure into a Java exception.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use super::natives::package_root;
 
 /// Every way a native call can fail. Each variant maps to exactly one Java exception class
 /// (see [`FerricError::java_class`]); kernels return these as values and never throw themselves.
@@ -35,9 +38,11 @@ pub enum FerricError {
 }
 
 impl FerricError {
-    /// JNI name of the exception class thrown for this error.
-    pub fn java_class(&self) -> &'static str {
-        match self {
+    /// JNI name of the exception class thrown for this error; ferric's own classes are named under
+    /// the package ferric was loaded from, which a relocated copy changes.
+    pub fn java_class(&self) -> Cow<'static, str> {
+        let own = |name: &str| Cow::Owned(format!("{}{name}", package_root()));
+        Cow::Borrowed(match self {
             FerricError::IllegalArgument(_) => "java/lang/IllegalArgumentException",
             FerricError::IndexOutOfBounds(_) => "java/lang/IndexOutOfBoundsException",
             FerricError::IllegalState(_) => "java/lang/IllegalStateException",
@@ -46,11 +51,13 @@ impl FerricError {
             FerricError::OutOfMemory(_) => "java/lang/OutOfMemoryError",
             FerricError::Zip(_) => "java/util/zip/ZipException",
             FerricError::Eof(_) => "java/io/EOFException",
-            FerricError::DecompressionLimit(_) => "dev/ferric/compress/DecompressionLimitException",
-            FerricError::Lz4(_) => "dev/ferric/compress/Lz4Exception",
-            FerricError::RegexSyntax { .. } => "dev/ferric/regex/RegexSyntaxException",
+            FerricError::DecompressionLimit(_) => {
+                return own("compress/DecompressionLimitException")
+            }
+            FerricError::Lz4(_) => return own("compress/Lz4Exception"),
+            FerricError::RegexSyntax { .. } => return own("regex/RegexSyntaxException"),
             FerricError::Jni(_) => "java/lang/IllegalStateException",
-        }
+        })
     }
 }
 

@@ -23,7 +23,9 @@ static HOOK: Once = Once::new();
 pub fn install_panic_hook() {
     HOOK.call_once(|| {
         panic::set_hook(Box::new(|info| {
-            let loc = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+            let loc = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()));
             PANIC_LOCATION.with(|p| *p.borrow_mut() = loc);
         }));
     });
@@ -57,14 +59,19 @@ fn throw(env: &mut Env<'_>, class: &str, msg: &str) -> jni::errors::Result<()> {
 }
 
 /// ferric's single error policy: each [`FerricError`] becomes its Java exception, a panic becomes
-/// `IllegalStateException("native panic: ...")`. It never aborts the JVM.
+/// `dev.ferric.NativePanicError("native panic: ...")` (a bug in ferric, which callers must be able
+/// to tell from their own misuse). It never aborts the JVM.
 pub struct ThrowFerricException;
 
 impl<T: Default> ErrorPolicy<T, FerricError> for ThrowFerricException {
     type Captures<'unowned_env_local: 'native_method, 'native_method> = ();
 
-    fn on_error<'l: 'n, 'n>(env: &mut Env<'l>, _: &mut (), err: FerricError) -> jni::errors::Result<T> {
-        throw(env, err.java_class(), &err.to_string())?;
+    fn on_error<'l: 'n, 'n>(
+        env: &mut Env<'l>,
+        _: &mut (),
+        err: FerricError,
+    ) -> jni::errors::Result<T> {
+        throw(env, &err.java_class(), &err.to_string())?;
         Ok(T::default())
     }
 
@@ -73,14 +80,15 @@ impl<T: Default> ErrorPolicy<T, FerricError> for ThrowFerricException {
         _: &mut (),
         payload: Box<dyn Any + Send + 'static>,
     ) -> jni::errors::Result<T> {
-        throw(env, "java/lang/IllegalStateException", &panic_message(payload.as_ref()))?;
+        let class = format!("{}NativePanicError", super::natives::package_root());
+        throw(env, &class, &panic_message(payload.as_ref()))?;
         Ok(T::default())
     }
 }
 
-/// Runs the body of an exported JNI function. Every `extern "system"` function in ferric is a
-/// single call to this: it catches panics, maps `Err` to the Java exception of its kind, and returns
-/// `T::default()` (0, null, false) to the JVM, which then sees the pending exception.
+/// Runs the body of a hand-written `extern "system"` function the way a [`natives!`](crate::natives)
+/// table runs every native method: it catches panics, maps `Err` to the Java exception of its kind,
+/// and returns `T::default()` (0, null, false) to the JVM, which then sees the pending exception.
 #[inline]
 pub fn guard<'local, T, F>(env: &mut EnvUnowned<'local>, body: F) -> T
 where

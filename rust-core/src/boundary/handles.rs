@@ -21,7 +21,9 @@ pub fn into_handle<T>(value: T) -> jlong {
 pub unsafe fn borrow_mut<'a, T>(handle: jlong) -> FerricResult<&'a mut T> {
     match (handle as *mut T).as_mut() {
         Some(v) => Ok(v),
-        None => Err(FerricError::IllegalState("native handle is 0 (object closed)".into())),
+        None => Err(FerricError::IllegalState(
+            "native handle is 0 (object closed)".into(),
+        )),
     }
 }
 
@@ -33,7 +35,9 @@ pub unsafe fn borrow_mut<'a, T>(handle: jlong) -> FerricResult<&'a mut T> {
 pub unsafe fn borrow<'a, T: Sync>(handle: jlong) -> FerricResult<&'a T> {
     match (handle as *const T).as_ref() {
         Some(v) => Ok(v),
-        None => Err(FerricError::IllegalState("native handle is 0 (object closed)".into())),
+        None => Err(FerricError::IllegalState(
+            "native handle is 0 (object closed)".into(),
+        )),
     }
 }
 
@@ -47,21 +51,14 @@ pub unsafe fn free<T>(handle: jlong) {
     }
 }
 
-/// Exports `static native void NAME(long h)` that drops the `$t` behind a handle: the free function a
-/// handle-owning class gives `NativeResource`, which calls it exactly once per handle.
-// (The test-only testkit compiles this file too and has no handle classes.)
-#[allow(unused_macros)]
-macro_rules! free_export {
-    ($(#[$doc:meta])* $name:ident => $t:ty) => {
-        $(#[$doc])*
-        #[no_mangle]
-        pub extern "system" fn $name<'l>(mut env: ::jni::EnvUnowned<'l>, _class: ::jni::objects::JClass<'l>, handle: ::jni::sys::jlong) {
-            $crate::boundary::guard(&mut env, |_| {
-                // SAFETY: NativeResource frees each handle exactly once, after its last use.
-                unsafe { $crate::boundary::free::<$t>(handle) };
-                Ok(())
-            })
-        }
-    };
+/// The body of every handle class's `static native void free(long handle)`, declared in its
+/// kernel's table as `{ fn free(handle: jlong), fn = boundary::free_handle::<T> }`.
+pub fn free_handle<T>(
+    _env: &mut jni::Env<'_>,
+    _class: jni::objects::JClass<'_>,
+    handle: jlong,
+) -> FerricResult<()> {
+    // SAFETY: NativeResource frees each handle exactly once, after its last use.
+    unsafe { free::<T>(handle) };
+    Ok(())
 }
-pub(crate) use free_export;

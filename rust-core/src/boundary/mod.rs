@@ -7,14 +7,18 @@ mod buffers;
 mod error;
 mod guard;
 mod handles;
+mod natives;
 mod regions;
 mod strings;
 
+pub use arrays::{
+    check_from_index_size, read_chunks, with_bytes, with_critical_pair, write_region,
+    write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK,
+};
 pub use buffers::direct_slice;
-pub use arrays::{check_from_index_size, read_chunks, with_bytes, with_critical_pair, write_region, write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK};
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
-pub use handles::{borrow, borrow_mut, free, into_handle};
-pub(crate) use handles::free_export;
+pub use handles::{borrow, borrow_mut, free, free_handle, into_handle};
+pub use natives::{describe, package_root, register, register_under, NativeClass};
 pub use regions::{with_input, with_regions, Region};
 pub use strings::{read_utf16, string_len, with_utf16_critical, STRING_CHUNK};

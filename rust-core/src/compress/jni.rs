@@ -5,13 +5,16 @@
 //! amount of work ([`IN_CHUNK`] input or [`OUT_CHUNK`] output) so the garbage collector is never held
 //! off for long.
 
+// Each function takes its Java method's parameters, one by one.
+#![allow(clippy::too_many_arguments)]
+
 use jni::objects::{JByteArray, JByteBuffer, JClass};
 use jni::sys::{jboolean, jint, jlong};
-use jni::{Env, EnvUnowned};
+use jni::Env;
 
 use super::deflate::{self, Decoder, Encoder, Flush, Format, Step};
 use super::{engine, lz4, lz4frame, parallel, CodecError, Limits};
-use crate::boundary::{self, guard, with_input, with_regions, FerricError, FerricResult, Region};
+use crate::boundary::{self, with_input, with_regions, FerricError, FerricResult, Region};
 
 /// Most input handed to a codec inside one critical section.
 const IN_CHUNK: usize = 256 << 10;
@@ -34,7 +37,8 @@ impl From<CodecError> for FerricError {
 
 /// Packs a step's counts and two flags into the `long` the Java side unpacks (no allocation per call).
 fn pack(s: Step, flag62: bool, flag63: bool) -> jlong {
-    (s.consumed as u64 | (s.produced as u64) << 31 | (flag62 as u64) << 62 | (flag63 as u64) << 63) as jlong
+    (s.consumed as u64 | (s.produced as u64) << 31 | (flag62 as u64) << 62 | (flag63 as u64) << 63)
+        as jlong
 }
 
 fn level(level: jint) -> FerricResult<u32> {
@@ -45,7 +49,10 @@ fn limits(max_output: jlong, max_ratio: jlong) -> FerricResult<Limits> {
     if max_output < 0 || max_ratio < 0 {
         return Err(FerricError::IllegalArgument("limits must be >= 0".into()));
     }
-    Ok(Limits { max_output: max_output as u64, max_ratio: max_ratio as u64 })
+    Ok(Limits {
+        max_output: max_output as u64,
+        max_ratio: max_ratio as u64,
+    })
 }
 
 fn optional_bytes(env: &Env<'_>, array: &JByteArray<'_>) -> FerricResult<Option<Vec<u8>>> {
@@ -60,24 +67,42 @@ fn optional_bytes(env: &Env<'_>, array: &JByteArray<'_>) -> FerricResult<Option<
 
 /// Runs `enc` over `input` into `output`, a bounded piece per critical section, until the input is
 /// consumed and `flush` is done, the output is full, or the stream is finished.
-fn pump_encoder(env: &Env<'_>, enc: &mut Encoder, input: &Region<'_, '_>, output: &Region<'_, '_>, flush: Flush) -> FerricResult<Step> {
+fn pump_encoder(
+    env: &Env<'_>,
+    enc: &mut Encoder,
+    input: &Region<'_, '_>,
+    output: &Region<'_, '_>,
+    flush: Flush,
+) -> FerricResult<Step> {
     let mut t = Step::default();
     loop {
         let n = (input.len() - t.consumed).min(IN_CHUNK);
         let last = t.consumed + n == input.len();
         let f = if last { flush } else { Flush::None };
-        let (i, o) = (input.sub(t.consumed, n), output.sub(t.produced, output.len() - t.produced));
+        let (i, o) = (
+            input.sub(t.consumed, n),
+            output.sub(t.produced, output.len() - t.produced),
+        );
         let s = with_regions(env, &i, &o, |i, o| enc.step(i, o, f))??;
         t.consumed += s.consumed;
         t.produced += s.produced;
-        if enc.finished() || t.produced == output.len() || (s.consumed == 0 && s.produced == 0) || (last && f == Flush::None) {
+        if enc.finished()
+            || t.produced == output.len()
+            || (s.consumed == 0 && s.produced == 0)
+            || (last && f == Flush::None)
+        {
             return Ok(t);
         }
     }
 }
 
 /// Runs `dec` over `input` into `output` until one runs out, the stream ends or needs a dictionary.
-fn pump_decoder(env: &Env<'_>, dec: &mut Decoder, input: &Region<'_, '_>, output: &Region<'_, '_>) -> FerricResult<Step> {
+fn pump_decoder(
+    env: &Env<'_>,
+    dec: &mut Decoder,
+    input: &Region<'_, '_>,
+    output: &Region<'_, '_>,
+) -> FerricResult<Step> {
     let mut t = Step::default();
     loop {
         let n = (input.len() - t.consumed).min(IN_CHUNK);
@@ -94,30 +119,31 @@ fn pump_decoder(env: &Env<'_>, dec: &mut Decoder, input: &Region<'_, '_>, output
 
 macro_rules! region {
     ($a:expr, $b:expr, $off:expr, $len:expr) => {
-        Region { array: &$a, buffer: &$b, off: $off, len: $len }
+        Region {
+            array: &$a,
+            buffer: &$b,
+            off: $off,
+            len: $len,
+        }
     };
 }
 
-/// `static native long deflateBound(int format, int len)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflateBound<'l>(
-    mut env: EnvUnowned<'l>,
+fn deflate_bound<'l>(
+    _env: &mut Env<'l>,
     _c: JClass<'l>,
     format: jint,
     len: jint,
-) -> jlong {
-    guard(&mut env, |_| {
-        if len < 0 {
-            return Err(FerricError::IllegalArgument(format!("length must be >= 0, was {len}")));
-        }
-        Ok(deflate::bound(Format::from_id(format)?, len as usize) as jlong)
-    })
+) -> FerricResult<jlong> {
+    if len < 0 {
+        return Err(FerricError::IllegalArgument(format!(
+            "length must be >= 0, was {len}"
+        )));
+    }
+    Ok(deflate::bound(Format::from_id(format)?, len as usize) as jlong)
 }
 
-/// `static native byte[] compress(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len, byte[] gzipHeader)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_compress<'l>(
-    mut env: EnvUnowned<'l>,
+fn compress<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     format: jint,
     lvl: jint,
@@ -126,45 +152,44 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_compress<'l>(
     off: jint,
     len: jint,
     header: JByteArray<'l>,
-) -> JByteArray<'l> {
-    guard(&mut env, |env| {
-        let format = Format::from_id(format)?;
-        let header = optional_bytes(env, &header)?;
-        let extra = header.as_ref().map_or(0, |h| h.len());
-        let mut enc = Encoder::new(format, level(lvl)?, header)?;
-        let input = region!(in_arr, in_buf, off, len);
-        let mut out = Vec::with_capacity(deflate::bound(format, input.len()) + extra);
-        let mut pos = 0;
-        loop {
-            let n = (input.len() - pos).min(IN_CHUNK);
-            let last = pos + n == input.len();
-            let flush = if last { Flush::Finish } else { Flush::None };
-            let piece = input.sub(pos, n);
-            let mut used = 0;
-            while if last { !enc.finished() } else { used < n } {
-                if out.len() == out.capacity() {
-                    out.reserve(64 << 10);
-                }
-                let s = with_input(env, &piece.sub(used, n - used), |b| enc.step_vec(b, &mut out, flush))??;
-                used += s.consumed;
-                if s.consumed == 0 && s.produced == 0 && out.len() < out.capacity() {
-                    return Err(FerricError::IllegalState("deflate made no progress".into()));
-                }
+) -> FerricResult<JByteArray<'l>> {
+    let format = Format::from_id(format)?;
+    let header = optional_bytes(env, &header)?;
+    let extra = header.as_ref().map_or(0, |h| h.len());
+    let mut enc = Encoder::new(format, level(lvl)?, header)?;
+    let input = region!(in_arr, in_buf, off, len);
+    let mut out = Vec::with_capacity(deflate::bound(format, input.len()) + extra);
+    let mut pos = 0;
+    loop {
+        let n = (input.len() - pos).min(IN_CHUNK);
+        let last = pos + n == input.len();
+        let flush = if last { Flush::Finish } else { Flush::None };
+        let piece = input.sub(pos, n);
+        let mut used = 0;
+        while if last { !enc.finished() } else { used < n } {
+            if out.len() == out.capacity() {
+                out.reserve(64 << 10);
             }
-            pos += n;
-            if last {
-                break;
+            let s = with_input(env, &piece.sub(used, n - used), |b| {
+                enc.step_vec(b, &mut out, flush)
+            })??;
+            used += s.consumed;
+            if s.consumed == 0 && s.produced == 0 && out.len() < out.capacity() {
+                return Err(FerricError::IllegalState("deflate made no progress".into()));
             }
         }
-        Ok(env.byte_array_from_slice(&out)?)
-    })
+        pos += n;
+        if last {
+            break;
+        }
+    }
+    Ok(env.byte_array_from_slice(&out)?)
 }
 
 /// `static native int compressInto(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len,
 /// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_compressInto<'l>(
-    mut env: EnvUnowned<'l>,
+fn compress_into<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     format: jint,
     lvl: jint,
@@ -176,23 +201,25 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_compressInto<'l>(
     out_buf: JByteBuffer<'l>,
     out_off: jint,
     out_len: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let mut enc = Encoder::new(Format::from_id(format)?, level(lvl)?, None)?;
-        let s = pump_encoder(env, &mut enc, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), Flush::Finish)?;
-        if !enc.finished() {
-            return Err(FerricError::IllegalArgument(format!(
-                "compressed data does not fit the destination of {out_len} bytes (maxCompressedLength gives a safe size)"
-            )));
-        }
-        Ok(s.produced as jint)
-    })
+) -> FerricResult<jint> {
+    let mut enc = Encoder::new(Format::from_id(format)?, level(lvl)?, None)?;
+    let s = pump_encoder(
+        env,
+        &mut enc,
+        &region!(in_arr, in_buf, off, len),
+        &region!(out_arr, out_buf, out_off, out_len),
+        Flush::Finish,
+    )?;
+    if !enc.finished() {
+        return Err(FerricError::IllegalArgument(format!(
+            "compressed data does not fit the destination of {out_len} bytes (maxCompressedLength gives a safe size)"
+        )));
+    }
+    Ok(s.produced as jint)
 }
 
-/// `static native byte[] decompress(int format, byte[] in, ByteBuffer inBuf, int off, int len, long maxOutput, long maxRatio)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_decompress<'l>(
-    mut env: EnvUnowned<'l>,
+fn decompress<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     format: jint,
     in_arr: JByteArray<'l>,
@@ -201,29 +228,30 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_decompress<'l>(
     len: jint,
     max_output: jlong,
     max_ratio: jlong,
-) -> JByteArray<'l> {
-    guard(&mut env, |env| {
-        let input = region!(in_arr, in_buf, off, len);
-        let mut d = deflate::VecDecoder::new(Format::from_id(format)?, input.len(), limits(max_output, max_ratio)?);
-        let mut pos = 0;
-        loop {
-            let n = (input.len() - pos).min(IN_CHUNK);
-            let consumed = with_input(env, &input.sub(pos, n), |b| d.feed(b, OUT_CHUNK * 8))??;
-            pos += consumed;
-            if pos == input.len() {
-                break;
-            }
+) -> FerricResult<JByteArray<'l>> {
+    let input = region!(in_arr, in_buf, off, len);
+    let mut d = deflate::VecDecoder::new(
+        Format::from_id(format)?,
+        input.len(),
+        limits(max_output, max_ratio)?,
+    );
+    let mut pos = 0;
+    loop {
+        let n = (input.len() - pos).min(IN_CHUNK);
+        let consumed = with_input(env, &input.sub(pos, n), |b| d.feed(b, OUT_CHUNK * 8))??;
+        pos += consumed;
+        if pos == input.len() {
+            break;
         }
-        let out = d.finish()?;
-        Ok(env.byte_array_from_slice(&out)?)
-    })
+    }
+    let out = d.finish()?;
+    Ok(env.byte_array_from_slice(&out)?)
 }
 
 /// `static native int decompressInto(int format, byte[] in, ByteBuffer inBuf, int off, int len,
 /// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_decompressInto<'l>(
-    mut env: EnvUnowned<'l>,
+fn decompress_into<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     format: jint,
     in_arr: JByteArray<'l>,
@@ -234,49 +262,61 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_decompressInto<'l
     out_buf: JByteBuffer<'l>,
     out_off: jint,
     out_len: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let format = Format::from_id(format)?;
-        let (input, output) = (region!(in_arr, in_buf, off, len), region!(out_arr, out_buf, out_off, out_len));
-        let mut dec = Decoder::new(format);
-        let (mut ip, mut op) = (0usize, 0usize);
-        loop {
-            let s = pump_decoder(env, &mut dec, &input.sub(ip, input.len() - ip), &output.sub(op, output.len() - op))?;
-            ip += s.consumed;
-            op += s.produced;
-            if dec.needs_dictionary() {
-                return Err(CodecError::Corrupt("the zlib stream needs a preset dictionary".into()).into());
-            }
-            if dec.finished() {
-                if ip == input.len() {
-                    return Ok(op as jint);
-                }
-                if format == Format::Gzip {
-                    dec.reset();
-                    continue;
-                }
-                return Err(CodecError::Corrupt("trailing data after the end of the compressed stream".into()).into());
-            }
-            if s.consumed == 0 && s.produced == 0 {
-                if op == output.len() {
-                    return Err(CodecError::Limit(format!("decompressed data does not fit the destination of {out_len} bytes")).into());
-                }
-                return Err(CodecError::Truncated(deflate::TRUNCATED.into()).into());
-            }
+) -> FerricResult<jint> {
+    let format = Format::from_id(format)?;
+    let (input, output) = (
+        region!(in_arr, in_buf, off, len),
+        region!(out_arr, out_buf, out_off, out_len),
+    );
+    let mut dec = Decoder::new(format);
+    let (mut ip, mut op) = (0usize, 0usize);
+    loop {
+        let s = pump_decoder(
+            env,
+            &mut dec,
+            &input.sub(ip, input.len() - ip),
+            &output.sub(op, output.len() - op),
+        )?;
+        ip += s.consumed;
+        op += s.produced;
+        if dec.needs_dictionary() {
+            return Err(
+                CodecError::Corrupt("the zlib stream needs a preset dictionary".into()).into(),
+            );
         }
-    })
+        if dec.finished() {
+            if ip == input.len() {
+                return Ok(op as jint);
+            }
+            if format == Format::Gzip {
+                dec.reset();
+                continue;
+            }
+            return Err(CodecError::Corrupt(
+                "trailing data after the end of the compressed stream".into(),
+            )
+            .into());
+        }
+        if s.consumed == 0 && s.produced == 0 {
+            if op == output.len() {
+                return Err(CodecError::Limit(format!(
+                    "decompressed data does not fit the destination of {out_len} bytes"
+                ))
+                .into());
+            }
+            return Err(CodecError::Truncated(deflate::TRUNCATED.into()).into());
+        }
+    }
 }
 
-/// Exports `static native long NAME(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen, byte[] out,
-/// ByteBuffer outBuf, int outOff, int outLen[, int EXTRA])`: one step of the streaming state `$t` behind
-/// the handle, borrowed as `$state`, over the `$input` and `$output` regions; `$body` returns the packed
-/// step.
-macro_rules! step_export {
+/// Defines `NAME(handle, in, inBuf, inOff, inLen, out, outBuf, outOff, outLen[, EXTRA])`: one step
+/// of the streaming state `$t` behind the handle, borrowed as `$state`, over the `$input` and
+/// `$output` regions; `$body` returns the packed step.
+macro_rules! step_fn {
     ($(#[$doc:meta])* $name:ident, $t:ty, |$env:ident, $state:ident, $input:ident, $output:ident $(, $extra:ident)?| $body:block) => {
         $(#[$doc])*
-        #[no_mangle]
-        pub extern "system" fn $name<'l>(
-            mut env: EnvUnowned<'l>,
+        fn $name<'l>(
+            $env: &mut Env<'l>,
             _c: JClass<'l>,
             handle: jlong,
             in_arr: JByteArray<'l>,
@@ -288,143 +328,129 @@ macro_rules! step_export {
             out_off: jint,
             out_len: jint,
             $($extra: jint,)?
-        ) -> jlong {
-            guard(&mut env, |$env| {
-                // SAFETY: NativeResource passes a live handle of this type and excludes concurrent use.
-                let $state = unsafe { boundary::borrow_mut::<$t>(handle)? };
-                let ($input, $output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
-                $body
-            })
+        ) -> FerricResult<jlong> {
+            // SAFETY: NativeResource passes a live handle of this type and excludes concurrent use.
+            let $state = unsafe { boundary::borrow_mut::<$t>(handle)? };
+            let ($input, $output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
+            $body
         }
     };
 }
 
-/// Exports `static native void NAME(long h, byte[] dict, int off, int len)` and
-/// `static native void NAME(long h)` for a deflate state `$t` (Encoder or Decoder): its
-/// `set_dictionary` and its `reset`.
-macro_rules! dictionary_and_reset_exports {
+/// Defines `DICTIONARY(handle, dict, off, len)` and `RESET(handle)` for a deflate state `$t`
+/// (Encoder or Decoder): its `set_dictionary` and its `reset`.
+macro_rules! dictionary_and_reset_fns {
     ($t:ty, $dictionary:ident, $reset:ident) => {
-        #[doc = concat!("`static native void ", stringify!($dictionary), "(long h, byte[] dict, int off, int len)`")]
-        #[no_mangle]
-        pub extern "system" fn $dictionary<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong, dict: JByteArray<'l>, off: jint, len: jint) {
-            guard(&mut env, |env| {
-                // SAFETY: as in `step_export!`.
-                let state = unsafe { boundary::borrow_mut::<$t>(handle)? };
-                let none = JByteBuffer::null();
-                Ok(with_input(env, &region!(dict, none, off, len), |d| state.set_dictionary(d))??)
-            })
+        fn $dictionary<'l>(
+            env: &mut Env<'l>,
+            _c: JClass<'l>,
+            handle: jlong,
+            dict: JByteArray<'l>,
+            off: jint,
+            len: jint,
+        ) -> FerricResult<()> {
+            // SAFETY: as in `step_fn!`.
+            let state = unsafe { boundary::borrow_mut::<$t>(handle)? };
+            let none = JByteBuffer::null();
+            Ok(with_input(env, &region!(dict, none, off, len), |d| {
+                state.set_dictionary(d)
+            })??)
         }
 
-        #[doc = concat!("`static native void ", stringify!($reset), "(long h)`")]
-        #[no_mangle]
-        pub extern "system" fn $reset<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) {
-            guard(&mut env, |_| {
-                // SAFETY: as in `step_export!`.
-                unsafe { boundary::borrow_mut::<$t>(handle)? }.reset();
-                Ok(())
-            })
+        fn $reset<'l>(_env: &mut Env<'l>, _c: JClass<'l>, handle: jlong) -> FerricResult<()> {
+            // SAFETY: as in `step_fn!`.
+            unsafe { boundary::borrow_mut::<$t>(handle)? }.reset();
+            Ok(())
         }
     };
 }
 
-/// `static native long deflaterNew(int format, int level, byte[] gzipHeader)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterNew<'l>(
-    mut env: EnvUnowned<'l>,
+fn deflater_new<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     format: jint,
     lvl: jint,
     header: JByteArray<'l>,
-) -> jlong {
-    guard(&mut env, |env| {
-        let header = optional_bytes(env, &header)?;
-        Ok(boundary::into_handle(Encoder::new(Format::from_id(format)?, level(lvl)?, header)?))
-    })
+) -> FerricResult<jlong> {
+    let header = optional_bytes(env, &header)?;
+    Ok(boundary::into_handle(Encoder::new(
+        Format::from_id(format)?,
+        level(lvl)?,
+        header,
+    )?))
 }
 
-step_export!(
+step_fn!(
     /// `deflate(h, in, out, int flush)`: consumed | produced << 31 | finished << 62.
-    Java_dev_ferric_compress_CompressNative_deflate, Encoder, |env, enc, input, output, flush| {
+    deflate, Encoder, |env, enc, input, output, flush| {
         let s = pump_encoder(env, enc, &input, &output, Flush::from_id(flush)?)?;
         Ok(pack(s, enc.finished(), false))
     }
 );
 
-/// `static native void deflaterSetParams(long h, int level, int strategy)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_deflaterSetParams<'l>(
-    mut env: EnvUnowned<'l>,
+fn deflater_set_params<'l>(
+    _env: &mut Env<'l>,
     _c: JClass<'l>,
     handle: jlong,
     lvl: jint,
     strategy: jint,
-) {
-    guard(&mut env, |_| {
-        let strategy = engine::strategy_from_id(strategy)
-            .ok_or_else(|| CodecError::Invalid(format!("invalid compression strategy {strategy}")))?;
-        // SAFETY: as in `step_export!`.
-        let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
-        Ok(enc.set_params(level(lvl)?, strategy)?)
-    })
+) -> FerricResult<()> {
+    let strategy = engine::strategy_from_id(strategy)
+        .ok_or_else(|| CodecError::Invalid(format!("invalid compression strategy {strategy}")))?;
+    // SAFETY: as in `step_fn!`.
+    let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
+    Ok(enc.set_params(level(lvl)?, strategy)?)
 }
 
-dictionary_and_reset_exports!(Encoder, Java_dev_ferric_compress_CompressNative_deflaterSetDictionary, Java_dev_ferric_compress_CompressNative_deflaterReset);
-boundary::free_export!(
-    /// `static native void deflaterFree(long h)`: called exactly once per handle by `NativeResource`.
-    Java_dev_ferric_compress_CompressNative_deflaterFree => Encoder
-);
+dictionary_and_reset_fns!(Encoder, deflater_set_dictionary, deflater_reset);
 
-/// `static native long inflaterNew(int format)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterNew<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, format: jint) -> jlong {
-    guard(&mut env, |_| Ok(boundary::into_handle(Decoder::new(Format::from_id(format)?))))
+fn inflater_new<'l>(_env: &mut Env<'l>, _c: JClass<'l>, format: jint) -> FerricResult<jlong> {
+    Ok(boundary::into_handle(Decoder::new(Format::from_id(
+        format,
+    )?)))
 }
 
-step_export!(
+step_fn!(
     /// `inflate(h, in, out)`: consumed | produced << 31 | finished << 62 | needsDictionary << 63.
-    Java_dev_ferric_compress_CompressNative_inflate, Decoder, |env, dec, input, output| {
+    inflate, Decoder, |env, dec, input, output| {
         let s = pump_decoder(env, dec, &input, &output)?;
         Ok(pack(s, dec.finished(), dec.needs_dictionary()))
     }
 );
 
-/// `static native boolean inflaterHeaderDone(long h)`: whether the gzip header has been read.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeaderDone<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) -> jboolean {
-    guard(&mut env, |_| {
-        // SAFETY: as in `step_export!`.
-        Ok(unsafe { boundary::borrow_mut::<Decoder>(handle)? }.header_done())
-    })
+/// Whether the gzip header has been read.
+fn inflater_header_done<'l>(
+    _env: &mut Env<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) -> FerricResult<jboolean> {
+    // SAFETY: as in `step_fn!`.
+    Ok(unsafe { boundary::borrow_mut::<Decoder>(handle)? }.header_done())
 }
 
-/// `static native byte[] inflaterHeader(long h)`: the last gzip header read, as on the wire, or null.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_inflaterHeader<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>, handle: jlong) -> JByteArray<'l> {
-    guard(&mut env, |env| {
-        // SAFETY: as in `step_export!`.
-        let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
-        if dec.header().is_empty() {
-            return Ok(JByteArray::null());
-        }
-        Ok(env.byte_array_from_slice(dec.header())?)
-    })
+/// The last gzip header read, as on the wire, or null.
+fn inflater_header<'l>(
+    env: &mut Env<'l>,
+    _c: JClass<'l>,
+    handle: jlong,
+) -> FerricResult<JByteArray<'l>> {
+    // SAFETY: as in `step_fn!`.
+    let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
+    if dec.header().is_empty() {
+        return Ok(JByteArray::null());
+    }
+    Ok(env.byte_array_from_slice(dec.header())?)
 }
 
-dictionary_and_reset_exports!(Decoder, Java_dev_ferric_compress_CompressNative_inflaterSetDictionary, Java_dev_ferric_compress_CompressNative_inflaterReset);
-boundary::free_export!(
-    /// `static native void inflaterFree(long h)`: called exactly once per handle by `NativeResource`.
-    Java_dev_ferric_compress_CompressNative_inflaterFree => Decoder
-);
+dictionary_and_reset_fns!(Decoder, inflater_set_dictionary, inflater_reset);
 
-/// Exports `static native int NAME(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out,
-/// ByteBuffer outBuf, int outOff, int outLen)`, running the LZ4 block function `$f(input, output)`
-/// on the two regions and returning its count.
-macro_rules! lz4_block_export {
+/// Defines `NAME(in, inBuf, off, len, out, outBuf, outOff, outLen)`, running the LZ4 block function
+/// `$f(input, output)` on the two regions and returning its count.
+macro_rules! lz4_block_fn {
     ($(#[$doc:meta])* $name:ident => $f:path) => {
         $(#[$doc])*
-        #[no_mangle]
-        pub extern "system" fn $name<'l>(
-            mut env: EnvUnowned<'l>,
+        fn $name<'l>(
+            env: &mut Env<'l>,
             _c: JClass<'l>,
             in_arr: JByteArray<'l>,
             in_buf: JByteBuffer<'l>,
@@ -434,33 +460,29 @@ macro_rules! lz4_block_export {
             out_buf: JByteBuffer<'l>,
             out_off: jint,
             out_len: jint,
-        ) -> jint {
-            guard(&mut env, |env| {
-                let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)??;
-                Ok(n as jint)
-            })
+        ) -> FerricResult<jint> {
+            let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)??;
+            Ok(n as jint)
         }
     };
 }
 
-lz4_block_export!(
+lz4_block_fn!(
     /// `lz4Compress`: compresses the input block into the output; returns the compressed length.
-    Java_dev_ferric_compress_CompressNative_lz4Compress => lz4::compress_into
+    lz4_compress => lz4::compress_into
 );
-lz4_block_export!(
+lz4_block_fn!(
     /// `lz4DecompressSafe`: decompresses into at most `outLen` bytes; returns the decompressed length.
-    Java_dev_ferric_compress_CompressNative_lz4DecompressSafe => lz4::decompress_safe
+    lz4_decompress_safe => lz4::decompress_safe
 );
-lz4_block_export!(
+lz4_block_fn!(
     /// `lz4DecompressFast`: decompresses exactly `outLen` bytes from a block starting at `off`;
     /// returns the compressed bytes read.
-    Java_dev_ferric_compress_CompressNative_lz4DecompressFast => lz4::decompress_fast
+    lz4_decompress_fast => lz4::decompress_fast
 );
 
-/// `static native byte[] lz4FrameCompress(byte[] in, ByteBuffer inBuf, int off, int len, int blockId, boolean contentChecksum)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameCompress<'l>(
-    mut env: EnvUnowned<'l>,
+fn lz4_frame_compress<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     in_arr: JByteArray<'l>,
     in_buf: JByteBuffer<'l>,
@@ -468,28 +490,30 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameCompress<
     len: jint,
     block_id: jint,
     content_checksum: jboolean,
-) -> JByteArray<'l> {
-    guard(&mut env, |env| {
-        let input = region!(in_arr, in_buf, off, len);
-        let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false)?;
-        let mut out = Vec::with_capacity(lz4::max_compressed_length(input.len()) + 64);
-        let mut pos = 0;
-        loop {
-            let n = (input.len() - pos).min(IN_CHUNK * 4);
-            let mode = if pos + n == input.len() { lz4frame::Mode::Finish } else { lz4frame::Mode::Write };
-            with_input(env, &input.sub(pos, n), |b| enc.write_to_vec(b, mode, &mut out))??;
-            pos += n;
-            if mode == lz4frame::Mode::Finish {
-                return Ok(env.byte_array_from_slice(&out)?);
-            }
+) -> FerricResult<JByteArray<'l>> {
+    let input = region!(in_arr, in_buf, off, len);
+    let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false)?;
+    let mut out = Vec::with_capacity(lz4::max_compressed_length(input.len()) + 64);
+    let mut pos = 0;
+    loop {
+        let n = (input.len() - pos).min(IN_CHUNK * 4);
+        let mode = if pos + n == input.len() {
+            lz4frame::Mode::Finish
+        } else {
+            lz4frame::Mode::Write
+        };
+        with_input(env, &input.sub(pos, n), |b| {
+            enc.write_to_vec(b, mode, &mut out)
+        })??;
+        pos += n;
+        if mode == lz4frame::Mode::Finish {
+            return Ok(env.byte_array_from_slice(&out)?);
         }
-    })
+    }
 }
 
-/// `static native byte[] lz4FrameDecompress(byte[] in, ByteBuffer inBuf, int off, int len, long maxOutput, long maxRatio)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecompress<'l>(
-    mut env: EnvUnowned<'l>,
+fn lz4_frame_decompress<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     in_arr: JByteArray<'l>,
     in_buf: JByteBuffer<'l>,
@@ -497,55 +521,48 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecompres
     len: jint,
     max_output: jlong,
     max_ratio: jlong,
-) -> JByteArray<'l> {
-    guard(&mut env, |env| {
-        let input = region!(in_arr, in_buf, off, len);
-        let mut d = lz4frame::VecDecoder::new(input.len(), limits(max_output, max_ratio)?);
-        let mut pos = 0;
-        while pos < input.len() {
-            let n = (input.len() - pos).min(IN_CHUNK);
-            with_input(env, &input.sub(pos, n), |b| d.feed(b))??;
-            pos += n;
-        }
-        Ok(env.byte_array_from_slice(&d.finish()?)?)
-    })
+) -> FerricResult<JByteArray<'l>> {
+    let input = region!(in_arr, in_buf, off, len);
+    let mut d = lz4frame::VecDecoder::new(input.len(), limits(max_output, max_ratio)?);
+    let mut pos = 0;
+    while pos < input.len() {
+        let n = (input.len() - pos).min(IN_CHUNK);
+        with_input(env, &input.sub(pos, n), |b| d.feed(b))??;
+        pos += n;
+    }
+    Ok(env.byte_array_from_slice(&d.finish()?)?)
 }
 
-/// `static native long lz4FrameEncoderNew(int blockId, boolean contentChecksum, boolean blockChecksum)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameEncoderNew<'l>(
-    mut env: EnvUnowned<'l>,
+fn lz4_frame_encoder_new<'l>(
+    _env: &mut Env<'l>,
     _c: JClass<'l>,
     block_id: jint,
     content_checksum: jboolean,
     block_checksum: jboolean,
-) -> jlong {
-    guard(&mut env, |_| Ok(boundary::into_handle(lz4frame::Encoder::new(block_id as u32, content_checksum, block_checksum)?)))
+) -> FerricResult<jlong> {
+    Ok(boundary::into_handle(lz4frame::Encoder::new(
+        block_id as u32,
+        content_checksum,
+        block_checksum,
+    )?))
 }
 
-step_export!(
+step_fn!(
     /// `lz4FrameEncode(h, in, out, int mode)`: consumed | produced << 31 | pending << 62 | finished << 63.
-    Java_dev_ferric_compress_CompressNative_lz4FrameEncode, lz4frame::Encoder, |env, enc, input, output, mode| {
+    lz4_frame_encode, lz4frame::Encoder, |env, enc, input, output, mode| {
         let mode = lz4frame::Mode::from_id(mode)?;
         let s = with_regions(env, &input, &output, |i, o| enc.step(i, o, mode))??;
         Ok(pack(s, enc.has_pending(), enc.finished()))
     }
 );
 
-boundary::free_export!(
-    /// `static native void lz4FrameEncoderFree(long h)`: called exactly once per handle by `NativeResource`.
-    Java_dev_ferric_compress_CompressNative_lz4FrameEncoderFree => lz4frame::Encoder
-);
-
-/// `static native long lz4FrameDecoderNew()`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_lz4FrameDecoderNew<'l>(mut env: EnvUnowned<'l>, _c: JClass<'l>) -> jlong {
-    guard(&mut env, |_| Ok(boundary::into_handle(lz4frame::Decoder::new())))
+fn lz4_frame_decoder_new<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
+    Ok(boundary::into_handle(lz4frame::Decoder::new()))
 }
 
-step_export!(
+step_fn!(
     /// `lz4FrameDecode(h, in, out)`: consumed | produced << 31 | atFrameBoundary << 62.
-    Java_dev_ferric_compress_CompressNative_lz4FrameDecode, lz4frame::Decoder, |env, dec, input, output| {
+    lz4_frame_decode, lz4frame::Decoder, |env, dec, input, output| {
         let mut t = Step::default();
         loop {
             let n = (input.len() - t.consumed).min(IN_CHUNK * 4);
@@ -560,15 +577,8 @@ step_export!(
     }
 );
 
-boundary::free_export!(
-    /// `static native void lz4FrameDecoderFree(long h)`: called exactly once per handle by `NativeResource`.
-    Java_dev_ferric_compress_CompressNative_lz4FrameDecoderFree => lz4frame::Decoder
-);
-
-/// `static native byte[] compressParallel(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len, byte[] gzipHeader)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_compress_CompressNative_compressParallel<'l>(
-    mut env: EnvUnowned<'l>,
+fn compress_parallel<'l>(
+    env: &mut Env<'l>,
     _c: JClass<'l>,
     format: jint,
     lvl: jint,
@@ -577,19 +587,53 @@ pub extern "system" fn Java_dev_ferric_compress_CompressNative_compressParallel<
     off: jint,
     len: jint,
     header: JByteArray<'l>,
-) -> JByteArray<'l> {
-    guard(&mut env, |env| {
-        let (format, level) = (Format::from_id(format)?, level(lvl)?);
-        let header = optional_bytes(env, &header)?;
-        let out = if in_arr.is_null() {
-            // a direct buffer: the workers read it in place, nothing is pinned
-            with_input(env, &region!(in_arr, in_buf, off, len), |b| parallel::compress_to_vec(format, level, b, header))??
-        } else {
-            // an array is copied out in bounded critical sections, so the GC never waits for the workers
-            let mut data = Vec::with_capacity(len.max(0) as usize);
-            boundary::read_chunks(env, &in_arr, off, len, |c| data.extend_from_slice(c))?;
-            parallel::compress_to_vec(format, level, &data, header)?
-        };
-        Ok(env.byte_array_from_slice(&out)?)
-    })
+) -> FerricResult<JByteArray<'l>> {
+    let (format, level) = (Format::from_id(format)?, level(lvl)?);
+    let header = optional_bytes(env, &header)?;
+    let out = if in_arr.is_null() {
+        // a direct buffer: the workers read it in place, nothing is pinned
+        with_input(env, &region!(in_arr, in_buf, off, len), |b| {
+            parallel::compress_to_vec(format, level, b, header)
+        })??
+    } else {
+        // an array is copied out in bounded critical sections, so the GC never waits for the workers
+        let mut data = Vec::with_capacity(len.max(0) as usize);
+        boundary::read_chunks(env, &in_arr, off, len, |c| data.extend_from_slice(c))?;
+        parallel::compress_to_vec(format, level, &data, header)?
+    };
+    Ok(env.byte_array_from_slice(&out)?)
 }
+
+/// The native methods of `dev.ferric.compress.CompressNative`.
+pub const NATIVES: boundary::NativeClass = crate::natives!("compress/CompressNative",
+    { fn deflate_bound(format: jint, len: jint) -> jlong }
+    { fn compress(format: jint, lvl: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, header: jbyte[]) -> jbyte[] }
+    { fn compress_parallel(format: jint, lvl: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, header: jbyte[]) -> jbyte[] }
+    { fn compress_into(format: jint, lvl: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jint }
+    { fn decompress(format: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, max_output: jlong, max_ratio: jlong) -> jbyte[] }
+    { fn decompress_into(format: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jint }
+    { fn deflater_new(format: jint, lvl: jint, header: jbyte[]) -> jlong }
+    { fn deflate(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint, flush: jint) -> jlong }
+    { fn deflater_set_params(handle: jlong, lvl: jint, strategy: jint) }
+    { fn deflater_set_dictionary(handle: jlong, dict: jbyte[], off: jint, len: jint) }
+    { fn deflater_reset(handle: jlong) }
+    { fn deflater_free(handle: jlong), fn = boundary::free_handle::<Encoder> }
+    { fn inflater_new(format: jint) -> jlong }
+    { fn inflate(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jlong }
+    { fn inflater_header_done(handle: jlong) -> jboolean }
+    { fn inflater_header(handle: jlong) -> jbyte[] }
+    { fn inflater_set_dictionary(handle: jlong, dict: jbyte[], off: jint, len: jint) }
+    { fn inflater_reset(handle: jlong) }
+    { fn inflater_free(handle: jlong), fn = boundary::free_handle::<Decoder> }
+    { fn lz4_compress(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jint }
+    { fn lz4_decompress_safe(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jint }
+    { fn lz4_decompress_fast(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jint }
+    { fn lz4_frame_compress(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, block_id: jint, content_checksum: jboolean) -> jbyte[] }
+    { fn lz4_frame_decompress(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, max_output: jlong, max_ratio: jlong) -> jbyte[] }
+    { fn lz4_frame_encoder_new(block_id: jint, content_checksum: jboolean, block_checksum: jboolean) -> jlong }
+    { fn lz4_frame_encode(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint, mode: jint) -> jlong }
+    { fn lz4_frame_encoder_free(handle: jlong), fn = boundary::free_handle::<lz4frame::Encoder> }
+    { fn lz4_frame_decoder_new() -> jlong }
+    { fn lz4_frame_decode(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jlong }
+    { fn lz4_frame_decoder_free(handle: jlong), fn = boundary::free_handle::<lz4frame::Decoder> }
+);

@@ -4,13 +4,19 @@
 //! report byte offsets into the array or buffer. String inputs are transcoded to UTF-8 (unpaired
 //! surrogates read as U+FFFD) and report UTF-16 indices.
 
+// Each function takes its Java method's parameters, one by one.
+#![allow(clippy::too_many_arguments)]
+
 use jni::objects::{JByteArray, JByteBuffer, JClass, JIntArray, JObjectArray, JString};
 use jni::sys::{jboolean, jint, jlong};
-use jni::{Env, EnvUnowned};
+use jni::Env;
 
 use super::utf16::Utf8Text;
 use super::{CompileError, Mode, Options, Regex, RegexSet};
-use crate::boundary::{self, direct_slice, guard, read_utf16, string_len, with_bytes, with_utf16_critical, FerricError, FerricResult};
+use crate::boundary::{
+    self, direct_slice, read_utf16, string_len, with_bytes, with_utf16_critical, FerricError,
+    FerricResult,
+};
 
 /// `op` of the `*Op` functions.
 const OP_IS_MATCH: jint = 0;
@@ -29,11 +35,21 @@ fn search_error(e: CompileError) -> FerricError {
     FerricError::IllegalArgument(format!("this regex can only search bytes, not text: {e}"))
 }
 
-fn options(flags: jint, size_limit: jlong, dfa_size_limit: jlong, nest_limit: jint) -> FerricResult<Options> {
+fn options(
+    flags: jint,
+    size_limit: jlong,
+    dfa_size_limit: jlong,
+    nest_limit: jint,
+) -> FerricResult<Options> {
     if size_limit < 0 || dfa_size_limit < 0 || nest_limit < 0 {
         return Err(FerricError::IllegalArgument("limits must be >= 0".into()));
     }
-    Ok(Options { flags: flags as u32, size_limit: size_limit as usize, dfa_size_limit: dfa_size_limit as usize, nest_limit: nest_limit as u32 })
+    Ok(Options {
+        flags: flags as u32,
+        size_limit: size_limit as usize,
+        dfa_size_limit: dfa_size_limit as usize,
+        nest_limit: nest_limit as u32,
+    })
 }
 
 fn pattern_string(env: &Env<'_>, s: &JString<'_>) -> FerricResult<String> {
@@ -80,16 +96,32 @@ fn run_op(re: &Regex, op: jint, mode: Mode, hay: &[u8], from: usize) -> FerricRe
 
 fn check_from(from: jint, len: jint) -> FerricResult<usize> {
     if from < 0 || from > len {
-        return Err(FerricError::IndexOutOfBounds(format!("from {from} out of bounds for length {len}")));
+        return Err(FerricError::IndexOutOfBounds(format!(
+            "from {from} out of bounds for length {len}"
+        )));
     }
     Ok(from as usize)
 }
 
 /// Searches `hay` from `from`, writing each match's slots (shifted by `base`, -1 when unset) into
 /// `out` until it is full; returns the slots written.
-fn find_batch(re: &Regex, hay: &[u8], base: usize, from: usize, prev_end: jint, captures: bool, capacity: usize) -> FerricResult<Vec<jint>> {
-    let prev = if prev_end < 0 { None } else { Some(prev_end as usize) };
-    let mut it = re.matches(Mode::Bytes, hay, from, prev, captures).map_err(search_error)?;
+fn find_batch(
+    re: &Regex,
+    hay: &[u8],
+    base: usize,
+    from: usize,
+    prev_end: jint,
+    captures: bool,
+    capacity: usize,
+) -> FerricResult<Vec<jint>> {
+    let prev = if prev_end < 0 {
+        None
+    } else {
+        Some(prev_end as usize)
+    };
+    let mut it = re
+        .matches(Mode::Bytes, hay, from, prev, captures)
+        .map_err(search_error)?;
     let per = if captures { 2 * re.group_len() } else { 2 };
     let mut out = Vec::with_capacity(capacity.min(4096));
     while out.len() + per <= capacity && it.next_match() {
@@ -115,50 +147,52 @@ fn out_capacity(env: &Env<'_>, out: &JIntArray<'_>) -> FerricResult<usize> {
     Ok(out.len(env)?)
 }
 
-/// `static native long compile(String pattern, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_compile<'l>(
-    mut env: EnvUnowned<'l>,
+fn compile<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     pattern: JString<'l>,
     flags: jint,
     size_limit: jlong,
     dfa_size_limit: jlong,
     nest_limit: jint,
-) -> jlong {
-    guard(&mut env, |env| {
-        let opts = options(flags, size_limit, dfa_size_limit, nest_limit)?;
-        let p = pattern_string(env, &pattern)?;
-        Ok(boundary::into_handle(Regex::new(&p, &opts).map_err(compile_error)?))
-    })
+) -> FerricResult<jlong> {
+    let opts = options(flags, size_limit, dfa_size_limit, nest_limit)?;
+    let p = pattern_string(env, &pattern)?;
+    Ok(boundary::into_handle(
+        Regex::new(&p, &opts).map_err(compile_error)?,
+    ))
 }
 
-/// `static native String groupNames(long handle)`: one line per group (group 0 first), each the
+/// One line per group (group 0 first), each the
 /// group's name or empty.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_groupNames<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) -> JString<'l> {
-    guard(&mut env, |env| {
-        let names: Vec<String> = regex(handle)?.group_names().into_iter().map(Option::unwrap_or_default).collect();
-        Ok(env.new_string(names.join("\n"))?)
-    })
+fn group_names<'l>(
+    env: &mut Env<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+) -> FerricResult<JString<'l>> {
+    let names: Vec<String> = regex(handle)?
+        .group_names()
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .collect();
+    Ok(env.new_string(names.join("\n"))?)
 }
 
-/// `static native String enginePattern(long handle)`: the pattern after translation.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_enginePattern<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) -> JString<'l> {
-    guard(&mut env, |env| Ok(env.new_string(regex(handle)?.engine_pattern())?))
+/// The pattern after translation.
+fn engine_pattern<'l>(
+    env: &mut Env<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+) -> FerricResult<JString<'l>> {
+    Ok(env.new_string(regex(handle)?.engine_pattern())?)
 }
 
-/// `static native long memoryUsage(long handle)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_memoryUsage<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) -> jlong {
-    guard(&mut env, |_| Ok(regex(handle)?.memory_usage() as jlong))
+fn memory_usage<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
+    Ok(regex(handle)?.memory_usage() as jlong)
 }
 
-/// `static native int bytesOp(long handle, int op, byte[] in, int off, int len, int from)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_bytesOp<'l>(
-    mut env: EnvUnowned<'l>,
+fn bytes_op<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     op: jint,
@@ -166,18 +200,16 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_bytesOp<'l>(
     off: jint,
     len: jint,
     from: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let re = regex(handle)?;
-        let from = check_from(from - off, len)?;
-        with_bytes(env, &input, off, len, |hay| run_op(re, op, Mode::Bytes, hay, from))?
-    })
+) -> FerricResult<jint> {
+    let re = regex(handle)?;
+    let from = check_from(from - off, len)?;
+    with_bytes(env, &input, off, len, |hay| {
+        run_op(re, op, Mode::Bytes, hay, from)
+    })?
 }
 
-/// `static native int directOp(long handle, int op, ByteBuffer in, int pos, int len, int from)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_directOp<'l>(
-    mut env: EnvUnowned<'l>,
+fn direct_op<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     op: jint,
@@ -185,40 +217,40 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_directOp<'l>(
     pos: jint,
     len: jint,
     from: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let re = regex(handle)?;
-        let from = check_from(from - pos, len)?;
-        run_op(re, op, Mode::Bytes, direct_slice(env, &input, pos, len)?, from)
-    })
+) -> FerricResult<jint> {
+    let re = regex(handle)?;
+    let from = check_from(from - pos, len)?;
+    run_op(
+        re,
+        op,
+        Mode::Bytes,
+        direct_slice(env, &input, pos, len)?,
+        from,
+    )
 }
 
-/// `static native int stringOp(long handle, int op, String in, int from)`: `from` in UTF-16 units.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_stringOp<'l>(
-    mut env: EnvUnowned<'l>,
+/// `from` in UTF-16 units.
+fn string_op<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     op: jint,
     input: JString<'l>,
     from: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        let re = regex(handle)?;
-        let t = text(env, &input)?;
-        let from = check_from(from, t.utf16_len() as jint)?;
-        let from = t.offsets().to_utf8(from);
-        run_op(re, op, Mode::Text, t.bytes(), from)
-    })
+) -> FerricResult<jint> {
+    let re = regex(handle)?;
+    let t = text(env, &input)?;
+    let from = check_from(from, t.utf16_len() as jint)?;
+    let from = t.offsets().to_utf8(from);
+    run_op(re, op, Mode::Text, t.bytes(), from)
 }
 
 /// `static native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd,
 /// boolean captures, int[] out)`: fills `out` with as many matches as fit (each 2 slots, or 2 per
 /// group with `captures`; array offsets, -1 for a group that did not take part) and returns the
 /// number of ints written. `prevEnd` is the end of the previous match when resuming, else -1.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_bytesFind<'l>(
-    mut env: EnvUnowned<'l>,
+fn bytes_find<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     input: JByteArray<'l>,
@@ -228,22 +260,21 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_bytesFind<'l>(
     prev_end: jint,
     captures: jboolean,
     out: JIntArray<'l>,
-) -> jint {
-    guard(&mut env, |env| {
-        let re = regex(handle)?;
-        let cap = out_capacity(env, &out)?;
-        let from_rel = check_from(from - off, len)?;
-        let prev = if prev_end < 0 { -1 } else { prev_end - off };
-        let found = with_bytes(env, &input, off, len, |hay| find_batch(re, hay, off as usize, from_rel, prev, captures, cap))??;
-        write_ints(env, &out, &found)
-    })
+) -> FerricResult<jint> {
+    let re = regex(handle)?;
+    let cap = out_capacity(env, &out)?;
+    let from_rel = check_from(from - off, len)?;
+    let prev = if prev_end < 0 { -1 } else { prev_end - off };
+    let found = with_bytes(env, &input, off, len, |hay| {
+        find_batch(re, hay, off as usize, from_rel, prev, captures, cap)
+    })??;
+    write_ints(env, &out, &found)
 }
 
 /// `static native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd,
 /// boolean captures, int[] out)`: as `bytesFind`, in place on a direct buffer.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_directFind<'l>(
-    mut env: EnvUnowned<'l>,
+fn direct_find<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     input: JByteBuffer<'l>,
@@ -253,97 +284,94 @@ pub extern "system" fn Java_dev_ferric_regex_RegexNative_directFind<'l>(
     prev_end: jint,
     captures: jboolean,
     out: JIntArray<'l>,
-) -> jint {
-    guard(&mut env, |env| {
-        let re = regex(handle)?;
-        let cap = out_capacity(env, &out)?;
-        let from_rel = check_from(from - pos, len)?;
-        let prev = if prev_end < 0 { -1 } else { prev_end - pos };
-        let hay = direct_slice(env, &input, pos, len)?;
-        let found = find_batch(re, hay, pos as usize, from_rel, prev, captures, cap)?;
-        write_ints(env, &out, &found)
-    })
+) -> FerricResult<jint> {
+    let re = regex(handle)?;
+    let cap = out_capacity(env, &out)?;
+    let from_rel = check_from(from - pos, len)?;
+    let prev = if prev_end < 0 { -1 } else { prev_end - pos };
+    let hay = direct_slice(env, &input, pos, len)?;
+    let found = find_batch(re, hay, pos as usize, from_rel, prev, captures, cap)?;
+    write_ints(env, &out, &found)
 }
 
-/// `static native int[] stringFind(long handle, String in, int from, int limit, boolean captures)`:
 /// up to `limit` matches (all if negative) starting at UTF-16 index `from`, as UTF-16 slots.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_stringFind<'l>(
-    mut env: EnvUnowned<'l>,
+fn string_find<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     input: JString<'l>,
     from: jint,
     limit: jint,
     captures: jboolean,
-) -> JIntArray<'l> {
-    guard(&mut env, |env| {
-        let re = regex(handle)?;
-        let t = text(env, &input)?;
-        let from = check_from(from, t.utf16_len() as jint)?;
-        let mut offsets = t.offsets();
-        let from = offsets.to_utf8(from);
-        let mut it = re.matches(Mode::Text, t.bytes(), from, None, captures).map_err(search_error)?;
-        let mut out: Vec<jint> = Vec::new();
-        let mut n: jint = 0;
-        while (limit < 0 || n < limit) && it.next_match() {
-            n += 1;
-            for g in it.groups() {
-                match g {
-                    Some((s, e)) => {
-                        let s = offsets.to_utf16(s) as jint;
-                        out.extend_from_slice(&[s, offsets.to_utf16(e) as jint]);
-                    }
-                    None => out.extend_from_slice(&[-1, -1]),
+) -> FerricResult<JIntArray<'l>> {
+    let re = regex(handle)?;
+    let t = text(env, &input)?;
+    let from = check_from(from, t.utf16_len() as jint)?;
+    let mut offsets = t.offsets();
+    let from = offsets.to_utf8(from);
+    let mut it = re
+        .matches(Mode::Text, t.bytes(), from, None, captures)
+        .map_err(search_error)?;
+    let mut out: Vec<jint> = Vec::new();
+    let mut n: jint = 0;
+    while (limit < 0 || n < limit) && it.next_match() {
+        n += 1;
+        for g in it.groups() {
+            match g {
+                Some((s, e)) => {
+                    let s = offsets.to_utf16(s) as jint;
+                    out.extend_from_slice(&[s, offsets.to_utf16(e) as jint]);
                 }
+                None => out.extend_from_slice(&[-1, -1]),
             }
         }
-        let array = env.new_int_array(out.len())?;
-        array.set_region(env, 0, &out)?;
-        Ok(array)
-    })
+    }
+    let array = env.new_int_array(out.len())?;
+    array.set_region(env, 0, &out)?;
+    Ok(array)
 }
 
-boundary::free_export!(
-    /// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
-    Java_dev_ferric_regex_RegexNative_free => Regex
-);
-
-/// `static native long setCompile(String[] patterns, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_setCompile<'l>(
-    mut env: EnvUnowned<'l>,
+fn set_compile<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     patterns: JObjectArray<'l, JString<'l>>,
     flags: jint,
     size_limit: jlong,
     dfa_size_limit: jlong,
     nest_limit: jint,
-) -> jlong {
-    guard(&mut env, |env| {
-        if patterns.is_null() {
-            return Err(FerricError::NullPointer("patterns is null".into()));
+) -> FerricResult<jlong> {
+    if patterns.is_null() {
+        return Err(FerricError::NullPointer("patterns is null".into()));
+    }
+    let opts = options(flags, size_limit, dfa_size_limit, nest_limit)?;
+    let n = patterns.len(env)?;
+    let mut ps = Vec::with_capacity(n);
+    for i in 0..n {
+        let s = patterns.get_element(env, i)?;
+        if s.is_null() {
+            return Err(FerricError::NullPointer(format!("patterns[{i}] is null")));
         }
-        let opts = options(flags, size_limit, dfa_size_limit, nest_limit)?;
-        let n = patterns.len(env)?;
-        let mut ps = Vec::with_capacity(n);
-        for i in 0..n {
-            let s = patterns.get_element(env, i)?;
-            if s.is_null() {
-                return Err(FerricError::NullPointer(format!("patterns[{i}] is null")));
-            }
-            ps.push(pattern_string(env, &s)?);
-            env.delete_local_ref(s);
-        }
-        Ok(boundary::into_handle(RegexSet::new(&ps, &opts).map_err(compile_error)?))
-    })
+        ps.push(pattern_string(env, &s)?);
+        env.delete_local_ref(s);
+    }
+    Ok(boundary::into_handle(
+        RegexSet::new(&ps, &opts).map_err(compile_error)?,
+    ))
 }
 
 fn which_result(s: &RegexSet, mode: Mode, hay: &[u8], any_only: bool) -> FerricResult<Vec<jint>> {
     if any_only {
-        return Ok(if s.is_match(mode, hay).map_err(search_error)? { vec![0] } else { vec![] });
+        return Ok(if s.is_match(mode, hay).map_err(search_error)? {
+            vec![0]
+        } else {
+            vec![]
+        });
     }
-    Ok(s.which(mode, hay).map_err(search_error)?.into_iter().map(|i| i as jint).collect())
+    Ok(s.which(mode, hay)
+        .map_err(search_error)?
+        .into_iter()
+        .map(|i| i as jint)
+        .collect())
 }
 
 fn int_array<'l>(env: &mut Env<'l>, v: &[jint]) -> FerricResult<JIntArray<'l>> {
@@ -352,62 +380,67 @@ fn int_array<'l>(env: &mut Env<'l>, v: &[jint]) -> FerricResult<JIntArray<'l>> {
     Ok(a)
 }
 
-/// `static native int[] setWhichBytes(long handle, byte[] in, int off, int len, boolean anyOnly)`:
 /// indexes of the matching patterns, ascending (with `anyOnly`: `{0}` if any matches, else `{}`).
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_setWhichBytes<'l>(
-    mut env: EnvUnowned<'l>,
+fn set_which_bytes<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     input: JByteArray<'l>,
     off: jint,
     len: jint,
     any_only: jboolean,
-) -> JIntArray<'l> {
-    guard(&mut env, |env| {
-        let s = set(handle)?;
-        let v = with_bytes(env, &input, off, len, |hay| which_result(s, Mode::Bytes, hay, any_only))??;
-        int_array(env, &v)
-    })
+) -> FerricResult<JIntArray<'l>> {
+    let s = set(handle)?;
+    let v = with_bytes(env, &input, off, len, |hay| {
+        which_result(s, Mode::Bytes, hay, any_only)
+    })??;
+    int_array(env, &v)
 }
 
-/// `static native int[] setWhichDirect(long handle, ByteBuffer in, int pos, int len, boolean anyOnly)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_setWhichDirect<'l>(
-    mut env: EnvUnowned<'l>,
+fn set_which_direct<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     input: JByteBuffer<'l>,
     pos: jint,
     len: jint,
     any_only: jboolean,
-) -> JIntArray<'l> {
-    guard(&mut env, |env| {
-        let s = set(handle)?;
-        let hay = direct_slice(env, &input, pos, len)?;
-        let v = which_result(s, Mode::Bytes, hay, any_only)?;
-        int_array(env, &v)
-    })
+) -> FerricResult<JIntArray<'l>> {
+    let s = set(handle)?;
+    let hay = direct_slice(env, &input, pos, len)?;
+    let v = which_result(s, Mode::Bytes, hay, any_only)?;
+    int_array(env, &v)
 }
 
-/// `static native int[] setWhichString(long handle, String in, boolean anyOnly)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_regex_RegexNative_setWhichString<'l>(
-    mut env: EnvUnowned<'l>,
+fn set_which_string<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     input: JString<'l>,
     any_only: jboolean,
-) -> JIntArray<'l> {
-    guard(&mut env, |env| {
-        let s = set(handle)?;
-        let t = text(env, &input)?;
-        let v = which_result(s, Mode::Text, t.bytes(), any_only)?;
-        int_array(env, &v)
-    })
+) -> FerricResult<JIntArray<'l>> {
+    let s = set(handle)?;
+    let t = text(env, &input)?;
+    let v = which_result(s, Mode::Text, t.bytes(), any_only)?;
+    int_array(env, &v)
 }
 
-boundary::free_export!(
-    /// `static native void setFree(long handle)`: called exactly once per handle by `NativeResource`.
-    Java_dev_ferric_regex_RegexNative_setFree => RegexSet
+/// The native methods of `dev.ferric.regex.RegexNative`.
+pub const NATIVES: boundary::NativeClass = crate::natives!("regex/RegexNative",
+    { fn compile(pattern: JString, flags: jint, size_limit: jlong, dfa_size_limit: jlong, nest_limit: jint) -> jlong }
+    { fn group_names(handle: jlong) -> JString }
+    { fn engine_pattern(handle: jlong) -> JString }
+    { fn memory_usage(handle: jlong) -> jlong }
+    { fn bytes_op(handle: jlong, op: jint, input: jbyte[], off: jint, len: jint, from: jint) -> jint }
+    { fn direct_op(handle: jlong, op: jint, input: java.nio.ByteBuffer, pos: jint, len: jint, from: jint) -> jint }
+    { fn string_op(handle: jlong, op: jint, input: JString, from: jint) -> jint }
+    { fn bytes_find(handle: jlong, input: jbyte[], off: jint, len: jint, from: jint, prev_end: jint, captures: jboolean, out: jint[]) -> jint }
+    { fn direct_find(handle: jlong, input: java.nio.ByteBuffer, pos: jint, len: jint, from: jint, prev_end: jint, captures: jboolean, out: jint[]) -> jint }
+    { fn string_find(handle: jlong, input: JString, from: jint, limit: jint, captures: jboolean) -> jint[] }
+    { fn free(handle: jlong), fn = boundary::free_handle::<Regex> }
+    { fn set_compile(patterns: java.lang.String[], flags: jint, size_limit: jlong, dfa_size_limit: jlong, nest_limit: jint) -> jlong }
+    { fn set_which_bytes(handle: jlong, input: jbyte[], off: jint, len: jint, any_only: jboolean) -> jint[] }
+    { fn set_which_direct(handle: jlong, input: java.nio.ByteBuffer, pos: jint, len: jint, any_only: jboolean) -> jint[] }
+    { fn set_which_string(handle: jlong, input: JString, any_only: jboolean) -> jint[] }
+    { fn set_free(handle: jlong), fn = boundary::free_handle::<RegexSet> }
 );

@@ -1,14 +1,22 @@
 //! JNI glue for `dev.ferric.vectors.FlatIndexNative` and `VectorsNative`: decode arguments, call
 //! `super`, encode results. Java checks every argument first; these re-check what memory safety needs.
 
-use jni::objects::{JByteArray, JByteBuffer, JClass, JFloatArray, JIntArray, JPrimitiveArray, JString, TypeArray};
+// Each function takes its Java method's parameters, one by one.
+#![allow(clippy::too_many_arguments)]
+
+use jni::objects::{
+    JByteArray, JByteBuffer, JClass, JFloatArray, JIntArray, JPrimitiveArray, JString, TypeArray,
+};
 use jni::sys::{jboolean, jfloat, jint, jlong, jsize};
-use jni::{Env, EnvUnowned};
+use jni::Env;
 
 use super::{
-    active, add_parts, check_combination, finish, hamming, parts_f32, parts_i8, ElementType, FlatIndex, Hit, Metric, Query, MAX_DIMENSION,
+    active, add_parts, check_combination, finish, hamming, parts_f32, parts_i8, ElementType,
+    FlatIndex, Hit, Metric, Query, MAX_DIMENSION,
 };
-use crate::boundary::{self, check_from_index_size, direct_slice, guard, with_critical_pair, FerricError, FerricResult};
+use crate::boundary::{
+    self, check_from_index_size, direct_slice, with_critical_pair, FerricError, FerricResult,
+};
 
 /// Borrows the index behind `handle` for a read-only call.
 ///
@@ -37,9 +45,15 @@ fn non_null<T: TypeArray>(a: &JPrimitiveArray<'_, T>, what: &str) -> FerricResul
 }
 
 /// Copies `array[off..off + len]` into a new vector.
-fn copy_in<T: TypeArray + Default + Clone>(env: &Env<'_>, array: &JPrimitiveArray<'_, T>, off: jint, len: usize) -> FerricResult<Vec<T>> {
+fn copy_in<T: TypeArray + Default + Clone>(
+    env: &Env<'_>,
+    array: &JPrimitiveArray<'_, T>,
+    off: jint,
+    len: usize,
+) -> FerricResult<Vec<T>> {
     non_null(array, "query")?;
-    let len_j = jint::try_from(len).map_err(|_| FerricError::IllegalArgument("query too long".into()))?;
+    let len_j =
+        jint::try_from(len).map_err(|_| FerricError::IllegalArgument("query too long".into()))?;
     check_from_index_size(off, len_j, array.len(env)?)?;
     let mut v = vec![T::default(); len];
     array.get_region(env, off as jsize, &mut v)?;
@@ -48,11 +62,19 @@ fn copy_in<T: TypeArray + Default + Clone>(env: &Env<'_>, array: &JPrimitiveArra
 
 /// Writes `rows` of hits into `ids`/`scores` from `out_off`, `stride` entries per row; entries past
 /// a row's hits get id −1 and score NaN. Returns the number of hits per row.
-fn write_hits(env: &Env<'_>, rows: &[Vec<Hit>], stride: usize, ids: &JIntArray<'_>, scores: &JFloatArray<'_>, out_off: jint) -> FerricResult<jint> {
+fn write_hits(
+    env: &Env<'_>,
+    rows: &[Vec<Hit>],
+    stride: usize,
+    ids: &JIntArray<'_>,
+    scores: &JFloatArray<'_>,
+    out_off: jint,
+) -> FerricResult<jint> {
     non_null(ids, "ids")?;
     non_null(scores, "scores")?;
     let total = rows.len() * stride;
-    let total_j = jint::try_from(total).map_err(|_| FerricError::IllegalArgument("too many results".into()))?;
+    let total_j = jint::try_from(total)
+        .map_err(|_| FerricError::IllegalArgument("too many results".into()))?;
     check_from_index_size(out_off, total_j, ids.len(env)?)?;
     check_from_index_size(out_off, total_j, scores.len(env)?)?;
     let mut id_buf = vec![-1i32; total];
@@ -70,133 +92,126 @@ fn write_hits(env: &Env<'_>, rows: &[Vec<Hit>], stride: usize, ids: &JIntArray<'
 
 fn positive(value: jint, what: &str) -> FerricResult<usize> {
     if value <= 0 {
-        return Err(FerricError::IllegalArgument(format!("{what} must be > 0, was {value}")));
+        return Err(FerricError::IllegalArgument(format!(
+            "{what} must be > 0, was {value}"
+        )));
     }
     Ok(value as usize)
 }
 
-/// `static native long create(int dimension, int metric, int elementType, long maxBytes)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_create<'l>(
-    mut env: EnvUnowned<'l>,
+fn create<'l>(
+    _env: &mut Env<'l>,
     _class: JClass<'l>,
     dimension: jint,
     metric: jint,
     element: jint,
     max_bytes: jlong,
-) -> jlong {
-    guard(&mut env, |_| {
-        let dim = positive(dimension, "dimension")?;
-        if max_bytes <= 0 {
-            return Err(FerricError::IllegalArgument(format!("maxBytes must be > 0, was {max_bytes}")));
-        }
-        let ix = FlatIndex::new(dim, Metric::from_code(metric)?, ElementType::from_code(element)?, max_bytes as u64)?;
-        Ok(boundary::into_handle(ix))
-    })
+) -> FerricResult<jlong> {
+    let dim = positive(dimension, "dimension")?;
+    if max_bytes <= 0 {
+        return Err(FerricError::IllegalArgument(format!(
+            "maxBytes must be > 0, was {max_bytes}"
+        )));
+    }
+    let ix = FlatIndex::new(
+        dim,
+        Metric::from_code(metric)?,
+        ElementType::from_code(element)?,
+        max_bytes as u64,
+    )?;
+    Ok(boundary::into_handle(ix))
 }
 
-/// `static native int addFloats(long handle, float[] src, int off, int len)`: returns the first new id.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addFloats<'l>(
-    mut env: EnvUnowned<'l>,
+/// Returns the first new id.
+fn add_floats<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     src: JFloatArray<'l>,
     off: jint,
     len: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        non_null(&src, "vectors")?;
-        check_from_index_size(off, len, src.len(env)?)?;
-        // SAFETY: exclusive call guard held by FlatIndex.add.
-        let ix = unsafe { index_mut(handle)? };
-        let count = ix.count_of(len as usize)?;
-        Ok(ix.append_f32(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
-    })
+) -> FerricResult<jint> {
+    non_null(&src, "vectors")?;
+    check_from_index_size(off, len, src.len(env)?)?;
+    // SAFETY: exclusive call guard held by FlatIndex.add.
+    let ix = unsafe { index_mut(handle)? };
+    let count = ix.count_of(len as usize)?;
+    Ok(ix.append_f32(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
 }
 
-/// `static native int addBytes(long handle, byte[] src, int off, int len)`: int8 or binary vectors;
+/// Int8 or binary vectors;
 /// returns the first new id.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addBytes<'l>(
-    mut env: EnvUnowned<'l>,
+fn add_bytes<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     src: JByteArray<'l>,
     off: jint,
     len: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        non_null(&src, "vectors")?;
-        check_from_index_size(off, len, src.len(env)?)?;
-        // SAFETY: exclusive call guard held by FlatIndex.add.
-        let ix = unsafe { index_mut(handle)? };
-        let count = ix.count_of(len as usize)?;
-        Ok(ix.append_bytes(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
-    })
+) -> FerricResult<jint> {
+    non_null(&src, "vectors")?;
+    check_from_index_size(off, len, src.len(env)?)?;
+    // SAFETY: exclusive call guard held by FlatIndex.add.
+    let ix = unsafe { index_mut(handle)? };
+    let count = ix.count_of(len as usize)?;
+    Ok(ix.append_bytes(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
 }
 
-/// `static native int addDirect(long handle, ByteBuffer buf, int pos, int len, boolean littleEndian)`:
 /// int8 or binary bytes, or float32 values in the given byte order. Returns the first new id.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_addDirect<'l>(
-    mut env: EnvUnowned<'l>,
+fn add_direct<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     buffer: JByteBuffer<'l>,
     pos: jint,
     len: jint,
     little_endian: jboolean,
-) -> jint {
-    guard(&mut env, |env| {
-        let bytes = direct_slice(env, &buffer, pos, len)?;
-        // SAFETY: exclusive call guard held by FlatIndex.add.
-        let ix = unsafe { index_mut(handle)? };
-        Ok(ix.add_bytes(bytes, little_endian)? as jint)
-    })
+) -> FerricResult<jint> {
+    let bytes = direct_slice(env, &buffer, pos, len)?;
+    // SAFETY: exclusive call guard held by FlatIndex.add.
+    let ix = unsafe { index_mut(handle)? };
+    Ok(ix.add_bytes(bytes, little_endian)? as jint)
 }
 
-/// `static native void reserve(long handle, int additional)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_reserve<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong, additional: jint) {
-    guard(&mut env, |_| {
-        if additional < 0 {
-            return Err(FerricError::IllegalArgument(format!("additional must be >= 0, was {additional}")));
-        }
-        // SAFETY: exclusive call guard held by FlatIndex.
-        unsafe { index_mut(handle)? }.reserve(additional as usize)
-    })
+fn reserve<'l>(
+    _env: &mut Env<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    additional: jint,
+) -> FerricResult<()> {
+    if additional < 0 {
+        return Err(FerricError::IllegalArgument(format!(
+            "additional must be >= 0, was {additional}"
+        )));
+    }
+    // SAFETY: exclusive call guard held by FlatIndex.
+    unsafe { index_mut(handle)? }.reserve(additional as usize)
 }
 
-/// `static native void truncate(long handle, int size)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_truncate<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong, size: jint) {
-    guard(&mut env, |_| {
-        // SAFETY: exclusive call guard held by FlatIndex.
-        unsafe { index_mut(handle)? }.truncate(size.max(0) as usize);
-        Ok(())
-    })
+fn truncate<'l>(
+    _env: &mut Env<'l>,
+    _class: JClass<'l>,
+    handle: jlong,
+    size: jint,
+) -> FerricResult<()> {
+    // SAFETY: exclusive call guard held by FlatIndex.
+    unsafe { index_mut(handle)? }.truncate(size.max(0) as usize);
+    Ok(())
 }
 
-/// `static native int size(long handle)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_size<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) -> jint {
+fn size<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jint> {
     // SAFETY: shared call guard held by FlatIndex.
-    guard(&mut env, |_| Ok(unsafe { index(handle)? }.len() as jint))
+    Ok(unsafe { index(handle)? }.len() as jint)
 }
 
-/// `static native long memoryBytes(long handle)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_memoryBytes<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>, handle: jlong) -> jlong {
+fn memory_bytes<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
     // SAFETY: shared call guard held by FlatIndex.
-    guard(&mut env, |_| Ok(unsafe { index(handle)? }.memory_bytes() as jlong))
+    Ok(unsafe { index(handle)? }.memory_bytes() as jlong)
 }
 
-/// `static native int searchFloats(long handle, float[] q, int off, int k, int[] ids, float[] scores, int outOff)`:
 /// returns the number of hits written (`min(k, size)`).
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchFloats<'l>(
-    mut env: EnvUnowned<'l>,
+fn search_floats<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     query: JFloatArray<'l>,
@@ -205,21 +220,17 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchFloats<'l>(
     ids: JIntArray<'l>,
     scores: JFloatArray<'l>,
     out_off: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        // SAFETY: shared call guard held by FlatIndex.search.
-        let ix = unsafe { index(handle)? };
-        let k = positive(k, "k")?;
-        let q = copy_in(env, &query, off, ix.dim())?;
-        let hits = ix.search(Query::F32(&q), k)?;
-        write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
-    })
+) -> FerricResult<jint> {
+    // SAFETY: shared call guard held by FlatIndex.search.
+    let ix = unsafe { index(handle)? };
+    let k = positive(k, "k")?;
+    let q = copy_in(env, &query, off, ix.dim())?;
+    let hits = ix.search(Query::F32(&q), k)?;
+    write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
 }
 
-/// `static native int searchBytes(long handle, byte[] q, int off, int k, int[] ids, float[] scores, int outOff)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBytes<'l>(
-    mut env: EnvUnowned<'l>,
+fn search_bytes<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     query: JByteArray<'l>,
@@ -228,22 +239,18 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBytes<'l>(
     ids: JIntArray<'l>,
     scores: JFloatArray<'l>,
     out_off: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        // SAFETY: shared call guard held by FlatIndex.search.
-        let ix = unsafe { index(handle)? };
-        let k = positive(k, "k")?;
-        let q = copy_in(env, &query, off, ix.dim())?;
-        let hits = ix.search(Query::bytes(ix.element(), &q), k)?;
-        write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
-    })
+) -> FerricResult<jint> {
+    // SAFETY: shared call guard held by FlatIndex.search.
+    let ix = unsafe { index(handle)? };
+    let k = positive(k, "k")?;
+    let q = copy_in(env, &query, off, ix.dim())?;
+    let hits = ix.search(Query::bytes(ix.element(), &q), k)?;
+    write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
 }
 
-/// `static native int searchBatchFloats(long handle, float[] qs, int off, int count, int k, int[] ids, float[] scores, int outOff)`:
 /// `count` queries packed row after row; results at stride `k`. Returns the hits per query.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchFloats<'l>(
-    mut env: EnvUnowned<'l>,
+fn search_batch_floats<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     queries: JFloatArray<'l>,
@@ -253,22 +260,24 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchFloats
     ids: JIntArray<'l>,
     scores: JFloatArray<'l>,
     out_off: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        // SAFETY: shared call guard held by FlatIndex.searchBatch.
-        let ix = unsafe { index(handle)? };
-        let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
-        let flat = copy_in(env, &queries, off, n.checked_mul(ix.dim()).ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?)?;
-        let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(Query::F32).collect();
-        let rows = ix.search_batch(&qs, k)?;
-        write_hits(env, &rows, k, &ids, &scores, out_off)
-    })
+) -> FerricResult<jint> {
+    // SAFETY: shared call guard held by FlatIndex.searchBatch.
+    let ix = unsafe { index(handle)? };
+    let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
+    let flat = copy_in(
+        env,
+        &queries,
+        off,
+        n.checked_mul(ix.dim())
+            .ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?,
+    )?;
+    let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(Query::F32).collect();
+    let rows = ix.search_batch(&qs, k)?;
+    write_hits(env, &rows, k, &ids, &scores, out_off)
 }
 
-/// `static native int searchBatchBytes(long handle, byte[] qs, int off, int count, int k, int[] ids, float[] scores, int outOff)`
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchBytes<'l>(
-    mut env: EnvUnowned<'l>,
+fn search_batch_bytes<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     handle: jlong,
     queries: JByteArray<'l>,
@@ -278,22 +287,24 @@ pub extern "system" fn Java_dev_ferric_vectors_FlatIndexNative_searchBatchBytes<
     ids: JIntArray<'l>,
     scores: JFloatArray<'l>,
     out_off: jint,
-) -> jint {
-    guard(&mut env, |env| {
-        // SAFETY: shared call guard held by FlatIndex.searchBatch.
-        let ix = unsafe { index(handle)? };
-        let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
-        let flat = copy_in(env, &queries, off, n.checked_mul(ix.dim()).ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?)?;
-        let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(|q| Query::bytes(ix.element(), q)).collect();
-        let rows = ix.search_batch(&qs, k)?;
-        write_hits(env, &rows, k, &ids, &scores, out_off)
-    })
+) -> FerricResult<jint> {
+    // SAFETY: shared call guard held by FlatIndex.searchBatch.
+    let ix = unsafe { index(handle)? };
+    let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
+    let flat = copy_in(
+        env,
+        &queries,
+        off,
+        n.checked_mul(ix.dim())
+            .ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?,
+    )?;
+    let qs: Vec<Query<'_>> = flat
+        .chunks_exact(ix.dim())
+        .map(|q| Query::bytes(ix.element(), q))
+        .collect();
+    let rows = ix.search_batch(&qs, k)?;
+    write_hits(env, &rows, k, &ids, &scores, out_off)
 }
-
-boundary::free_export!(
-    /// `static native void free(long handle)`: called exactly once per handle by `NativeResource`.
-    Java_dev_ferric_vectors_FlatIndexNative_free => FlatIndex
-);
 
 /// Scores `a[a_off..a_off+len]` against `b[b_off..b_off+len]` in place: in chunks of at most
 /// `MAX_DIMENSION` elements, each read inside short critical sections (no copy, no JNI call inside).
@@ -310,13 +321,17 @@ fn pair<T: TypeArray>(
 ) -> FerricResult<[f64; 3]> {
     non_null(a, "a")?;
     if a_off < 0 || b_off < 0 || len < 0 {
-        return Err(FerricError::IndexOutOfBounds(format!("negative offset or length: {a_off}, {b_off}, {len}")));
+        return Err(FerricError::IndexOutOfBounds(format!(
+            "negative offset or length: {a_off}, {b_off}, {len}"
+        )));
     }
     let (a_off, b_off, len) = (a_off as usize, b_off as usize, len as usize);
     let range = |off: usize, n: usize, data_len: usize| {
         let end = off + n;
         if end > data_len {
-            return Err(FerricError::IndexOutOfBounds(format!("Range [{off}, {end}) out of bounds for length {data_len}")));
+            return Err(FerricError::IndexOutOfBounds(format!(
+                "Range [{off}, {end}) out of bounds for length {data_len}"
+            )));
         }
         Ok(off..end)
     };
@@ -328,9 +343,17 @@ fn pair<T: TypeArray>(
     loop {
         let n = MAX_DIMENSION.min(len - done);
         let (x, y) = (a_off + done, b_off + done);
-        let p = with_critical_pair(env, a, if b.is_null() { None } else { Some(b) }, |ea, eb| {
-            Ok::<_, FerricError>(parts(&ea[range(x, n, ea.len())?], &eb[range(y, n, eb.len())?]))
-        })??;
+        let p = with_critical_pair(
+            env,
+            a,
+            if b.is_null() { None } else { Some(b) },
+            |ea, eb| {
+                Ok::<_, FerricError>(parts(
+                    &ea[range(x, n, ea.len())?],
+                    &eb[range(y, n, eb.len())?],
+                ))
+            },
+        )??;
         acc = add_parts(acc, p);
         done += n;
         if done >= len {
@@ -339,10 +362,9 @@ fn pair<T: TypeArray>(
     }
 }
 
-/// `static native float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len)`: `b` null = `a`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairFloats<'l>(
-    mut env: EnvUnowned<'l>,
+/// `b` null = `a`.
+fn pair_floats<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     metric: jint,
     a: JFloatArray<'l>,
@@ -350,18 +372,18 @@ pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairFloats<'l>(
     b: JFloatArray<'l>,
     b_off: jint,
     len: jint,
-) -> jfloat {
-    guard(&mut env, |env| {
-        let m = Metric::from_code(metric)?;
-        check_combination(m, ElementType::F32)?;
-        Ok(finish(m, pair(env, &a, a_off, &b, b_off, len, |x, y| parts_f32(m, x, y))?))
-    })
+) -> FerricResult<jfloat> {
+    let m = Metric::from_code(metric)?;
+    check_combination(m, ElementType::F32)?;
+    Ok(finish(
+        m,
+        pair(env, &a, a_off, &b, b_off, len, |x, y| parts_f32(m, x, y))?,
+    ))
 }
 
-/// `static native float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len)`: `b` null = `a`.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairBytes<'l>(
-    mut env: EnvUnowned<'l>,
+/// `b` null = `a`.
+fn pair_bytes<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     metric: jint,
     a: JByteArray<'l>,
@@ -369,37 +391,63 @@ pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_pairBytes<'l>(
     b: JByteArray<'l>,
     b_off: jint,
     len: jint,
-) -> jfloat {
-    guard(&mut env, |env| {
-        let m = Metric::from_code(metric)?;
-        check_combination(m, ElementType::I8)?;
-        Ok(finish(m, pair(env, &a, a_off, &b, b_off, len, |x, y| parts_i8(m, x, y))?))
-    })
+) -> FerricResult<jfloat> {
+    let m = Metric::from_code(metric)?;
+    check_combination(m, ElementType::I8)?;
+    Ok(finish(
+        m,
+        pair(env, &a, a_off, &b, b_off, len, |x, y| parts_i8(m, x, y))?,
+    ))
 }
 
-/// `static native long hamming(byte[] a, int aOff, byte[] b, int bOff, int len)`: `b` null = `a`.
+/// `b` null = `a`.
 /// Chunk sums are added in `f64`, exact below 2^53 bits.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_hamming<'l>(
-    mut env: EnvUnowned<'l>,
+fn hamming<'l>(
+    env: &mut Env<'l>,
     _class: JClass<'l>,
     a: JByteArray<'l>,
     a_off: jint,
     b: JByteArray<'l>,
     b_off: jint,
     len: jint,
-) -> jlong {
-    guard(&mut env, |env| Ok(pair(env, &a, a_off, &b, b_off, len, |x, y| parts_i8(Metric::Hamming, x, y))?[0] as jlong))
+) -> FerricResult<jlong> {
+    Ok(pair(env, &a, a_off, &b, b_off, len, |x, y| {
+        parts_i8(Metric::Hamming, x, y)
+    })?[0] as jlong)
 }
 
-/// `static native String kernelName()`: the SIMD kernel family chosen for this CPU.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_kernelName<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>) -> JString<'l> {
-    guard(&mut env, |env| Ok(env.new_string(active().kind.name())?))
+/// The SIMD kernel family chosen for this CPU.
+fn kernel_name<'l>(env: &mut Env<'l>, _class: JClass<'l>) -> FerricResult<JString<'l>> {
+    Ok(env.new_string(active().kind.name())?)
 }
 
-/// `static native String hammingKernelName()`: the popcount kernel chosen for this CPU.
-#[no_mangle]
-pub extern "system" fn Java_dev_ferric_vectors_VectorsNative_hammingKernelName<'l>(mut env: EnvUnowned<'l>, _class: JClass<'l>) -> JString<'l> {
-    guard(&mut env, |env| Ok(env.new_string(hamming::active().0.name())?))
+/// The popcount kernel chosen for this CPU.
+fn hamming_kernel_name<'l>(env: &mut Env<'l>, _class: JClass<'l>) -> FerricResult<JString<'l>> {
+    Ok(env.new_string(hamming::active().0.name())?)
 }
+
+/// The native methods of `dev.ferric.vectors.FlatIndexNative`.
+pub const INDEX_NATIVES: boundary::NativeClass = crate::natives!("vectors/FlatIndexNative",
+    { fn create(dimension: jint, metric: jint, element: jint, max_bytes: jlong) -> jlong }
+    { fn add_floats(handle: jlong, src: jfloat[], off: jint, len: jint) -> jint }
+    { fn add_bytes(handle: jlong, src: jbyte[], off: jint, len: jint) -> jint }
+    { fn add_direct(handle: jlong, buffer: java.nio.ByteBuffer, pos: jint, len: jint, little_endian: jboolean) -> jint }
+    { fn reserve(handle: jlong, additional: jint) }
+    { fn truncate(handle: jlong, size: jint) }
+    { fn size(handle: jlong) -> jint }
+    { fn memory_bytes(handle: jlong) -> jlong }
+    { fn search_floats(handle: jlong, query: jfloat[], off: jint, k: jint, ids: jint[], scores: jfloat[], out_off: jint) -> jint }
+    { fn search_bytes(handle: jlong, query: jbyte[], off: jint, k: jint, ids: jint[], scores: jfloat[], out_off: jint) -> jint }
+    { fn search_batch_floats(handle: jlong, queries: jfloat[], off: jint, count: jint, k: jint, ids: jint[], scores: jfloat[], out_off: jint) -> jint }
+    { fn search_batch_bytes(handle: jlong, queries: jbyte[], off: jint, count: jint, k: jint, ids: jint[], scores: jfloat[], out_off: jint) -> jint }
+    { fn free(handle: jlong), fn = boundary::free_handle::<FlatIndex> }
+);
+
+/// The native methods of `dev.ferric.vectors.VectorsNative`.
+pub const NATIVES: boundary::NativeClass = crate::natives!("vectors/VectorsNative",
+    { fn pair_floats(metric: jint, a: jfloat[], a_off: jint, b: jfloat[], b_off: jint, len: jint) -> jfloat }
+    { fn pair_bytes(metric: jint, a: jbyte[], a_off: jint, b: jbyte[], b_off: jint, len: jint) -> jfloat }
+    { fn hamming(a: jbyte[], a_off: jint, b: jbyte[], b_off: jint, len: jint) -> jlong }
+    { fn kernel_name() -> JString }
+    { fn hamming_kernel_name() -> JString }
+);

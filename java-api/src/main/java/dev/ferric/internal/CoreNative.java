@@ -15,4 +15,10 @@ final class CoreNative {
 
     /** Bytes currently held by ferric's Rust allocator. */
     static native long nativeBytes();
+
+    /**
+     * Every native method the library registered, as {@code "<class>.<method> <descriptor>"} with the
+     * class relative to ferric's root package ({@code "blake3.Blake3Native.hash ([BII[BII)V"}).
+     */
+    static native String[] natives();
 }

@@ -183,8 +183,8 @@ public final class NativeLoader {
     }
 
     /**
-     * Ends the search: trying further candidates cannot help (native access denied, relocated
-     * classes), or a library that is not the one verified is already mapped into this JVM.
+     * Ends the search: trying further candidates cannot help (native access denied), or a library
+     * that is not the one verified is already mapped into this JVM.
      */
     private static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
@@ -220,29 +220,11 @@ public final class NativeLoader {
     }
 
     private Loaded find() throws Refusal {
-        String relocated = relocation(NativeLoader.class.getName());
-        if (relocated != null) throw refuse("classes", NativeLoader.class.getName(), relocated, "exclude dev.ferric from relocation");
         if (config.libraryPath != null && !config.libraryPath.trim().isEmpty()) return fromOverride();
         Loaded loaded = platform.isAndroid() ? fromAndroid() : null;
         if (loaded == null) loaded = fromClasspath();
         if (loaded == null) loaded = fromJavaLibraryPath();
         return loaded;
-    }
-
-    /**
-     * Why ferric's classes cannot bind their native methods when this class is {@code className}, or
-     * null when it has its original name. JNI binds {@code native} methods by the class's name
-     * ({@code Java_dev_ferric_...}), which a shading plugin's relocation changes.
-     */
-    static String relocation(String className) {
-        // Built at run time so that a relocating plugin, which rewrites string constants, leaves them alone.
-        String original = String.join(".", "dev", "ferric");
-        String expected = String.join(".", original, "internal", "NativeLoader");
-        if (expected.equals(className)) return null;
-        return "ferric's classes were relocated (this class is " + className + ", expected " + expected
-                + "): native methods are bound by their original class names, so a relocated copy of ferric cannot"
-                + " call its library. Exclude " + original + " from relocation (maven-shade-plugin: <excludes><exclude>"
-                + original + ".**</exclude></excludes> in the <relocation>), or do not shade ferric";
     }
 
     private Loaded fromOverride() throws Refusal {

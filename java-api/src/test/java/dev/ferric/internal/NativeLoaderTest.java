@@ -655,16 +655,6 @@ class NativeLoaderTest {
     }
 
     @Test
-    void relocatedClassesAreNamedAsTheProblem() {
-        assertNull(NativeLoader.relocation("dev.ferric.internal.NativeLoader"));
-        String m = NativeLoader.relocation("com.acme.shaded.dev.ferric.internal.NativeLoader");
-        assertNotNull(m);
-        assertTrue(m.contains("relocated") && m.contains("com.acme.shaded.dev.ferric.internal.NativeLoader")
-                && m.contains("<exclude>dev.ferric.**</exclude>"), m);
-        assertNotNull(NativeLoader.relocation("com.acme.ferric.NativeLoader"));
-    }
-
-    @Test
     void theRealLoaderOfThisJvmLoadedThePinnedLibrary() {
         LoadReport r = NativeLoader.report();
         assertTrue(r.loaded(), () -> message(r));

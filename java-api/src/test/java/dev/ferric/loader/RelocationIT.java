@@ -1,10 +1,12 @@
 package dev.ferric.loader;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferric.blake3.Blake3;
+import dev.ferric.compress.Deflate;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +20,12 @@ import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A shaded application that relocated {@code dev.ferric} to another package: JNI names are fixed,
- * so ferric refuses up front with an error that says so, instead of failing later on a missing symbol.
+ * A shaded application that relocated {@code dev.ferric} to another package: the library registers its
+ * native methods with the relocated classes and throws the relocated exception classes.
  */
 class RelocationIT {
     /** Same length as "dev/ferric", so class files can be rewritten byte for byte. */
@@ -30,25 +33,54 @@ class RelocationIT {
     private static final String TO = "shd/ferric";
 
     @Test
-    void relocatedApiIsRefusedWithAClearMessage() throws Exception {
+    void aRelocatedCopyHashesCompressesMatchesAndSearches() throws Exception {
         Path relocated = relocate(Jvm.apiJar(), Jvm.workDir("relocation").resolve("app-shaded.jar"));
         try (URLClassLoader app = new URLClassLoader(new URL[] {relocated.toUri().toURL(), Jvm.nativeJar().toUri().toURL()},
                 ClassLoader.getSystemClassLoader().getParent())) {
             Class<?> ferric = Class.forName("shd.ferric.Ferric", true, app);
-            assertEquals(Boolean.FALSE, ferric.getMethod("isAvailable").invoke(null));
-            Throwable cause = (Throwable) ferric.getMethod("unavailabilityCause").invoke(null);
-            String m = cause.getMessage();
-            assertTrue(m.contains("ferric's classes were relocated") && m.contains("shd.ferric.internal.NativeLoader"), m);
-            assertTrue(m.contains("Exclude dev.ferric from relocation"), m);
-            // a kernel call fails with the same explanation, not with a missing-symbol error
-            Class<?> blake3 = Class.forName("shd.ferric.blake3.Blake3", true, app);
-            InvocationTargetException e = assertThrows(InvocationTargetException.class,
-                    () -> blake3.getMethod("hash", byte[].class).invoke(null, (Object) new byte[1]));
-            assertTrue(e.getCause() instanceof UnsatisfiedLinkError, e.getCause().toString());
-            assertTrue(e.getCause().getMessage().contains("relocated"), e.getCause().getMessage());
+            assertEquals(Boolean.TRUE, ferric.getMethod("isAvailable").invoke(null),
+                    () -> String.valueOf(invoke(ferric, null, "unavailabilityCause")));
             Object report = ferric.getMethod("loadReport").invoke(null);
-            assertFalse(String.valueOf(report.getClass().getMethod("loadedFrom").invoke(report)).endsWith(".so"),
-                    "nothing may be loaded for relocated classes");
+            assertTrue(String.valueOf(invoke(report.getClass(), report, "loadedFrom")).endsWith(".so"));
+            String hashing = String.valueOf(invoke(report.getClass(), report, "hashing"));
+            assertTrue(hashing.startsWith("by the verifier"), "the verifier registers with the relocated class too: " + hashing);
+
+            byte[] data = "relocated ferric".getBytes(StandardCharsets.UTF_8);
+            Class<?> blake3 = Class.forName("shd.ferric.blake3.Blake3", true, app);
+            assertArrayEquals(Blake3.hash(data), (byte[]) blake3.getMethod("hash", byte[].class).invoke(null, (Object) data));
+
+            Class<?> deflate = Class.forName("shd.ferric.compress.Deflate", true, app);
+            Object gzip = deflate.getField("GZIP").get(null);
+            byte[] packed = (byte[]) deflate.getMethod("compress", byte[].class).invoke(gzip, (Object) data);
+            assertArrayEquals(data, Deflate.GZIP.decompress(packed));
+            InvocationTargetException corrupt = assertThrows(InvocationTargetException.class,
+                    () -> deflate.getMethod("decompress", byte[].class).invoke(gzip, (Object) new byte[] {1, 2, 3}));
+            assertTrue(corrupt.getCause() instanceof ZipException, corrupt.getCause().toString());
+
+            Class<?> lz4 = Class.forName("shd.ferric.compress.Lz4", true, app);
+            Object safe = lz4.getMethod("safeDecompressor").invoke(null);
+            InvocationTargetException badBlock = assertThrows(InvocationTargetException.class, () -> safe.getClass()
+                    .getMethod("decompress", byte[].class, int.class).invoke(safe, new byte[] {(byte) 0xf0, 1}, 100));
+            assertEquals("shd.ferric.compress.Lz4Exception", badBlock.getCause().getClass().getName(), badBlock.getCause().toString());
+
+            Class<?> regex = Class.forName("shd.ferric.regex.Regex", true, app);
+            Object digits = regex.getMethod("compile", String.class).invoke(null, "[0-9]+");
+            assertEquals(Boolean.TRUE, regex.getMethod("isMatch", CharSequence.class).invoke(digits, "abc 42"));
+            InvocationTargetException syntax = assertThrows(InvocationTargetException.class,
+                    () -> regex.getMethod("compile", String.class).invoke(null, "(unclosed"));
+            assertEquals("shd.ferric.regex.RegexSyntaxException", syntax.getCause().getClass().getName(), syntax.getCause().toString());
+
+            Class<?> vectors = Class.forName("shd.ferric.vectors.Vectors", true, app);
+            float[] a = {1, 2, 3};
+            assertEquals(14f, (Float) vectors.getMethod("dot", float[].class, float[].class).invoke(null, a, a));
+        }
+    }
+
+    private static Object invoke(Class<?> c, Object target, String method) {
+        try {
+            return c.getMethod(method).invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferric.Ferric;
+import dev.ferric.NativePanicError;
 import dev.ferric.blake3.Blake3;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +27,9 @@ class BoundaryGuardTest {
     }
 
     @Test
-    void panicBecomesIllegalStateExceptionNamingThePanic() {
+    void panicBecomesNativePanicErrorNamingThePanic() {
         for (int i = 0; i < 1000; i++) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestKitNative.panicWith("boom \u00e9"));
+            NativePanicError e = assertThrows(NativePanicError.class, () -> TestKitNative.panicWith("boom \u00e9"));
             assertTrue(e.getMessage().startsWith("native panic: boom \u00e9"), e.getMessage());
             assertTrue(e.getMessage().contains("testkit/src/lib.rs"), "location missing: " + e.getMessage());
         }
