@@ -144,3 +144,16 @@ cmp "$(find target/consumer-repo/dev/ferric/ferric-native -name "ferric-native-$
   platform-jars/target/ferric-native-"$version"-linux-x86_64.jar
 echo "resolved the classifier jar of this build from target/consumer-repo"
 took
+
+step "shaded example: maven-shade-plugin relocates dev.ferric to com.example.shaded.ferric; every kernel still works"
+./mvnw -B -q -f examples/maven-shaded/pom.xml "${consumer_repo[@]}" -Dferric.version="$version" package
+shaded_out=$(java -jar examples/maven-shaded/target/ferric-maven-shaded-1.0.0.jar)
+echo "$shaded_out"
+want=$(printf '%s' "2026-12-06 06:00:00 INFO request served in 42 ms" | b3sum --no-names)
+grep -qx "ferric classes: com.example.shaded.ferric.Ferric" <<<"$shaded_out"
+grep -qx "blake3: $want" <<<"$shaded_out"
+grep -qx "regex error: com.example.shaded.ferric.regex.RegexSyntaxException" <<<"$shaded_out"
+if jar tf examples/maven-shaded/target/ferric-maven-shaded-1.0.0.jar | grep -q '^dev/ferric/'; then
+  echo "FAIL: the shaded jar still holds classes under dev/ferric" >&2; exit 1
+fi
+took

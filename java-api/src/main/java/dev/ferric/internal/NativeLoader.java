@@ -662,6 +662,14 @@ public final class NativeLoader {
         // The library is mapped now and cannot be unmapped: if it is not the file hashed, stop.
         String swapped = replacedSinceHashed(file, hashed.identity, hashed.inode);
         if (swapped != null) throw refuse(source, where, swapped, null);
+        if ((CLASSPATH.equals(source) || VERIFIER.equals(source)) && !registeredForThisCopy(main)) {
+            // JNI_OnLoad runs once per file and class loader: another copy of ferric in this class loader
+            // (relocated to another package) loaded this file first and got its natives registered.
+            attempt(source, where, LoadAttempt.Outcome.SKIPPED, "no ferric entry points for these classes: another"
+                    + " copy of ferric (relocated to another package) in this class loader loaded this file first; trying"
+                    + " a private copy", null, null);
+            return HELD_ELSEWHERE;
+        }
         if (!main) return new Loaded(where, hashed.sha256, null);
         String version = checkVersion(source, where);
         attempt(source, where, LoadAttempt.Outcome.LOADED, "ferric " + version + ", sha256 " + hashed.sha256
@@ -695,6 +703,17 @@ public final class NativeLoader {
         }
         return "the file was replaced between verification and loading (it was " + identityWhenHashed
                 + "); refusing to run code that was not verified";
+    }
+
+    /** Whether the library just loaded registered its natives with these classes (the main one, or the verifier). */
+    private boolean registeredForThisCopy(boolean main) {
+        try {
+            if (main) linker.abiVersion();
+            else linker.verifierCompress(new int[8], new byte[64], 0, 1);
+            return true;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
     }
 
     /** The loaded library's version, or a refusal naming both versions when it is not this release's. */

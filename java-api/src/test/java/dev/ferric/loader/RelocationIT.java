@@ -2,6 +2,7 @@ package dev.ferric.loader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,38 @@ class RelocationIT {
         }
     }
 
+    @Test
+    void twoCopiesRelocatedToDifferentPackagesInOneClassLoaderEachGetTheirOwnLibrary() throws Exception {
+        Path first = relocate(Jvm.apiJar(), Jvm.workDir("relocation-one").resolve("app.jar"), "sh1/ferric");
+        Path second = relocate(Jvm.apiJar(), Jvm.workDir("relocation-two").resolve("app.jar"), "sh2/ferric");
+        try (URLClassLoader app = new URLClassLoader(new URL[] {first.toUri().toURL(), second.toUri().toURL(),
+                Jvm.nativeJar().toUri().toURL()}, ClassLoader.getSystemClassLoader().getParent())) {
+            byte[] data = {1, 2, 3};
+            for (String root : new String[] {"sh1.ferric", "sh2.ferric"}) {
+                Class<?> blake3 = Class.forName(root + ".blake3.Blake3", true, app);
+                assertArrayEquals(Blake3.hash(data), (byte[]) blake3.getMethod("hash", byte[].class).invoke(null, (Object) data),
+                        () -> String.valueOf(invoke(forName(root + ".Ferric", app), null, "unavailabilityCause")));
+            }
+            Object one = invoke(forName("sh1.ferric.Ferric", app), null, "loadReport");
+            Object two = invoke(forName("sh2.ferric.Ferric", app), null, "loadReport");
+            String fromOne = String.valueOf(invoke(one.getClass(), one, "loadedFrom"));
+            String fromTwo = String.valueOf(invoke(two.getClass(), two, "loadedFrom"));
+            assertNotEquals(fromOne, fromTwo, "the second copy needs a file of its own to have its natives registered");
+            for (Object report : new Object[] {one, two}) {
+                String hashing = String.valueOf(invoke(report.getClass(), report, "hashing"));
+                assertTrue(hashing.startsWith("by the verifier"), hashing);
+            }
+        }
+    }
+
+    private static Class<?> forName(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Object invoke(Class<?> c, Object target, String method) {
         try {
             return c.getMethod(method).invoke(target);
@@ -86,6 +119,11 @@ class RelocationIT {
 
     /** What a shading plugin's relocation does: class names, descriptors, string constants and resource paths. */
     static Path relocate(Path in, Path out) throws Exception {
+        return relocate(in, out, TO);
+    }
+
+    /** {@link #relocate(Path, Path)} to {@code to}, a package path as long as "dev/ferric". */
+    static Path relocate(Path in, Path out, String to) throws Exception {
         try (JarFile jar = new JarFile(in.toFile()); OutputStream os = Files.newOutputStream(out);
              JarOutputStream jos = new JarOutputStream(os)) {
             for (Enumeration<JarEntry> en = jar.entries(); en.hasMoreElements(); ) {
@@ -98,9 +136,9 @@ class RelocationIT {
                     bytes = b.toByteArray();
                 }
                 if (e.getName().endsWith(".class")) {
-                    bytes = replace(replace(bytes, FROM, TO), FROM.replace('/', '.'), TO.replace('/', '.'));
+                    bytes = replace(replace(bytes, FROM, to), FROM.replace('/', '.'), to.replace('/', '.'));
                 }
-                jos.putNextEntry(new JarEntry(e.getName().replace(FROM + "/", TO + "/")));
+                jos.putNextEntry(new JarEntry(e.getName().replace(FROM + "/", to + "/")));
                 jos.write(bytes);
                 jos.closeEntry();
             }
