@@ -31,7 +31,7 @@ pub enum FerricError {
     /// An LZ4 block could not be compressed or decompressed: `dev.ferric.compress.Lz4Exception`.
     Lz4(String),
     /// A regular expression is invalid or unsupported at `index` (UTF-16 units into the pattern):
-    /// `dev.ferric.regex.RegexSyntaxException`, whose native constructor reads "index:message".
+    /// `dev.ferric.regex.RegexSyntaxException`, built from these fields.
     RegexSyntax { index: usize, message: String },
     /// A JNI call itself failed. If it left a Java exception pending, that exception is kept.
     Jni(jni::errors::Error),

@@ -6,6 +6,7 @@ use std::panic;
 use std::sync::Once;
 
 use jni::errors::ErrorPolicy;
+use jni::objects::{JObject, JThrowable};
 use jni::strings::JNIString;
 use jni::{Env, EnvUnowned};
 
@@ -58,6 +59,26 @@ fn throw(env: &mut Env<'_>, class: &str, msg: &str) -> jni::errors::Result<()> {
     }
 }
 
+/// Throws `RegexSyntaxException(description, pattern = null, index)` from its fields (the Java caller
+/// adds the pattern), unless an exception is already pending.
+fn throw_regex_syntax(env: &mut Env<'_>, class: &str, description: &str, index: usize) -> jni::errors::Result<()> {
+    if env.exception_check() {
+        return Ok(());
+    }
+    let description = env.new_string(description)?;
+    let index = i32::try_from(index).unwrap_or(-1);
+    let exception = env.new_object(
+        JNIString::from(class),
+        jni::jni_sig!("(Ljava/lang/String;Ljava/lang/String;I)V"),
+        &[(&description).into(), (&JObject::null()).into(), index.into()],
+    )?;
+    let exception = env.cast_local::<JThrowable>(exception)?;
+    match env.throw(exception) {
+        Ok(()) | Err(jni::errors::Error::JavaException) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// ferric's single error policy: each [`FerricError`] becomes its Java exception, a panic becomes
 /// `dev.ferric.NativePanicError("native panic: ...")` (a bug in ferric, which callers must be able
 /// to tell from their own misuse). It never aborts the JVM.
@@ -71,7 +92,12 @@ impl<T: Default> ErrorPolicy<T, FerricError> for ThrowFerricException {
         _: &mut (),
         err: FerricError,
     ) -> jni::errors::Result<T> {
-        throw(env, &err.java_class(), &err.to_string())?;
+        match &err {
+            FerricError::RegexSyntax { index, message } => {
+                throw_regex_syntax(env, &err.java_class(), message, *index)?
+            }
+            _ => throw(env, &err.java_class(), &err.to_string())?,
+        }
         Ok(T::default())
     }
 

@@ -165,17 +165,16 @@ fn compile<'l>(
 
 /// One line per group (group 0 first), each the
 /// group's name or empty.
-fn group_names<'l>(
-    env: &mut Env<'l>,
-    _class: JClass<'l>,
-    handle: jlong,
-) -> FerricResult<JString<'l>> {
-    let names: Vec<String> = regex(handle)?
-        .group_names()
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect();
-    Ok(env.new_string(names.join("\n"))?)
+fn group_names<'l>(env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<JObjectArray<'l, JString<'l>>> {
+    let names = regex(handle)?.group_names();
+    let out = env.new_object_array(names.len() as jint, jni::jni_str!("java/lang/String"), JString::null())?;
+    for (i, name) in names.iter().enumerate() {
+        if let Some(name) = name {
+            let name = env.new_string(name)?;
+            out.set_element(env, i, &name)?;
+        }
+    }
+    Ok(JObjectArray::<JString>::cast_local(env, out)?)
 }
 
 /// The pattern after translation.
@@ -428,7 +427,7 @@ fn set_which_string<'l>(
 /// The native methods of `dev.ferric.regex.RegexNative`.
 pub const NATIVES: boundary::NativeClass = crate::natives!("regex/RegexNative",
     { fn compile(pattern: JString, flags: jint, size_limit: jlong, dfa_size_limit: jlong, nest_limit: jint) -> jlong }
-    { fn group_names(handle: jlong) -> JString }
+    { fn group_names(handle: jlong) -> java.lang.String[] }
     { fn engine_pattern(handle: jlong) -> JString }
     { fn memory_usage(handle: jlong) -> jlong }
     { fn bytes_op(handle: jlong, op: jint, input: jbyte[], off: jint, len: jint, from: jint) -> jint }

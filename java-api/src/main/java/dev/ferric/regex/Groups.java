@@ -10,15 +10,11 @@ final class Groups {
     final String[] names;
     private final Map<String, Integer> byName;
 
-    Groups(String nativeNames) {
-        String[] lines = nativeNames.split("\n", -1);
-        names = new String[lines.length];
+    Groups(String[] names) {
+        this.names = names;
         Map<String, Integer> m = new HashMap<>();
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isEmpty()) {
-                names[i] = lines[i];
-                m.put(lines[i], i);
-            }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] != null) m.put(names[i], i);
         }
         byName = Collections.unmodifiableMap(m);
     }

@@ -16,7 +16,8 @@ final class RegexNative {
 
     static native long compile(String pattern, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
 
-    static native String groupNames(long handle);
+    /** Name of each group by index (group 0 first); null for unnamed groups. */
+    static native String[] groupNames(long handle);
 
     static native String enginePattern(long handle);
 

@@ -25,19 +25,6 @@ public class RegexSyntaxException extends IllegalArgumentException {
         this.index = index;
     }
 
-    /** Called by native code with {@code "index:description"}; the caller adds the pattern. */
-    private RegexSyntaxException(String nativeMessage) {
-        this(nativeMessage.substring(nativeMessage.indexOf(':') + 1), null, parseIndex(nativeMessage));
-    }
-
-    private static int parseIndex(String nativeMessage) {
-        try {
-            return Integer.parseInt(nativeMessage.substring(0, nativeMessage.indexOf(':')));
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
-
     /** A copy naming {@code pattern}, for the exception thrown to the user. */
     RegexSyntaxException withPattern(String pattern) {
         RegexSyntaxException e = new RegexSyntaxException(description, pattern, index);
