@@ -6,6 +6,7 @@
 pub mod blake3;
 pub mod boundary;
 pub mod compress;
+mod shared_constants;
 pub mod memory;
 pub mod regex;
 pub mod vectors;
@@ -14,7 +15,7 @@ use std::ffi::c_void;
 
 use jni::objects::{JClass, JObjectArray, JString};
 use jni::sys::{jint, jlong, JNI_ERR, JNI_VERSION_1_8};
-use jni::{jni_str, Env, JavaVM};
+use jni::{Env, JavaVM};
 
 use boundary::{FerricResult, NativeClass};
 
@@ -151,16 +152,13 @@ fn native_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
 /// Every registered method as `"<class>.<method> <descriptor>"` ([`boundary::describe`]).
 fn natives<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JObjectArray<'l, JString<'l>>> {
     let all = boundary::describe(NATIVES);
-    let out = env.new_object_array(
-        all.len() as i32,
-        jni_str!("java/lang/String"),
-        JString::null(),
-    )?;
-    for (i, line) in all.iter().enumerate() {
-        let s = env.new_string(line)?;
-        out.set_element(env, i, &s)?;
-    }
-    Ok(JObjectArray::<JString>::cast_local(env, out)?)
+    boundary::string_array(env, all.iter().map(|s| Some(s.as_str())))
+}
+
+/// Every shared constant as `"<name>=<value>"` ([`shared_constants::all`]).
+fn constants<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JObjectArray<'l, JString<'l>>> {
+    let all = shared_constants::all();
+    boundary::string_array(env, all.iter().map(|s| Some(s.as_str())))
 }
 
 /// The native methods of `dev.ferric.internal.CoreNative`: what the loader asks a library it loaded.
@@ -170,4 +168,5 @@ const CORE_NATIVES: NativeClass = natives!("internal/CoreNative",
     { fn cpu_features() -> JString, fn = cpu_feature_list }
     { fn native_bytes() -> jlong }
     { fn natives() -> java.lang.String[] }
+    { fn constants() -> java.lang.String[] }
 );

@@ -21,4 +21,4 @@ pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub use handles::{borrow, borrow_mut, free, free_handle, into_handle};
 pub use natives::{describe, package_root, register, register_under, NativeClass};
 pub use regions::{with_input, with_regions, Region};
-pub use strings::{read_utf16, string_len, with_utf16_critical, STRING_CHUNK};
+pub use strings::{read_utf16, string_array, string_len, with_utf16_critical, STRING_CHUNK};

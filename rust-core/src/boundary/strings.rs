@@ -1,7 +1,7 @@
 //! Reading `java.lang.String` contents for the duration of one call, without pinning anything:
 //! the UTF-16 units are copied out in bounded slices with `GetStringRegion`.
 
-use jni::objects::JString;
+use jni::objects::{JObjectArray, JString};
 use jni::sys::jsize;
 use jni::Env;
 
@@ -60,4 +60,19 @@ pub fn with_utf16_critical<R, F: FnOnce(&[u16]) -> R>(env: &Env<'_>, s: &JString
         ((**raw).v1_2.ReleaseStringCritical)(raw, s.as_raw(), p);
         Ok(r)
     }
+}
+
+/// A new `String[]` holding `items` in order, null where an item is `None`.
+pub fn string_array<'l, 'a>(
+    env: &mut Env<'l>,
+    items: impl ExactSizeIterator<Item = Option<&'a str>>,
+) -> FerricResult<JObjectArray<'l, JString<'l>>> {
+    let out = env.new_object_array(items.len() as jsize, jni::jni_str!("java/lang/String"), JString::null())?;
+    for (i, item) in items.enumerate() {
+        if let Some(item) = item {
+            let item = env.new_string(item)?;
+            out.set_element(env, i, &item)?;
+        }
+    }
+    Ok(JObjectArray::<JString>::cast_local(env, out)?)
 }

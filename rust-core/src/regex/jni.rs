@@ -19,9 +19,9 @@ use crate::boundary::{
 };
 
 /// `op` of the `*Op` functions.
-const OP_IS_MATCH: jint = 0;
-const OP_FULL_MATCH: jint = 1;
-const OP_COUNT: jint = 2;
+pub(crate) const OP_IS_MATCH: jint = 0;
+pub(crate) const OP_FULL_MATCH: jint = 1;
+pub(crate) const OP_COUNT: jint = 2;
 
 fn compile_error(e: CompileError) -> FerricError {
     match e {
@@ -167,14 +167,7 @@ fn compile<'l>(
 /// group's name or empty.
 fn group_names<'l>(env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<JObjectArray<'l, JString<'l>>> {
     let names = regex(handle)?.group_names();
-    let out = env.new_object_array(names.len() as jint, jni::jni_str!("java/lang/String"), JString::null())?;
-    for (i, name) in names.iter().enumerate() {
-        if let Some(name) = name {
-            let name = env.new_string(name)?;
-            out.set_element(env, i, &name)?;
-        }
-    }
-    Ok(JObjectArray::<JString>::cast_local(env, out)?)
+    boundary::string_array(env, names.iter().map(|n| n.as_deref()))
 }
 
 /// The pattern after translation.

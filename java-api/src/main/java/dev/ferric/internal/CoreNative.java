@@ -21,4 +21,10 @@ final class CoreNative {
      * class relative to ferric's root package ({@code "blake3.Blake3Native.hash ([BII[BII)V"}).
      */
     static native String[] natives();
+
+    /**
+     * The numbers both sides must agree on (ABI, flags, op codes, the ids of enums and modes) as the
+     * library reads them, {@code "<name>=<value>"}: what {@code SharedConstantsTest} compares.
+     */
+    static native String[] constants();
 }
