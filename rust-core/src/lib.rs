@@ -5,6 +5,7 @@
 
 pub mod blake3;
 pub mod boundary;
+mod c_abi;
 pub mod compress;
 mod shared_constants;
 pub mod memory;

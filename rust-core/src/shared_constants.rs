@@ -2,6 +2,7 @@
 //! encode Java enums and modes), as the Rust side reads them: `SharedConstantsTest` compares each
 //! with its Java constant through `CoreNative.constants()`.
 
+use crate::c_abi::kind;
 use crate::compress::{deflate, engine, lz4frame};
 use crate::regex::{self, flags};
 use crate::vectors::{ElementType, Metric};
@@ -22,6 +23,18 @@ pub fn all() -> Vec<String> {
         ("regex.op.IS_MATCH".into(), regex::jni::OP_IS_MATCH as i64),
         ("regex.op.FULL_MATCH".into(), regex::jni::OP_FULL_MATCH as i64),
         ("regex.op.COUNT".into(), regex::jni::OP_COUNT as i64),
+        ("ffm.error.ILLEGAL_ARGUMENT".into(), kind::ILLEGAL_ARGUMENT as i64),
+        ("ffm.error.INDEX_OUT_OF_BOUNDS".into(), kind::INDEX_OUT_OF_BOUNDS as i64),
+        ("ffm.error.ILLEGAL_STATE".into(), kind::ILLEGAL_STATE as i64),
+        ("ffm.error.NULL_POINTER".into(), kind::NULL_POINTER as i64),
+        ("ffm.error.IO".into(), kind::IO as i64),
+        ("ffm.error.OUT_OF_MEMORY".into(), kind::OUT_OF_MEMORY as i64),
+        ("ffm.error.ZIP".into(), kind::ZIP as i64),
+        ("ffm.error.EOF".into(), kind::EOF as i64),
+        ("ffm.error.DECOMPRESSION_LIMIT".into(), kind::DECOMPRESSION_LIMIT as i64),
+        ("ffm.error.LZ4".into(), kind::LZ4 as i64),
+        ("ffm.error.REGEX_SYNTAX".into(), kind::REGEX_SYNTAX as i64),
+        ("ffm.error.PANIC".into(), kind::PANIC as i64),
     ];
     for id in -1..16 {
         let mut add = |name: String| out.push((name, id as i64));

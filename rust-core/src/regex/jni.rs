@@ -73,7 +73,7 @@ fn text(env: &Env<'_>, s: &JString<'_>) -> FerricResult<Utf8Text> {
     Ok(t.finish())
 }
 
-fn regex<'a>(handle: jlong) -> FerricResult<&'a Regex> {
+pub(crate) fn regex<'a>(handle: jlong) -> FerricResult<&'a Regex> {
     // SAFETY: NativeResource passes a live Regex handle for the duration of a shared call; Regex is
     // immutable apart from its thread-safe OnceLocks.
     unsafe { boundary::borrow::<Regex>(handle) }
@@ -84,7 +84,7 @@ fn set<'a>(handle: jlong) -> FerricResult<&'a RegexSet> {
     unsafe { boundary::borrow::<RegexSet>(handle) }
 }
 
-fn run_op(re: &Regex, op: jint, mode: Mode, hay: &[u8], from: usize) -> FerricResult<jint> {
+pub(crate) fn run_op(re: &Regex, op: jint, mode: Mode, hay: &[u8], from: usize) -> FerricResult<jint> {
     let r = match op {
         OP_IS_MATCH => re.is_match(mode, hay, from).map(jint::from),
         OP_FULL_MATCH => re.full_match(mode, hay).map(jint::from),
@@ -94,7 +94,7 @@ fn run_op(re: &Regex, op: jint, mode: Mode, hay: &[u8], from: usize) -> FerricRe
     r.map_err(search_error)
 }
 
-fn check_from(from: jint, len: jint) -> FerricResult<usize> {
+pub(crate) fn check_from(from: jint, len: jint) -> FerricResult<usize> {
     if from < 0 || from > len {
         return Err(FerricError::IndexOutOfBounds(format!(
             "from {from} out of bounds for length {len}"

@@ -55,6 +55,7 @@ final class DoctorCommand implements Callable<Integer> {
         o.println("sha256    " + r.loadedChecksum() + (r.loadedChecksum() != null
                 && r.loadedChecksum().equals(BuildInfo.get().pinnedChecksum(r.platform().classifier())) ? " (matches the pin)" : ""));
         o.println("native    ferric " + r.nativeVersion());
+        o.println("calls     " + dev.ferric.internal.FastPath.describe());
         o.println("cpu       " + String.join(" ", NativeInfo.cpuFeatures()));
         o.println("vectors   kernel " + dev.ferric.vectors.Vectors.kernelName() + ", hamming " + dev.ferric.vectors.Vectors.hammingKernelName());
         o.println("memory    " + Ferric.nativeStats());

@@ -68,7 +68,7 @@ public final class Blake3 {
         Checks.checkFromIndexSize(off, len, input.length);
         Checks.checkFromIndexSize(outOff, OUT_LEN, out.length);
         NativeLoader.ensureLoaded();
-        Blake3Native.hash(input, off, len, out, outOff, OUT_LEN);
+        Blake3Calls.hash(input, off, len, out, outOff, OUT_LEN);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Blake3 {
             input.position(pos + len);
         } else if (input.hasArray()) {
             int pos = input.position();
-            Blake3Native.hash(input.array(), input.arrayOffset() + pos, input.remaining(), out, outOff, OUT_LEN);
+            Blake3Calls.hash(input.array(), input.arrayOffset() + pos, input.remaining(), out, outOff, OUT_LEN);
             input.position(input.limit());
         } else {
             try (Hasher h = new Hasher()) {

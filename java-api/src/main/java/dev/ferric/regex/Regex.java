@@ -428,7 +428,7 @@ public final class Regex extends NativeResource {
         long h = beginSharedCall();
         try {
             if (in.direct != null) return RegexNative.directOp(h, op, in.direct, in.off, in.len, in.off);
-            return RegexNative.bytesOp(h, op, in.array, in.off, in.len, in.off);
+            return RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off);
         } finally {
             endCall();
         }

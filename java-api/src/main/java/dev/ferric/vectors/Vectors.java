@@ -151,7 +151,7 @@ public final class Vectors {
         Checks.checkFromIndexSize(aOff, len, a.length);
         Checks.checkFromIndexSize(bOff, len, b.length);
         NativeLoader.ensureLoaded();
-        return VectorsNative.pairFloats(m.code(), a, aOff, a == b ? null : b, bOff, len);
+        return VectorsCalls.pairFloats(m.code(), a, aOff, a == b ? null : b, bOff, len);
     }
 
     private static float pair(Metric m, byte[] a, int aOff, byte[] b, int bOff, int len) {
@@ -160,7 +160,7 @@ public final class Vectors {
         Checks.checkFromIndexSize(aOff, len, a.length);
         Checks.checkFromIndexSize(bOff, len, b.length);
         NativeLoader.ensureLoaded();
-        return VectorsNative.pairBytes(m.code(), a, aOff, a == b ? null : b, bOff, len);
+        return VectorsCalls.pairBytes(m.code(), a, aOff, a == b ? null : b, bOff, len);
     }
 
     private static void sameLength(int a, int b) {

@@ -12,11 +12,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,20 +58,35 @@ class NativesTest {
     private static Set<String> javaNatives() throws URISyntaxException, ClassNotFoundException, java.io.IOException {
         Path classes = Paths.get(CoreNative.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> out = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-                String name = classes.relativize(p).toString().replace(p.getFileSystem().getSeparator(), ".");
-                name = name.substring(0, name.length() - ".class".length());
-                Class<?> c = Class.forName(name, false, NativesTest.class.getClassLoader());
-                if (c == VerifierNative.class) continue;
-                for (Method m : c.getDeclaredMethods()) {
-                    if (Modifier.isNative(m.getModifiers())) {
-                        out.add(name.substring(ROOT.length()) + "." + m.getName() + " " + descriptor(m));
-                    }
-                }
+        for (String name : classNames(classes)) {
+            Class<?> c = Class.forName(name, false, NativesTest.class.getClassLoader());
+            if (c == VerifierNative.class) continue;
+            for (Method m : c.getDeclaredMethods()) {
+                if (Modifier.isNative(m.getModifiers())) out.add(name.substring(ROOT.length()) + "." + m.getName() + " " + descriptor(m));
             }
         }
         return out;
+    }
+
+    /** The classes in the directory or jar {@code classes} (the jar's Java 22+ versions are the same classes). */
+    private static List<String> classNames(Path classes) throws java.io.IOException {
+        List<String> files = new ArrayList<>();
+        if (Files.isDirectory(classes)) {
+            try (Stream<Path> walk = Files.walk(classes)) {
+                walk.forEach(p -> files.add(classes.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/")));
+            }
+        } else {
+            try (ZipFile jar = new ZipFile(classes.toFile())) {
+                jar.stream().forEach(e -> files.add(e.getName()));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String f : files) {
+            if (f.endsWith(".class") && !f.startsWith("META-INF/") && !f.endsWith("module-info.class")) {
+                names.add(f.substring(0, f.length() - ".class".length()).replace('/', '.'));
+            }
+        }
+        return names;
     }
 
     private static String descriptor(Method m) {

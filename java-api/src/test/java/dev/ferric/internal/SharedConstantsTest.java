@@ -43,6 +43,7 @@ class SharedConstantsTest {
         m.put("regex.op.IS_MATCH", constant("dev.ferric.regex.RegexNative", "OP_IS_MATCH"));
         m.put("regex.op.FULL_MATCH", constant("dev.ferric.regex.RegexNative", "OP_FULL_MATCH"));
         m.put("regex.op.COUNT", constant("dev.ferric.regex.RegexNative", "OP_COUNT"));
+        for (Field f : NativeFailure.class.getFields()) m.put("ffm.error." + f.getName(), (long) f.getInt(null));
         m.put("compress.format.Raw", constant("dev.ferric.compress.CompressNative", "RAW"));
         m.put("compress.format.Zlib", constant("dev.ferric.compress.CompressNative", "ZLIB"));
         m.put("compress.format.Gzip", constant("dev.ferric.compress.CompressNative", "GZIP"));

@@ -1,0 +1,13 @@
+package dev.ferric.blake3;
+
+/**
+ * The BLAKE3 calls with a Java 22+ FFM twin ({@code META-INF/versions/22}); here, JNI. Callers check
+ * every argument first.
+ */
+final class Blake3Calls {
+    private Blake3Calls() {}
+
+    static void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen) {
+        Blake3Native.hash(in, off, len, out, outOff, outLen);
+    }
+}

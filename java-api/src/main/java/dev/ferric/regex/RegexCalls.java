@@ -1,0 +1,13 @@
+package dev.ferric.regex;
+
+/**
+ * The regex calls with a Java 22+ FFM twin ({@code META-INF/versions/22}); here, JNI. Callers check
+ * every argument first and hold a shared call guard on {@code handle}.
+ */
+final class RegexCalls {
+    private RegexCalls() {}
+
+    static int bytesOp(long handle, int op, byte[] in, int off, int len, int from) {
+        return RegexNative.bytesOp(handle, op, in, off, len, from);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ferric.blake3;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.ferric.internal.FastPath;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/** Java 22+: the BLAKE3 calls through FFM downcalls ({@link FastPath}), JNI when that is off. */
+final class Blake3Calls {
+    private Blake3Calls() {}
+
+    private static final MethodHandle HASH = FastPath.downcall("ferric_blake3_hash",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+    /** Inputs above this go through JNI, which reads them in bounded critical sections. */
+    private static final int MAX_PINNED = 1 << 20;
+
+    static void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen) {
+        if (HASH == null || len > MAX_PINNED) {
+            Blake3Native.hash(in, off, len, out, outOff, outLen);
+            return;
+        }
+        int rc;
+        try {
+            rc = (int) HASH.invokeExact(MemorySegment.ofArray(in), (long) off, (long) len, MemorySegment.ofArray(out), (long) outOff,
+                    (long) outLen);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (rc < 0) throw FastPath.failure(-rc);
+    }
+}

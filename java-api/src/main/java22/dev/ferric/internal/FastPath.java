@@ -1,0 +1,142 @@
+package dev.ferric.internal;
+
+import dev.ferric.NativePanicError;
+import dev.ferric.compress.DecompressionLimitException;
+import dev.ferric.compress.Lz4Exception;
+import dev.ferric.regex.RegexSyntaxException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.ZipException;
+
+/**
+ * The Java 22+ way for ferric's small, hot calls into native code: FFM downcalls to the C-ABI twins
+ * of their JNI methods ({@code rust-core/src/c_abi.rs}), found in the library the loader verified and
+ * loaded (looked up by its path: the same mapping, no second load) and bound with
+ * {@code Linker.Option.critical(true)}, so heap arrays are passed in place, without copies. JNI stays
+ * the fallback: with {@code -Dferric.ffm=false}, when the library's path is not known (Android), or
+ * when binding fails (a JVM that denies native access), every call goes through JNI as on Java 8.
+ *
+ * <p>The promises of the JNI path hold: callers check every argument before the downcall, no panic
+ * crosses (the Rust side catches it), and a failure throws the exception the JNI method would.
+ */
+public final class FastPath {
+    private FastPath() {}
+
+    /** {@code -Dferric.ffm=false} forces JNI. */
+    public static final String PROPERTY = "ferric.ffm";
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final String[] STATE = new String[1];
+    private static final SymbolLookup LIBRARY = lookup(STATE);
+    private static final MethodHandle ERROR_KIND = downcall("ferric_error_kind", FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    private static final MethodHandle ERROR_MESSAGE = downcall("ferric_error_message",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+
+    private static SymbolLookup lookup(String[] state) {
+        if ("false".equals(System.getProperty(PROPERTY))) {
+            state[0] = "JNI (-D" + PROPERTY + "=false)";
+            return null;
+        }
+        try {
+            NativeLoader.ensureLoaded();
+            String from = NativeLoader.report().loadedFrom();
+            SymbolLookup lookup = SymbolLookup.libraryLookup(Path.of(from), Arena.global());
+            lookup.find("ferric_error_kind").orElseThrow(() -> new IllegalStateException("no ferric_error_kind in " + from));
+            state[0] = "FFM downcalls (Java " + Runtime.version().feature() + "), JNI for the rest";
+            return lookup;
+        } catch (RuntimeException | Error e) {
+            state[0] = "JNI (FFM unavailable: " + e + ")";
+            return null;
+        }
+    }
+
+    /** How the small calls reach native code in this JVM, for {@code ferric doctor}. */
+    public static String describe() {
+        return STATE[0];
+    }
+
+    /**
+     * A downcall handle for the C-ABI function {@code name}, passing heap arrays in place; null when
+     * the fast path is off (callers then use JNI).
+     */
+    public static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
+        if (LIBRARY == null) return null;
+        try {
+            MemorySegment symbol = LIBRARY.find(name).orElse(null);
+            return symbol == null ? null : LINKER.downcallHandle(symbol, descriptor, Linker.Option.critical(true));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether a NaN returned by a float downcall reports a failure (rather than being the answer). */
+    public static boolean failed() {
+        try {
+            return (int) ERROR_KIND.invokeExact() != 0;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * Throws the exception the JNI method would have thrown for failure {@code kind} (a negative
+     * return value's magnitude, or {@link #failed()}'s), with the native message.
+     */
+    public static RuntimeException failure(int kind) {
+        String message = message();
+        Throwable t;
+        switch (kind) {
+            case NativeFailure.ILLEGAL_ARGUMENT: t = new IllegalArgumentException(message); break;
+            case NativeFailure.INDEX_OUT_OF_BOUNDS: t = new IndexOutOfBoundsException(message); break;
+            case NativeFailure.ILLEGAL_STATE: t = new IllegalStateException(message); break;
+            case NativeFailure.NULL_POINTER: t = new NullPointerException(message); break;
+            case NativeFailure.IO: t = new IOException(message); break;
+            case NativeFailure.OUT_OF_MEMORY: t = new OutOfMemoryError(message); break;
+            case NativeFailure.ZIP: t = new ZipException(message); break;
+            case NativeFailure.EOF: t = new EOFException(message); break;
+            case NativeFailure.DECOMPRESSION_LIMIT: t = new DecompressionLimitException(message); break;
+            case NativeFailure.LZ4: t = new Lz4Exception(message); break;
+            case NativeFailure.REGEX_SYNTAX: t = new RegexSyntaxException(message, null, -1); break;
+            case NativeFailure.PANIC: t = new NativePanicError(message); break;
+            default: t = new IllegalStateException("native failure of unknown kind " + kind + ": " + message);
+        }
+        throw FastPath.<RuntimeException>sneaky(t);
+    }
+
+    /** Kind number of the failure {@code failed()} saw; for float results. */
+    public static int failureKind() {
+        try {
+            return (int) ERROR_KIND.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** This thread's failure message (cleared by reading it; long ones end with "..."). */
+    private static String message() {
+        try (Arena arena = Arena.ofConfined()) {
+            long cap = 4096;
+            MemorySegment buf = arena.allocate(cap);
+            long n = (long) ERROR_MESSAGE.invokeExact(buf, cap);
+            if (n < 0) return "(no message)";
+            String text = new String(buf.asSlice(0, Math.min(n, cap)).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
+            return n <= cap ? text : text + "...";
+        } catch (Throwable t) {
+            return "(message unavailable: " + t + ")";
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+}

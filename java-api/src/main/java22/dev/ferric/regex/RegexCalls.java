@@ -1,0 +1,33 @@
+package dev.ferric.regex;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.ferric.internal.FastPath;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/** Java 22+: the regex calls through FFM downcalls ({@link FastPath}), JNI when that is off. */
+final class RegexCalls {
+    private RegexCalls() {}
+
+    private static final MethodHandle BYTES_OP = FastPath.downcall("ferric_regex_bytes_op",
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+
+    /** Inputs above this go through JNI, which searches them without holding off the garbage collector. */
+    private static final int MAX_PINNED = 1 << 20;
+
+    static int bytesOp(long handle, int op, byte[] in, int off, int len, int from) {
+        if (BYTES_OP == null || len > MAX_PINNED) return RegexNative.bytesOp(handle, op, in, off, len, from);
+        int r;
+        try {
+            r = (int) BYTES_OP.invokeExact(handle, op, MemorySegment.ofArray(in), off, len, from);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (r < 0) throw FastPath.failure(-r);
+        return r;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ferric.vectors;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.ferric.internal.FastPath;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/** Java 22+: the pair calls through FFM downcalls ({@link FastPath}), JNI when that is off. */
+final class VectorsCalls {
+    private VectorsCalls() {}
+
+    private static final FunctionDescriptor PAIR = FunctionDescriptor.of(JAVA_FLOAT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    private static final MethodHandle PAIR_F32 = FastPath.downcall("ferric_vectors_pair_f32", PAIR);
+    private static final MethodHandle PAIR_I8 = FastPath.downcall("ferric_vectors_pair_i8", PAIR);
+
+    /** Longer vectors go through JNI, which reads them in chunks (the same sums, in the same order). */
+    private static final int MAX_PINNED = FlatIndex.MAX_DIMENSION;
+
+    static float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len) {
+        if (PAIR_F32 == null || len > MAX_PINNED) return VectorsNative.pairFloats(metric, a, aOff, b, bOff, len);
+        float r;
+        try {
+            MemorySegment sa = MemorySegment.ofArray(a);
+            MemorySegment sb = b == null ? sa : MemorySegment.ofArray(b);
+            r = (float) PAIR_F32.invokeExact(metric, sa, aOff, sb, bOff, len);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (r != r && FastPath.failed()) throw FastPath.failure(FastPath.failureKind());
+        return r;
+    }
+
+    static float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len) {
+        if (PAIR_I8 == null || len > MAX_PINNED) return VectorsNative.pairBytes(metric, a, aOff, b, bOff, len);
+        float r;
+        try {
+            MemorySegment sa = MemorySegment.ofArray(a);
+            MemorySegment sb = b == null ? sa : MemorySegment.ofArray(b);
+            r = (float) PAIR_I8.invokeExact(metric, sa, aOff, sb, bOff, len);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (r != r && FastPath.failed()) throw FastPath.failure(FastPath.failureKind());
+        return r;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ferric.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferric.Ferric;
+import dev.ferric.NativePanicError;
+import dev.ferric.compress.DecompressionLimitException;
+import dev.ferric.compress.Lz4Exception;
+import dev.ferric.regex.RegexSyntaxException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.zip.ZipException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The small calls take the path this run expects: FFM downcalls when the suite runs on the packaged
+ * multi-release jar on Java 22+ ({@code ferric.test.fastPath=FFM}, the ffm-test execution), JNI
+ * otherwise; and on the FFM path each native failure kind throws the JNI path's exception class.
+ */
+class FastPathTest {
+    private static final boolean FFM_EXPECTED = "FFM".equals(System.getProperty("ferric.test.fastPath"))
+            && Runtime.version().feature() >= 22 && !"false".equals(System.getProperty("ferric.ffm"));
+
+    @Test
+    void theSmallCallsTakeTheExpectedPath() {
+        assertTrue(Ferric.isAvailable(), () -> String.valueOf(Ferric.unavailabilityCause()));
+        String path = FastPath.describe();
+        assertTrue(path.startsWith(FFM_EXPECTED ? "FFM" : "JNI"), path);
+    }
+
+    @Test
+    void eachFailureKindThrowsTheJniPathsException() throws Exception {
+        if (!FFM_EXPECTED) return; // only the Java 22+ class has failure(int)
+        Method failure = FastPath.class.getMethod("failure", int.class);
+        Class<?>[] expected = {IllegalArgumentException.class, IndexOutOfBoundsException.class, IllegalStateException.class,
+            NullPointerException.class, IOException.class, OutOfMemoryError.class, ZipException.class, EOFException.class,
+            DecompressionLimitException.class, Lz4Exception.class, RegexSyntaxException.class, NativePanicError.class};
+        for (int kind = 1; kind <= expected.length; kind++) {
+            final int k = kind;
+            InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> failure.invoke(null, k));
+            assertEquals(expected[kind - 1], e.getCause().getClass(), "kind " + kind);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! C-ABI entry points for the Java 22+ fast path: the API jar's `META-INF/versions/22` classes call
+//! these through FFM downcalls (`Linker.Option.critical(true)`, so heap arrays are passed in place)
+//! instead of the JNI methods, for the small calls where JNI's fixed cost dominates. Each runs the
+//! same Rust code as its JNI twin and keeps the boundary's promises:
+//!
+//! - Java checks every argument (null, offsets, lengths, open handle under its call guard) before it
+//!   calls; pointers arrive at element 0 of the array, with the checked offset beside it.
+//! - No panic crosses: each body runs under `catch_unwind`.
+//! - Errors return a negative [`kind`] (or NaN where the result is a float) and leave the error on
+//!   this thread for [`ferric_error_message`]; Java throws the exception the JNI path would throw.
+//!
+//! These symbols are looked up in the library the loader verified and loaded, never loaded again.
+
+use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::blake3::Hasher;
+use crate::boundary::FerricError;
+use crate::regex::Mode;
+use crate::vectors::{check_combination, finish, parts_f32, parts_i8, ElementType, Metric};
+
+thread_local! {
+    /// The last failure on this thread: its kind and message, until read.
+    static LAST_ERROR: RefCell<Option<(i32, String)>> = const { RefCell::new(None) };
+}
+
+/// Kinds of failure, shared with `dev.ferric.internal.FastPath` (checked by `SharedConstantsTest`).
+pub(crate) mod kind {
+    pub const ILLEGAL_ARGUMENT: i32 = 1;
+    pub const INDEX_OUT_OF_BOUNDS: i32 = 2;
+    pub const ILLEGAL_STATE: i32 = 3;
+    pub const NULL_POINTER: i32 = 4;
+    pub const IO: i32 = 5;
+    pub const OUT_OF_MEMORY: i32 = 6;
+    pub const ZIP: i32 = 7;
+    pub const EOF: i32 = 8;
+    pub const DECOMPRESSION_LIMIT: i32 = 9;
+    pub const LZ4: i32 = 10;
+    pub const REGEX_SYNTAX: i32 = 11;
+    pub const PANIC: i32 = 12;
+}
+
+fn kind_of(e: &FerricError) -> i32 {
+    match e {
+        FerricError::IllegalArgument(_) => kind::ILLEGAL_ARGUMENT,
+        FerricError::IndexOutOfBounds(_) => kind::INDEX_OUT_OF_BOUNDS,
+        FerricError::IllegalState(_) | FerricError::Jni(_) => kind::ILLEGAL_STATE,
+        FerricError::NullPointer(_) => kind::NULL_POINTER,
+        FerricError::Io(_) => kind::IO,
+        FerricError::OutOfMemory(_) => kind::OUT_OF_MEMORY,
+        FerricError::Zip(_) => kind::ZIP,
+        FerricError::Eof(_) => kind::EOF,
+        FerricError::DecompressionLimit(_) => kind::DECOMPRESSION_LIMIT,
+        FerricError::Lz4(_) => kind::LZ4,
+        FerricError::RegexSyntax { .. } => kind::REGEX_SYNTAX,
+    }
+}
+
+/// Runs `body`; a failure is recorded for this thread and returned as its negative kind.
+fn run(body: impl FnOnce() -> Result<i32, FerricError>) -> i32 {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => fail(kind_of(&e), e.to_string()),
+        Err(payload) => fail(kind::PANIC, crate::boundary::panic_message(payload.as_ref())),
+    }
+}
+
+fn fail(kind: i32, message: String) -> i32 {
+    LAST_ERROR.with(|l| *l.borrow_mut() = Some((kind, message)));
+    -kind
+}
+
+/// As [`run`] for a float result: a failure returns NaN (Java then asks [`ferric_error_kind`]).
+fn run_f32(body: impl FnOnce() -> Result<f32, FerricError>) -> f32 {
+    let mut out = f32::NAN;
+    run(|| {
+        out = body()?;
+        Ok(0)
+    });
+    out
+}
+
+/// The kind of this thread's unread failure, 0 if none (a NaN result was a real NaN).
+#[no_mangle]
+pub extern "C" fn ferric_error_kind() -> i32 {
+    LAST_ERROR.with(|l| l.borrow().as_ref().map_or(0, |e| e.0))
+}
+
+/// Copies this thread's failure message (UTF-8, truncated to `cap`) into `buf`, clears the failure,
+/// and returns the message's full length in bytes (-1 if there is none).
+///
+/// # Safety
+/// `buf` points to `cap` writable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_error_message(buf: *mut u8, cap: usize) -> i64 {
+    match LAST_ERROR.with(|l| l.borrow_mut().take()) {
+        None => -1,
+        Some((_, message)) => {
+            let n = message.len().min(cap);
+            std::ptr::copy_nonoverlapping(message.as_ptr(), buf, n);
+            message.len() as i64
+        }
+    }
+}
+
+/// `Blake3Native.hash`: writes the first `out_len` bytes of the BLAKE3 output of
+/// `input[off, off + len)` to `out[out_off..]`. Returns 0.
+///
+/// # Safety
+/// Java checked both ranges against their arrays.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_blake3_hash(input: *const u8, off: i64, len: i64, out: *mut u8, out_off: i64, out_len: i64) -> i32 {
+    run(|| {
+        let mut h = Hasher::new();
+        h.update(slice(input, off, len));
+        if out_len > 0 {
+            h.finalize_xof_into(0, std::slice::from_raw_parts_mut(out.add(out_off as usize), out_len as usize));
+        }
+        Ok(0)
+    })
+}
+
+/// `RegexNative.bytesOp`: the `op` of the regex behind `handle` on `input[off, off + len)`, searching
+/// from array index `from`.
+///
+/// # Safety
+/// Java checked the range and holds a shared call guard on the live handle.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_regex_bytes_op(handle: i64, op: i32, input: *const u8, off: i32, len: i32, from: i32) -> i32 {
+    run(|| {
+        let re = crate::regex::jni::regex(handle)?;
+        let from = crate::regex::jni::check_from(from - off, len)?;
+        crate::regex::jni::run_op(re, op, Mode::Bytes, slice(input, off as i64, len as i64), from)
+    })
+}
+
+/// `VectorsNative.pairFloats`: `metric` of `a[a_off, +len)` and `b[b_off, +len)`.
+///
+/// # Safety
+/// Java checked both ranges.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_vectors_pair_f32(metric: i32, a: *const f32, a_off: i32, b: *const f32, b_off: i32, len: i32) -> f32 {
+    run_f32(|| {
+        let m = Metric::from_code(metric)?;
+        check_combination(m, ElementType::F32)?;
+        let (a, b) = (slice(a, a_off as i64, len as i64), slice(b, b_off as i64, len as i64));
+        Ok(finish(m, parts_f32(m, a, b)))
+    })
+}
+
+/// `VectorsNative.pairBytes`: `metric` of the int8 vectors `a[a_off, +len)` and `b[b_off, +len)`.
+///
+/// # Safety
+/// Java checked both ranges.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_vectors_pair_i8(metric: i32, a: *const i8, a_off: i32, b: *const i8, b_off: i32, len: i32) -> f32 {
+    run_f32(|| {
+        let m = Metric::from_code(metric)?;
+        check_combination(m, ElementType::I8)?;
+        let (a, b) = (slice(a, a_off as i64, len as i64), slice(b, b_off as i64, len as i64));
+        Ok(finish(m, parts_i8(m, a, b)))
+    })
+}
+
+/// `base[off, off + len)`; an empty slice for `len == 0` (the pointer of an empty array may dangle).
+///
+/// # Safety
+/// The range lies within one live array, as Java checked.
+unsafe fn slice<'a, T>(base: *const T, off: i64, len: i64) -> &'a [T] {
+    if len <= 0 {
+        return &[];
+    }
+    std::slice::from_raw_parts(base.add(off as usize), len as usize)
+}
