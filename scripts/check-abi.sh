@@ -33,7 +33,7 @@ fi
 [ -f "$lib" ] || { echo "no $lib: build first, or set LIB" >&2; exit 2; }
 
 # Java side: "class.method descriptor" for every native method of the API classes.
-class_names=$(cd "$classes" && find . -name '*.class' | sed 's#^\./##; s#\.class$##; s#/#.#g' | LC_ALL=C sort)
+class_names=$(cd "$classes" && find . -name '*.class' -not -path './META-INF/*' | sed 's#^\./##; s#\.class$##; s#/#.#g' | LC_ALL=C sort)
 # shellcheck disable=SC2086
 natives=$(javap -p -s -cp "$classes" $class_names |
   awk '/^[a-z ]*(class|interface|enum) /{for(i=1;i<=NF;i++) if($i ~ /^(class|interface|enum)$/) c=$(i+1)}

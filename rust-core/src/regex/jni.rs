@@ -22,6 +22,14 @@ use crate::boundary::{
 pub(crate) const OP_IS_MATCH: jint = 0;
 pub(crate) const OP_FULL_MATCH: jint = 1;
 pub(crate) const OP_COUNT: jint = 2;
+/// Or'ed into an `op`: the bytes are text (UTF-8, e.g. an ASCII `String` copied by Java), searched
+/// with text semantics; their indices are the `String`'s.
+pub(crate) const OP_TEXT: jint = 0x100;
+
+/// `flags` of `bytesFind`/`directFind`: report every group's slots, not only the whole match's.
+pub(crate) const FIND_CAPTURES: jint = 1;
+/// `flags` of `bytesFind`/`directFind`: as [`OP_TEXT`].
+pub(crate) const FIND_TEXT: jint = 2;
 
 fn compile_error(e: CompileError) -> FerricError {
     match e {
@@ -84,7 +92,9 @@ fn set<'a>(handle: jlong) -> FerricResult<&'a RegexSet> {
     unsafe { boundary::borrow::<RegexSet>(handle) }
 }
 
+/// Runs `op` on `hay`; an [`OP_TEXT`] op searches it as text whatever `mode` says.
 pub(crate) fn run_op(re: &Regex, op: jint, mode: Mode, hay: &[u8], from: usize) -> FerricResult<jint> {
+    let (op, mode) = if op & OP_TEXT != 0 { (op & !OP_TEXT, Mode::Text) } else { (op, mode) };
     let r = match op {
         OP_IS_MATCH => re.is_match(mode, hay, from).map(jint::from),
         OP_FULL_MATCH => re.full_match(mode, hay).map(jint::from),
@@ -111,16 +121,18 @@ fn find_batch(
     base: usize,
     from: usize,
     prev_end: jint,
-    captures: bool,
+    flags: jint,
     capacity: usize,
 ) -> FerricResult<Vec<jint>> {
+    let captures = flags & FIND_CAPTURES != 0;
+    let mode = if flags & FIND_TEXT != 0 { Mode::Text } else { Mode::Bytes };
     let prev = if prev_end < 0 {
         None
     } else {
         Some(prev_end as usize)
     };
     let mut it = re
-        .matches(Mode::Bytes, hay, from, prev, captures)
+        .matches(mode, hay, from, prev, captures)
         .map_err(search_error)?;
     let per = if captures { 2 * re.group_len() } else { 2 };
     let mut out = Vec::with_capacity(capacity.min(4096));
@@ -237,9 +249,8 @@ fn string_op<'l>(
     run_op(re, op, Mode::Text, t.bytes(), from)
 }
 
-/// `static native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd,
-/// boolean captures, int[] out)`: fills `out` with as many matches as fit (each 2 slots, or 2 per
-/// group with `captures`; array offsets, -1 for a group that did not take part) and returns the
+/// `bytesFind`: fills `out` with as many matches as fit (each 2 slots, or 2 per group with
+/// [`FIND_CAPTURES`]; array offsets, -1 for a group that did not take part) and returns the
 /// number of ints written. `prevEnd` is the end of the previous match when resuming, else -1.
 fn bytes_find<'l>(
     env: &mut Env<'l>,
@@ -250,7 +261,7 @@ fn bytes_find<'l>(
     len: jint,
     from: jint,
     prev_end: jint,
-    captures: jboolean,
+    flags: jint,
     out: JIntArray<'l>,
 ) -> FerricResult<jint> {
     let re = regex(handle)?;
@@ -258,7 +269,7 @@ fn bytes_find<'l>(
     let from_rel = check_from(from - off, len)?;
     let prev = if prev_end < 0 { -1 } else { prev_end - off };
     let found = with_bytes(env, &input, off, len, |hay| {
-        find_batch(re, hay, off as usize, from_rel, prev, captures, cap)
+        find_batch(re, hay, off as usize, from_rel, prev, flags, cap)
     })??;
     write_ints(env, &out, &found)
 }
@@ -274,7 +285,7 @@ fn direct_find<'l>(
     len: jint,
     from: jint,
     prev_end: jint,
-    captures: jboolean,
+    flags: jint,
     out: JIntArray<'l>,
 ) -> FerricResult<jint> {
     let re = regex(handle)?;
@@ -282,7 +293,7 @@ fn direct_find<'l>(
     let from_rel = check_from(from - pos, len)?;
     let prev = if prev_end < 0 { -1 } else { prev_end - pos };
     let hay = direct_slice(env, &input, pos, len)?;
-    let found = find_batch(re, hay, pos as usize, from_rel, prev, captures, cap)?;
+    let found = find_batch(re, hay, pos as usize, from_rel, prev, flags, cap)?;
     write_ints(env, &out, &found)
 }
 
@@ -426,8 +437,8 @@ pub const NATIVES: boundary::NativeClass = crate::natives!("regex/RegexNative",
     { fn bytes_op(handle: jlong, op: jint, input: jbyte[], off: jint, len: jint, from: jint) -> jint }
     { fn direct_op(handle: jlong, op: jint, input: java.nio.ByteBuffer, pos: jint, len: jint, from: jint) -> jint }
     { fn string_op(handle: jlong, op: jint, input: JString, from: jint) -> jint }
-    { fn bytes_find(handle: jlong, input: jbyte[], off: jint, len: jint, from: jint, prev_end: jint, captures: jboolean, out: jint[]) -> jint }
-    { fn direct_find(handle: jlong, input: java.nio.ByteBuffer, pos: jint, len: jint, from: jint, prev_end: jint, captures: jboolean, out: jint[]) -> jint }
+    { fn bytes_find(handle: jlong, input: jbyte[], off: jint, len: jint, from: jint, prev_end: jint, flags: jint, out: jint[]) -> jint }
+    { fn direct_find(handle: jlong, input: java.nio.ByteBuffer, pos: jint, len: jint, from: jint, prev_end: jint, flags: jint, out: jint[]) -> jint }
     { fn string_find(handle: jlong, input: JString, from: jint, limit: jint, captures: jboolean) -> jint[] }
     { fn free(handle: jlong), fn = boundary::free_handle::<Regex> }
     { fn set_compile(patterns: java.lang.String[], flags: jint, size_limit: jlong, dfa_size_limit: jlong, nest_limit: jint) -> jlong }

@@ -209,9 +209,38 @@ public final class Regex extends NativeResource {
         return Checks.requireNonNull(input, "input").toString();
     }
 
+    /**
+     * Short ASCII strings, the common per-record input (a log line, a field), are copied into a
+     * per-thread buffer here and searched as text through the byte entry points: no transcoding to
+     * UTF-8 and no offset table in native code, and a byte index is the char index.
+     */
+    private static final int ASCII_MAX = 1024;
+
+    private static final ThreadLocal<byte[]> ASCII_BUFFER = new ThreadLocal<byte[]>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[ASCII_MAX];
+        }
+    };
+
+    /** {@code s} in the per-thread buffer if it is ASCII and short enough, else null. */
+    private static byte[] ascii(String s) {
+        int n = s.length();
+        if (n > ASCII_MAX) return null;
+        byte[] b = ASCII_BUFFER.get();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) return null;
+            b[i] = (byte) c;
+        }
+        return b;
+    }
+
     private int stringOp(int op, String s, int from) {
+        byte[] ascii = ascii(s);
         long h = beginSharedCall();
         try {
+            if (ascii != null) return RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from);
             return RegexNative.stringOp(h, op, s, from);
         } finally {
             endCall();
@@ -263,8 +292,23 @@ public final class Regex extends NativeResource {
     }
 
     private Optional<Match> first(String s, int from, boolean captures) {
-        int[] slots = stringFind(s, from, 1, captures && groups.count() > 0);
-        if (slots.length == 0) return Optional.empty();
+        boolean withGroups = captures && groups.count() > 0;
+        byte[] ascii = ascii(s);
+        int[] slots;
+        if (ascii == null) {
+            slots = stringFind(s, from, 1, withGroups);
+        } else {
+            if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
+            int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
+            int flags = RegexNative.FIND_TEXT | (withGroups ? RegexNative.FIND_CAPTURES : 0);
+            long h = beginSharedCall();
+            try {
+                slots = RegexNative.bytesFind(h, ascii, 0, s.length(), from, -1, flags, out) == 0 ? null : out;
+            } finally {
+                endCall();
+            }
+        }
+        if (slots == null || slots.length == 0) return Optional.empty();
         return Optional.of(new Match(s, slots, 0, captures, groups));
     }
 
@@ -439,9 +483,10 @@ public final class Regex extends NativeResource {
         int n;
         long h = beginSharedCall();
         try {
+            int flags = captures ? RegexNative.FIND_CAPTURES : 0;
             n = in.direct != null
-                    ? RegexNative.directFind(h, in.direct, in.off, in.len, from, prevEnd, captures, out)
-                    : RegexNative.bytesFind(h, in.array, in.off, in.len, from, prevEnd, captures, out);
+                    ? RegexNative.directFind(h, in.direct, in.off, in.len, from, prevEnd, flags, out)
+                    : RegexNative.bytesFind(h, in.array, in.off, in.len, from, prevEnd, flags, out);
         } finally {
             endCall();
         }

@@ -13,6 +13,13 @@ final class RegexNative {
     static final int OP_IS_MATCH = 0;
     static final int OP_FULL_MATCH = 1;
     static final int OP_COUNT = 2;
+    /** Or'ed into an op: the bytes are text (an ASCII {@code String} copied by Java), searched as text. */
+    static final int OP_TEXT = 0x100;
+
+    /** {@code flags} of the find methods: every group's slots, not only the whole match's. */
+    static final int FIND_CAPTURES = 1;
+    /** {@code flags} of the find methods: as {@link #OP_TEXT}. */
+    static final int FIND_TEXT = 2;
 
     static native long compile(String pattern, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
 
@@ -29,9 +36,9 @@ final class RegexNative {
 
     static native int stringOp(long handle, int op, String in, int from);
 
-    static native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd, boolean captures, int[] out);
+    static native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out);
 
-    static native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd, boolean captures, int[] out);
+    static native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd, int flags, int[] out);
 
     static native int[] stringFind(long handle, String in, int from, int limit, boolean captures);
 

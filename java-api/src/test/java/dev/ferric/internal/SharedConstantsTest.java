@@ -43,6 +43,9 @@ class SharedConstantsTest {
         m.put("regex.op.IS_MATCH", constant("dev.ferric.regex.RegexNative", "OP_IS_MATCH"));
         m.put("regex.op.FULL_MATCH", constant("dev.ferric.regex.RegexNative", "OP_FULL_MATCH"));
         m.put("regex.op.COUNT", constant("dev.ferric.regex.RegexNative", "OP_COUNT"));
+        m.put("regex.op.TEXT", constant("dev.ferric.regex.RegexNative", "OP_TEXT"));
+        m.put("regex.find.CAPTURES", constant("dev.ferric.regex.RegexNative", "FIND_CAPTURES"));
+        m.put("regex.find.TEXT", constant("dev.ferric.regex.RegexNative", "FIND_TEXT"));
         for (Field f : NativeFailure.class.getFields()) m.put("ffm.error." + f.getName(), (long) f.getInt(null));
         m.put("compress.format.Raw", constant("dev.ferric.compress.CompressNative", "RAW"));
         m.put("compress.format.Zlib", constant("dev.ferric.compress.CompressNative", "ZLIB"));
