@@ -2,7 +2,9 @@
 # The per-record regime: one call on one small input (a log line, a field, a 154-byte row, one
 # embedding), ferric next to its peer in the same run, on each JDK given. Prints the machine first.
 # Usage: benchmarks/run-small.sh [output-dir] [java ...]   (default: the java on PATH)
-# Each JDK's raw JMH output (text and JSON, with -prof gc) lands in <output-dir>/<jdk-version>/.
+# Each JDK's raw JMH output (text and JSON, with -prof gc) lands in <output-dir>/jdk-<version><LABEL>/.
+# Environment: SMALL_BENCHES (default: all four classes), JVM_ARGS (appended to each fork's JVM, e.g.
+# -Dferric.ffm=false for the JNI path on Java 22+), LABEL (suffix of the output directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/bench-results/small}
@@ -15,13 +17,15 @@ jar=benchmarks/target/benchmarks.jar
 # (regex: 1 x 0.5 s and 2 x 0.5 s, 384 of them).
 for java in "${javas[@]}"; do
   v=$("$java" -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1/')
-  dir="$out/jdk-$v"
+  dir="$out/jdk-$v${LABEL:-}"
   mkdir -p "$dir"
   { date -u; uptime; lscpu | sed -n '1,20p'; "$java" -version 2>&1; } > "$dir/machine.txt"
-  for bench in SmallBlake3Bench SmallCompressBench SmallVectorsBench; do
-    "$java" -jar "$jar" "$bench" -prof gc -rf json -rff "$dir/$bench.json" > "$dir/$bench.txt"
+  extra=()
+  [ -z "${JVM_ARGS:-}" ] || extra=(-jvmArgsAppend "$JVM_ARGS")
+  for bench in ${SMALL_BENCHES:-SmallBlake3Bench SmallCompressBench SmallVectorsBench SmallRegexBench}; do
+    iterations=()
+    [ "$bench" != SmallRegexBench ] || iterations=(-wi 1 -w 500ms -i 2 -r 500ms)
+    "$java" -jar "$jar" "$bench" "${iterations[@]}" "${extra[@]}" -prof gc -rf json -rff "$dir/$bench.json" > "$dir/$bench.txt"
   done
-  "$java" -jar "$jar" SmallRegexBench -wi 1 -w 500ms -i 2 -r 500ms -prof gc -rf json -rff "$dir/SmallRegexBench.json" \
-    > "$dir/SmallRegexBench.txt"
   echo "$v: $dir"
 done

@@ -17,7 +17,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use crate::blake3::Hasher;
 use crate::boundary::FerricError;
 use crate::regex::Mode;
-use crate::vectors::{check_combination, finish, parts_f32, parts_i8, ElementType, Metric};
+use crate::vectors::{check_combination, finish, parts_f32, parts_i8, ElementType, Metric, Parts};
 
 thread_local! {
     /// The last failure on this thread: its kind and message, until read.
@@ -140,12 +140,7 @@ pub unsafe extern "C" fn ferric_regex_bytes_op(handle: i64, op: i32, input: *con
 /// Java checked both ranges.
 #[no_mangle]
 pub unsafe extern "C" fn ferric_vectors_pair_f32(metric: i32, a: *const f32, a_off: i32, b: *const f32, b_off: i32, len: i32) -> f32 {
-    run_f32(|| {
-        let m = Metric::from_code(metric)?;
-        check_combination(m, ElementType::F32)?;
-        let (a, b) = (slice(a, a_off as i64, len as i64), slice(b, b_off as i64, len as i64));
-        Ok(finish(m, parts_f32(m, a, b)))
-    })
+    pair(metric, ElementType::F32, slice(a, a_off as i64, len as i64), slice(b, b_off as i64, len as i64), parts_f32)
 }
 
 /// `VectorsNative.pairBytes`: `metric` of the int8 vectors `a[a_off, +len)` and `b[b_off, +len)`.
@@ -154,11 +149,14 @@ pub unsafe extern "C" fn ferric_vectors_pair_f32(metric: i32, a: *const f32, a_o
 /// Java checked both ranges.
 #[no_mangle]
 pub unsafe extern "C" fn ferric_vectors_pair_i8(metric: i32, a: *const i8, a_off: i32, b: *const i8, b_off: i32, len: i32) -> f32 {
+    pair(metric, ElementType::I8, slice(a, a_off as i64, len as i64), slice(b, b_off as i64, len as i64), parts_i8)
+}
+
+fn pair<T>(metric: i32, element: ElementType, a: &[T], b: &[T], parts: fn(Metric, &[T], &[T]) -> Parts) -> f32 {
     run_f32(|| {
         let m = Metric::from_code(metric)?;
-        check_combination(m, ElementType::I8)?;
-        let (a, b) = (slice(a, a_off as i64, len as i64), slice(b, b_off as i64, len as i64));
-        Ok(finish(m, parts_i8(m, a, b)))
+        check_combination(m, element)?;
+        Ok(finish(m, parts(m, a, b)))
     })
 }
 

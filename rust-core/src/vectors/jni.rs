@@ -199,11 +199,6 @@ fn truncate<'l>(
     Ok(())
 }
 
-fn size<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jint> {
-    // SAFETY: shared call guard held by FlatIndex.
-    Ok(unsafe { index(handle)? }.len() as jint)
-}
-
 fn memory_bytes<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
     // SAFETY: shared call guard held by FlatIndex.
     Ok(unsafe { index(handle)? }.memory_bytes() as jlong)
@@ -434,7 +429,6 @@ pub const INDEX_NATIVES: boundary::NativeClass = crate::natives!("vectors/FlatIn
     { fn add_direct(handle: jlong, buffer: java.nio.ByteBuffer, pos: jint, len: jint, little_endian: jboolean) -> jint }
     { fn reserve(handle: jlong, additional: jint) }
     { fn truncate(handle: jlong, size: jint) }
-    { fn size(handle: jlong) -> jint }
     { fn memory_bytes(handle: jlong) -> jlong }
     { fn search_floats(handle: jlong, query: jfloat[], off: jint, k: jint, ids: jint[], scores: jfloat[], out_off: jint) -> jint }
     { fn search_bytes(handle: jlong, query: jbyte[], off: jint, k: jint, ids: jint[], scores: jfloat[], out_off: jint) -> jint }

@@ -1,22 +1,25 @@
 package dev.ferric;
 
 import dev.ferric.internal.Checks;
+import java.nio.charset.StandardCharsets;
 
 /** Lower-case hexadecimal encoding, as printed by {@code b3sum} and {@code sha256sum}. */
 public final class Hex {
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    private static final byte[] DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
 
     private Hex() {}
 
     /** Encodes {@code bytes} as lower-case hex. */
     public static String encode(byte[] bytes) {
         Checks.requireNonNull(bytes, "bytes");
-        char[] out = new char[bytes.length * 2];
+        // Latin-1 bytes: on Java 9+ the String keeps them as they are (one copy, no char[] to compress)
+        byte[] out = new byte[bytes.length * 2];
         for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
-            out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
+            int b = bytes[i] & 0xff;
+            out[2 * i] = DIGITS[b >>> 4];
+            out[2 * i + 1] = DIGITS[b & 0xf];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /**

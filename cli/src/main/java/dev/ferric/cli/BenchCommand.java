@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Quick throughput table: ferric BLAKE3 vs Bouncy Castle BLAKE3, JDK SHA-256, commons-codec BLAKE3;",
                 "ferric gzip vs java.util.zip, and ferric LZ4 blocks, on generated mixed data;",
-                "ferric regex vs java.util.regex; ferric vector search vs a scalar Java loop."})
+                "ferric regex vs java.util.regex; ferric vector search vs a scalar Java loop;",
+                "and per-record rows: one call on one small input, ferric vs its JDK peer."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--millis", description = "Measuring time per cell in milliseconds (default ${DEFAULT-VALUE}).")
     int millis = 500;
@@ -37,6 +38,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--regex-size", description = "Bytes of text for the regex rows (default 1 MiB; 0 skips them).")
     int regexSize = 1 << 20;
+
+    @Option(names = "--no-per-record", description = "Skip the per-record rows (one call on one small input).")
+    boolean noPerRecord;
 
     @Option(names = "--vectors", description = "Number of 768-dimensional vectors for the vector-search rows (default 20000; 0 skips them).")
     int vectors = 20_000;
@@ -129,6 +133,7 @@ final class BenchCommand implements Callable<Integer> {
         if (compressSize > 0) compressionRows(millis * 1_000_000L);
         if (regexSize > 0) KernelRows.regex(regexSize, millis * 1_000_000L);
         if (vectors > 0) KernelRows.vectors(vectors, millis * 1_000_000L);
+        if (!noPerRecord) PerRecordRows.print(millis * 1_000_000L);
         System.out.println();
         System.out.println("(Nx) = how many times faster ferric is than that column.");
         return 0;

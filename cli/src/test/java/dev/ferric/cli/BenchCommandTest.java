@@ -43,9 +43,21 @@ class BenchCommandTest {
     }
 
     @Test
-    void compressionRowsCanBeSkipped() {
+    void compressionAndPerRecordRowsCanBeSkipped() {
+        String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "0", "--regex-size", "0", "--vectors", "0",
+                "--no-per-record");
+        assertTrue(!out.contains("compression:") && !out.contains("per record:"), out);
+    }
+
+    @Test
+    void printsOnePerRecordRowPerKernel() {
         String out = bench("--millis", "1", "--sizes", "64", "--compress-size", "0", "--regex-size", "0", "--vectors", "0");
-        assertTrue(!out.contains("compression:"), out);
+        assertTrue(out.contains("per record: one call on one small input, ns per call (calls: "), out);
+        for (String row : new String[] {"BLAKE3 hash of a 154-byte row", "regex isMatch on an 80-char log line",
+            "gzip of a 1 KiB JSON record", "dot product of two 768-float embeddings"}) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(row) + " +\\d+ +.* \\d+ \\(\\d+\\.\\d\\dx\\)$").matcher(out).find(),
+                    row + " in\n" + out);
+        }
     }
 
     @Test

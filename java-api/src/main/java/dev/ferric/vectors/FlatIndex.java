@@ -82,6 +82,8 @@ public final class FlatIndex extends NativeResource {
     private final int vectorLength;
     /** Searches share the vectors; an add may move them (growth), so it waits for searches to finish. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Vectors added, kept here so that a search needs no call to ask; written under the write lock. */
+    private int size;
 
     /** An empty index with no memory cap beyond what the allocator can give. */
     public FlatIndex(int dimension, Metric metric, ElementType elementType) {
@@ -146,7 +148,7 @@ public final class FlatIndex extends NativeResource {
     public int size() {
         long h = beginRead();
         try {
-            return FlatIndexNative.size(h);
+            return size;
         } finally {
             end();
         }
@@ -181,7 +183,7 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(len);
         long h = beginWrite();
         try {
-            return FlatIndexNative.addFloats(h, vectors, off, len);
+            return added(FlatIndexNative.addFloats(h, vectors, off, len), len / vectorLength);
         } finally {
             end();
         }
@@ -213,7 +215,7 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(len);
         long h = beginWrite();
         try {
-            return FlatIndexNative.addBytes(h, vectors, off, len);
+            return added(FlatIndexNative.addBytes(h, vectors, off, len), len / vectorLength);
         } finally {
             end();
         }
@@ -246,7 +248,7 @@ public final class FlatIndex extends NativeResource {
         if (vectors.isDirect()) {
             long h = beginWrite();
             try {
-                first = FlatIndexNative.addDirect(h, vectors, pos, len, little);
+                first = added(FlatIndexNative.addDirect(h, vectors, pos, len, little), (int) (len / perVector));
             } finally {
                 end();
             }
@@ -273,7 +275,7 @@ public final class FlatIndex extends NativeResource {
         if (count == 0) throw new IllegalArgumentException("no vectors to add");
         long h = beginWrite();
         try {
-            int before = FlatIndexNative.size(h);
+            int before = size;
             FlatIndexNative.reserve(h, count);
             boolean done = false;
             try {
@@ -285,6 +287,7 @@ public final class FlatIndex extends NativeResource {
                     }
                 }
                 done = true;
+                size = before + count;
             } finally {
                 // all or none: a bad row (its message names the id it would have had) undoes the batch
                 if (!done) FlatIndexNative.truncate(h, before);
@@ -307,7 +310,7 @@ public final class FlatIndex extends NativeResource {
         checkK(k);
         long h = beginRead();
         try {
-            int n = Math.min(k, FlatIndexNative.size(h));
+            int n = Math.min(k, size);
             int[] ids = new int[n];
             float[] scores = new float[n];
             FlatIndexNative.searchFloats(h, query, 0, n == 0 ? k : n, ids, scores, 0);
@@ -344,7 +347,7 @@ public final class FlatIndex extends NativeResource {
         checkK(k);
         long h = beginRead();
         try {
-            int n = Math.min(k, FlatIndexNative.size(h));
+            int n = Math.min(k, size);
             int[] ids = new int[n];
             float[] scores = new float[n];
             FlatIndexNative.searchBytes(h, query, 0, n == 0 ? k : n, ids, scores, 0);
@@ -438,7 +441,6 @@ public final class FlatIndex extends NativeResource {
         if (count == 0) return out;
         long h = beginRead();
         try {
-            int size = FlatIndexNative.size(h);
             int n = size == 0 ? k : Math.min(k, size);
             int[] ids = new int[Math.multiplyExact(count, n)];
             float[] scores = new float[ids.length];
@@ -461,6 +463,12 @@ public final class FlatIndex extends NativeResource {
     }
 
     // ---------------------------------------------------------------- call guards
+
+    /** Records {@code count} vectors added from id {@code first} (under the write lock); returns {@code first}. */
+    private int added(int first, int count) {
+        size = first + count;
+        return first;
+    }
 
     private long beginRead() {
         lock.readLock().lock();

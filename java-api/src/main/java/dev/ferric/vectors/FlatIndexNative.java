@@ -22,8 +22,6 @@ final class FlatIndexNative {
 
     static native void truncate(long handle, int size);
 
-    static native int size(long handle);
-
     static native long memoryBytes(long handle);
 
     static native int searchFloats(long handle, float[] query, int off, int k, int[] ids, float[] scores, int outOff);

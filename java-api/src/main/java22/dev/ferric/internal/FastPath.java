@@ -14,13 +14,12 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.zip.ZipException;
 
 /**
  * The Java 22+ way for ferric's small, hot calls into native code: FFM downcalls to the C-ABI twins
- * of their JNI methods ({@code rust-core/src/c_abi.rs}), found in the library the loader verified and
- * loaded (looked up by its path: the same mapping, no second load) and bound with
+ * of their JNI methods ({@code rust-core/src/c_abi.rs}), found among the libraries this class loader
+ * loaded (the one the loader verified; nothing is opened or mapped again) and bound with
  * {@code Linker.Option.critical(true)}, so heap arrays are passed in place, without copies. JNI stays
  * the fallback: with {@code -Dferric.ffm=false}, when the library's path is not known (Android), or
  * when binding fails (a JVM that denies native access), every call goes through JNI as on Java 8.
@@ -48,9 +47,11 @@ public final class FastPath {
         }
         try {
             NativeLoader.ensureLoaded();
-            String from = NativeLoader.report().loadedFrom();
-            SymbolLookup lookup = SymbolLookup.libraryLookup(Path.of(from), Arena.global());
-            lookup.find("ferric_error_kind").orElseThrow(() -> new IllegalStateException("no ferric_error_kind in " + from));
+            // The libraries this class loader loaded with System.load: the verified one, found without
+            // opening any file again (a path lookup could map a file swapped in since verification).
+            SymbolLookup lookup = SymbolLookup.loaderLookup();
+            lookup.find("ferric_error_kind").orElseThrow(() -> new IllegalStateException("no ferric_error_kind in "
+                    + NativeLoader.report().loadedFrom()));
             state[0] = "FFM downcalls (Java " + Runtime.version().feature() + "), JNI for the rest";
             return lookup;
         } catch (RuntimeException | Error e) {

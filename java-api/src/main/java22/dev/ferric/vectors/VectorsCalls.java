@@ -22,25 +22,21 @@ final class VectorsCalls {
 
     static float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len) {
         if (PAIR_F32 == null || len > MAX_PINNED) return VectorsNative.pairFloats(metric, a, aOff, b, bOff, len);
-        float r;
-        try {
-            MemorySegment sa = MemorySegment.ofArray(a);
-            MemorySegment sb = b == null ? sa : MemorySegment.ofArray(b);
-            r = (float) PAIR_F32.invokeExact(metric, sa, aOff, sb, bOff, len);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-        if (r != r && FastPath.failed()) throw FastPath.failure(FastPath.failureKind());
-        return r;
+        MemorySegment sa = MemorySegment.ofArray(a);
+        return pair(PAIR_F32, metric, sa, aOff, b == null ? sa : MemorySegment.ofArray(b), bOff, len);
     }
 
     static float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len) {
         if (PAIR_I8 == null || len > MAX_PINNED) return VectorsNative.pairBytes(metric, a, aOff, b, bOff, len);
+        MemorySegment sa = MemorySegment.ofArray(a);
+        return pair(PAIR_I8, metric, sa, aOff, b == null ? sa : MemorySegment.ofArray(b), bOff, len);
+    }
+
+    /** One downcall; NaN is also how a failure comes back, so a NaN is checked. */
+    private static float pair(MethodHandle downcall, int metric, MemorySegment a, int aOff, MemorySegment b, int bOff, int len) {
         float r;
         try {
-            MemorySegment sa = MemorySegment.ofArray(a);
-            MemorySegment sb = b == null ? sa : MemorySegment.ofArray(b);
-            r = (float) PAIR_I8.invokeExact(metric, sa, aOff, sb, bOff, len);
+            r = (float) downcall.invokeExact(metric, a, aOff, b, bOff, len);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
