@@ -45,7 +45,8 @@ def main(dirs):
     results = {os.path.basename(d.rstrip("/")): load(d) for d in dirs}
     jdks = list(results)
     for name, peers in PEERS.items():
-        keys = sorted({(m, p) for r in results.values() for (n, m, p) in r if n == name and m in peers})
+        keys = sorted({(m, p) for r in results.values() for (n, m, p) in r if n == name and m in peers},
+                      key=lambda k: (list(peers).index(k[0]), [int(v) if str(v).isdigit() else v for _, v in k[1]]))
         if not keys:
             continue
         if name == "SmallRegexBench":
