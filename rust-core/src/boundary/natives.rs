@@ -8,7 +8,7 @@
 //! against the Java class when the library loads, and `NativesTest` checks that no Java native
 //! method is missing from the tables.
 
-use std::sync::OnceLock;
+use std::sync::RwLock;
 
 use jni::objects::{JObjectArray, JStackTraceElement, JString, JThrowable};
 use jni::strings::JNIString;
@@ -46,15 +46,16 @@ macro_rules! natives {
 }
 
 /// The package `dev.ferric` lives in, as `"dev/ferric/"` or, when relocated, e.g.
-/// `"com/example/shaded/ferric/"`: set once by [`register`] and used to name ferric's exceptions.
-static PACKAGE_ROOT: OnceLock<String> = OnceLock::new();
+/// `"com/example/shaded/ferric/"`: set by [`register`] at every load and used to name ferric's
+/// exceptions. Every load, not once: a library file stays mapped after the class loader that loaded
+/// it is gone (Rust cdylibs are not unloaded), and the next loader of that file may be a copy of ferric
+/// relocated elsewhere. Two live class loaders never share one mapping (JNI refuses it).
+static PACKAGE_ROOT: RwLock<String> = RwLock::new(String::new());
 
 /// ferric's root package in JNI form with a trailing `/`; `"dev/ferric/"` before [`register`] ran.
-pub fn package_root() -> &'static str {
-    PACKAGE_ROOT
-        .get()
-        .map(String::as_str)
-        .unwrap_or("dev/ferric/")
+pub fn package_root() -> String {
+    let root = PACKAGE_ROOT.read().unwrap_or_else(|e| e.into_inner());
+    if root.is_empty() { "dev/ferric/".to_string() } else { root.clone() }
 }
 
 /// ferric's loader, whose frames are on the stack of the thread that runs `System.load`.
@@ -88,12 +89,9 @@ fn find_package_root(env: &mut Env<'_>) -> Result<String, String> {
 /// Registers every table's methods with its class under the root package found on the stack, and
 /// remembers that root. On failure the message says which class and method disagree.
 pub fn register(env: &mut Env<'_>, tables: &[NativeClass]) -> Result<(), String> {
-    let root = match PACKAGE_ROOT.get() {
-        Some(root) => root.clone(),
-        None => find_package_root(env)?,
-    };
+    let root = find_package_root(env)?;
     register_under(env, &root, tables)?;
-    let _ = PACKAGE_ROOT.set(root);
+    *PACKAGE_ROOT.write().unwrap_or_else(|e| e.into_inner()) = root;
     Ok(())
 }
 
