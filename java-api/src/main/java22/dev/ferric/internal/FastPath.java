@@ -79,18 +79,9 @@ public final class FastPath {
         }
     }
 
-    /** Whether a NaN returned by a float downcall reports a failure (rather than being the answer). */
-    public static boolean failed() {
-        try {
-            return (int) ERROR_KIND.invokeExact() != 0;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
     /**
      * Throws the exception the JNI method would have thrown for failure {@code kind} (a negative
-     * return value's magnitude, or {@link #failed()}'s), with the native message.
+     * return value's magnitude, or {@link #failureKind()}'s), with the native message.
      */
     public static RuntimeException failure(int kind) {
         String message = message();
@@ -113,7 +104,7 @@ public final class FastPath {
         throw FastPath.<RuntimeException>sneaky(t);
     }
 
-    /** Kind number of the failure {@code failed()} saw; for float results. */
+    /** This thread's unread failure kind, 0 if none: whether a NaN from a float downcall reports a failure. */
     public static int failureKind() {
         try {
             return (int) ERROR_KIND.invokeExact();

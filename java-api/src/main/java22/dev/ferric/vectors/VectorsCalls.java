@@ -40,7 +40,10 @@ final class VectorsCalls {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-        if (r != r && FastPath.failed()) throw FastPath.failure(FastPath.failureKind());
+        if (r != r) {
+            int kind = FastPath.failureKind();
+            if (kind != 0) throw FastPath.failure(kind);
+        }
         return r;
     }
 }
