@@ -163,7 +163,7 @@ fn constants<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JObjectArray
 }
 
 /// The native methods of `dev.ferric.internal.CoreNative`: what the loader asks a library it loaded.
-const CORE_NATIVES: NativeClass = natives!("internal/CoreNative",
+const CORE_NATIVES: NativeClass = natives!(static "internal/CoreNative",
     { fn abi_version() -> jint }
     { fn version() -> JString }
     { fn cpu_features() -> JString, fn = cpu_feature_list }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use jni::objects::{JByteArray, JByteBuffer, JClass, JString};
+use jni::objects::{JByteArray, JByteBuffer, JObject, JString};
 use jni::sys::{jint, jlong};
 use jni::Env;
 
@@ -51,7 +51,7 @@ fn write_output(
 
 fn hash<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     input: JByteArray<'l>,
     off: jint,
     len: jint,
@@ -64,14 +64,14 @@ fn hash<'l>(
     write_output(env, &h, 0, &out, out_off, out_len)
 }
 
-fn new_hasher<'l>(_env: &mut Env<'l>, _class: JClass<'l>) -> FerricResult<jlong> {
+fn new_hasher<'l>(_env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<jlong> {
     Ok(boundary::into_handle(Hasher::new()))
 }
 
 /// `key` holds exactly 32 bytes.
 fn new_keyed_hasher<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     key: JByteArray<'l>,
 ) -> FerricResult<jlong> {
     if key.is_null() {
@@ -89,7 +89,7 @@ fn new_keyed_hasher<'l>(
 
 fn new_derive_key_hasher<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     context: JString<'l>,
 ) -> FerricResult<jlong> {
     if context.is_null() {
@@ -100,7 +100,7 @@ fn new_derive_key_hasher<'l>(
 }
 
 /// A new, independent hasher with the same state.
-fn copy<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
+fn copy<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
     // SAFETY: as in `update`.
     let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
     Ok(boundary::into_handle(h.clone()))
@@ -109,7 +109,7 @@ fn copy<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResu
 /// reads the direct buffer in place, on `threads` threads when large (1 = this thread only).
 fn update_direct<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     buffer: JByteBuffer<'l>,
     pos: jint,
@@ -128,7 +128,7 @@ fn update_direct<'l>(
 
 fn hash_direct<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     buffer: JByteBuffer<'l>,
     pos: jint,
     len: jint,
@@ -145,7 +145,7 @@ fn hash_direct<'l>(
 /// multi-threaded for large files (0 threads = all cores).
 fn update_file<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     path: JString<'l>,
     threads: jint,
@@ -167,7 +167,7 @@ fn update_file<'l>(
 
 fn update<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     input: JByteArray<'l>,
     off: jint,
@@ -180,7 +180,7 @@ fn update<'l>(
 
 fn finalize_xof<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     seek: jlong,
     out: JByteArray<'l>,
@@ -192,7 +192,7 @@ fn finalize_xof<'l>(
     write_output(env, h, seek, &out, off, len)
 }
 
-fn reset<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<()> {
+fn reset<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<()> {
     // SAFETY: as in `update`.
     unsafe { boundary::borrow_mut::<Hasher>(handle)? }.reset();
     Ok(())

@@ -55,7 +55,7 @@ pub unsafe fn free<T>(handle: jlong) {
 /// kernel's table as `{ fn free(handle: jlong), fn = boundary::free_handle::<T> }`.
 pub fn free_handle<T>(
     _env: &mut jni::Env<'_>,
-    _class: jni::objects::JClass<'_>,
+    _this: jni::objects::JObject<'_>,
     handle: jlong,
 ) -> FerricResult<()> {
     // SAFETY: NativeResource frees each handle exactly once, after its last use.

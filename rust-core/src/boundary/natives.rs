@@ -24,20 +24,32 @@ pub struct NativeClass {
 }
 
 /// Declares the native methods of one Java class, each once: `{ fn name(args) -> ret }` in the
-/// syntax of `jni::native_method!` (all static, `snake_case` here and `lowerCamelCase` in Java),
-/// optionally followed by `, fn = path` when the Rust function has another name. Every method runs
-/// inside ferric's error policy: panics and errors become Java exceptions
+/// syntax of `jni::native_method!` (`snake_case` here and `lowerCamelCase` in Java), optionally
+/// followed by `, fn = path` when the Rust function has another name. Every method runs inside
+/// ferric's error policy: panics and errors become Java exceptions
 /// ([`ThrowFerricException`](crate::boundary::ThrowFerricException)).
+///
+/// A kernel's methods are instance methods: its Java class (`Blake3Native`) is a gate object that
+/// hands them out only once the library is loaded (`Blake3Native.get()`), so no call can reach an
+/// unbound method, and the Rust functions take the receiver (`_this: JObject`). `static` before the
+/// class declares static methods instead (their functions take `_c: JClass`): the loader's own
+/// probes in `CoreNative`, which run while the library is being loaded.
 #[macro_export]
 macro_rules! natives {
+    (static $class:literal, $( { $($method:tt)* } )*) => {
+        $crate::natives!(@table $class, $( { static $($method)* } )*)
+    };
     ($class:literal, $( { $($method:tt)* } )*) => {
+        $crate::natives!(@table $class, $( { $($method)* } )*)
+    };
+    (@table $class:literal, $( { $($method:tt)* } )*) => {
         $crate::boundary::NativeClass {
             class: $class,
             methods: &[$({
                 // (a path starting with `$crate` does not parse inside `native_method!`)
                 use $crate::boundary::ThrowFerricException;
                 ::jni::native_method! {
-                    static $($method)*,
+                    $($method)*,
                     error_policy = ThrowFerricException,
                 }
             }),*],

@@ -8,7 +8,7 @@
 // Each function takes its Java method's parameters, one by one.
 #![allow(clippy::too_many_arguments)]
 
-use jni::objects::{JByteArray, JByteBuffer, JClass};
+use jni::objects::{JByteArray, JByteBuffer, JObject};
 use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
@@ -130,7 +130,7 @@ macro_rules! region {
 
 fn deflate_bound<'l>(
     _env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     format: jint,
     len: jint,
 ) -> FerricResult<jlong> {
@@ -144,7 +144,7 @@ fn deflate_bound<'l>(
 
 fn compress<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     format: jint,
     lvl: jint,
     in_arr: JByteArray<'l>,
@@ -190,7 +190,7 @@ fn compress<'l>(
 /// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
 fn compress_into<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     format: jint,
     lvl: jint,
     in_arr: JByteArray<'l>,
@@ -220,7 +220,7 @@ fn compress_into<'l>(
 
 fn decompress<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     format: jint,
     in_arr: JByteArray<'l>,
     in_buf: JByteBuffer<'l>,
@@ -252,7 +252,7 @@ fn decompress<'l>(
 /// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
 fn decompress_into<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     format: jint,
     in_arr: JByteArray<'l>,
     in_buf: JByteBuffer<'l>,
@@ -317,7 +317,7 @@ macro_rules! step_fn {
         $(#[$doc])*
         fn $name<'l>(
             $env: &mut Env<'l>,
-            _c: JClass<'l>,
+            _this: JObject<'l>,
             handle: jlong,
             in_arr: JByteArray<'l>,
             in_buf: JByteBuffer<'l>,
@@ -343,7 +343,7 @@ macro_rules! dictionary_and_reset_fns {
     ($t:ty, $dictionary:ident, $reset:ident) => {
         fn $dictionary<'l>(
             env: &mut Env<'l>,
-            _c: JClass<'l>,
+            _this: JObject<'l>,
             handle: jlong,
             dict: JByteArray<'l>,
             off: jint,
@@ -357,7 +357,7 @@ macro_rules! dictionary_and_reset_fns {
             })??)
         }
 
-        fn $reset<'l>(_env: &mut Env<'l>, _c: JClass<'l>, handle: jlong) -> FerricResult<()> {
+        fn $reset<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<()> {
             // SAFETY: as in `step_fn!`.
             unsafe { boundary::borrow_mut::<$t>(handle)? }.reset();
             Ok(())
@@ -367,7 +367,7 @@ macro_rules! dictionary_and_reset_fns {
 
 fn deflater_new<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     format: jint,
     lvl: jint,
     header: JByteArray<'l>,
@@ -390,7 +390,7 @@ step_fn!(
 
 fn deflater_set_params<'l>(
     _env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     lvl: jint,
     strategy: jint,
@@ -404,7 +404,7 @@ fn deflater_set_params<'l>(
 
 dictionary_and_reset_fns!(Encoder, deflater_set_dictionary, deflater_reset);
 
-fn inflater_new<'l>(_env: &mut Env<'l>, _c: JClass<'l>, format: jint) -> FerricResult<jlong> {
+fn inflater_new<'l>(_env: &mut Env<'l>, _this: JObject<'l>, format: jint) -> FerricResult<jlong> {
     Ok(boundary::into_handle(Decoder::new(Format::from_id(
         format,
     )?)))
@@ -421,7 +421,7 @@ step_fn!(
 /// Whether the gzip header has been read.
 fn inflater_header_done<'l>(
     _env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
 ) -> FerricResult<jboolean> {
     // SAFETY: as in `step_fn!`.
@@ -431,7 +431,7 @@ fn inflater_header_done<'l>(
 /// The last gzip header read, as on the wire, or null.
 fn inflater_header<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
 ) -> FerricResult<JByteArray<'l>> {
     // SAFETY: as in `step_fn!`.
@@ -451,7 +451,7 @@ macro_rules! lz4_block_fn {
         $(#[$doc])*
         fn $name<'l>(
             env: &mut Env<'l>,
-            _c: JClass<'l>,
+            _this: JObject<'l>,
             in_arr: JByteArray<'l>,
             in_buf: JByteBuffer<'l>,
             off: jint,
@@ -483,7 +483,7 @@ lz4_block_fn!(
 
 fn lz4_frame_compress<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     in_arr: JByteArray<'l>,
     in_buf: JByteBuffer<'l>,
     off: jint,
@@ -514,7 +514,7 @@ fn lz4_frame_compress<'l>(
 
 fn lz4_frame_decompress<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     in_arr: JByteArray<'l>,
     in_buf: JByteBuffer<'l>,
     off: jint,
@@ -535,7 +535,7 @@ fn lz4_frame_decompress<'l>(
 
 fn lz4_frame_encoder_new<'l>(
     _env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     block_id: jint,
     content_checksum: jboolean,
     block_checksum: jboolean,
@@ -556,7 +556,7 @@ step_fn!(
     }
 );
 
-fn lz4_frame_decoder_new<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
+fn lz4_frame_decoder_new<'l>(_env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<jlong> {
     Ok(boundary::into_handle(lz4frame::Decoder::new()))
 }
 
@@ -579,7 +579,7 @@ step_fn!(
 
 fn compress_parallel<'l>(
     env: &mut Env<'l>,
-    _c: JClass<'l>,
+    _this: JObject<'l>,
     format: jint,
     lvl: jint,
     in_arr: JByteArray<'l>,

@@ -7,7 +7,7 @@
 // Each function takes its Java method's parameters, one by one.
 #![allow(clippy::too_many_arguments)]
 
-use jni::objects::{JByteArray, JByteBuffer, JClass, JIntArray, JObjectArray, JString};
+use jni::objects::{JByteArray, JByteBuffer, JObject, JIntArray, JObjectArray, JString};
 use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
@@ -161,7 +161,7 @@ fn out_capacity(env: &Env<'_>, out: &JIntArray<'_>) -> FerricResult<usize> {
 
 fn compile<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     pattern: JString<'l>,
     flags: jint,
     size_limit: jlong,
@@ -177,7 +177,7 @@ fn compile<'l>(
 
 /// One line per group (group 0 first), each the
 /// group's name or empty.
-fn group_names<'l>(env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<JObjectArray<'l, JString<'l>>> {
+fn group_names<'l>(env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<JObjectArray<'l, JString<'l>>> {
     let names = regex(handle)?.group_names();
     boundary::string_array(env, names.iter().map(|n| n.as_deref()))
 }
@@ -185,19 +185,19 @@ fn group_names<'l>(env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> Ferr
 /// The pattern after translation.
 fn engine_pattern<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
 ) -> FerricResult<JString<'l>> {
     Ok(env.new_string(regex(handle)?.engine_pattern())?)
 }
 
-fn memory_usage<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
+fn memory_usage<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
     Ok(regex(handle)?.memory_usage() as jlong)
 }
 
 fn bytes_op<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     op: jint,
     input: JByteArray<'l>,
@@ -214,7 +214,7 @@ fn bytes_op<'l>(
 
 fn direct_op<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     op: jint,
     input: JByteBuffer<'l>,
@@ -236,7 +236,7 @@ fn direct_op<'l>(
 /// `from` in UTF-16 units.
 fn string_op<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     op: jint,
     input: JString<'l>,
@@ -254,7 +254,7 @@ fn string_op<'l>(
 /// number of ints written. `prevEnd` is the end of the previous match when resuming, else -1.
 fn bytes_find<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     input: JByteArray<'l>,
     off: jint,
@@ -278,7 +278,7 @@ fn bytes_find<'l>(
 /// boolean captures, int[] out)`: as `bytesFind`, in place on a direct buffer.
 fn direct_find<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     input: JByteBuffer<'l>,
     pos: jint,
@@ -300,7 +300,7 @@ fn direct_find<'l>(
 /// up to `limit` matches (all if negative) starting at UTF-16 index `from`, as UTF-16 slots.
 fn string_find<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     input: JString<'l>,
     from: jint,
@@ -336,7 +336,7 @@ fn string_find<'l>(
 
 fn set_compile<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     patterns: JObjectArray<'l, JString<'l>>,
     flags: jint,
     size_limit: jlong,
@@ -386,7 +386,7 @@ fn int_array<'l>(env: &mut Env<'l>, v: &[jint]) -> FerricResult<JIntArray<'l>> {
 /// indexes of the matching patterns, ascending (with `anyOnly`: `{0}` if any matches, else `{}`).
 fn set_which_bytes<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     input: JByteArray<'l>,
     off: jint,
@@ -402,7 +402,7 @@ fn set_which_bytes<'l>(
 
 fn set_which_direct<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     input: JByteBuffer<'l>,
     pos: jint,
@@ -417,7 +417,7 @@ fn set_which_direct<'l>(
 
 fn set_which_string<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     input: JString<'l>,
     any_only: jboolean,

@@ -5,7 +5,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use jni::objects::{
-    JByteArray, JByteBuffer, JClass, JFloatArray, JIntArray, JPrimitiveArray, JString, TypeArray,
+    JByteArray, JByteBuffer, JObject, JFloatArray, JIntArray, JPrimitiveArray, JString, TypeArray,
 };
 use jni::sys::{jboolean, jfloat, jint, jlong, jsize};
 use jni::Env;
@@ -101,7 +101,7 @@ fn positive(value: jint, what: &str) -> FerricResult<usize> {
 
 fn create<'l>(
     _env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     dimension: jint,
     metric: jint,
     element: jint,
@@ -125,7 +125,7 @@ fn create<'l>(
 /// Returns the first new id.
 fn add_floats<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     src: JFloatArray<'l>,
     off: jint,
@@ -143,7 +143,7 @@ fn add_floats<'l>(
 /// returns the first new id.
 fn add_bytes<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     src: JByteArray<'l>,
     off: jint,
@@ -160,7 +160,7 @@ fn add_bytes<'l>(
 /// int8 or binary bytes, or float32 values in the given byte order. Returns the first new id.
 fn add_direct<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     buffer: JByteBuffer<'l>,
     pos: jint,
@@ -175,7 +175,7 @@ fn add_direct<'l>(
 
 fn reserve<'l>(
     _env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     additional: jint,
 ) -> FerricResult<()> {
@@ -190,7 +190,7 @@ fn reserve<'l>(
 
 fn truncate<'l>(
     _env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     size: jint,
 ) -> FerricResult<()> {
@@ -199,7 +199,7 @@ fn truncate<'l>(
     Ok(())
 }
 
-fn memory_bytes<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
+fn memory_bytes<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
     // SAFETY: shared call guard held by FlatIndex.
     Ok(unsafe { index(handle)? }.memory_bytes() as jlong)
 }
@@ -207,7 +207,7 @@ fn memory_bytes<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> Fe
 /// returns the number of hits written (`min(k, size)`).
 fn search_floats<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     query: JFloatArray<'l>,
     off: jint,
@@ -226,7 +226,7 @@ fn search_floats<'l>(
 
 fn search_bytes<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     query: JByteArray<'l>,
     off: jint,
@@ -246,7 +246,7 @@ fn search_bytes<'l>(
 /// `count` queries packed row after row; results at stride `k`. Returns the hits per query.
 fn search_batch_floats<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     queries: JFloatArray<'l>,
     off: jint,
@@ -273,7 +273,7 @@ fn search_batch_floats<'l>(
 
 fn search_batch_bytes<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     handle: jlong,
     queries: JByteArray<'l>,
     off: jint,
@@ -360,7 +360,7 @@ fn pair<T: TypeArray>(
 /// `b` null = `a`.
 fn pair_floats<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     metric: jint,
     a: JFloatArray<'l>,
     a_off: jint,
@@ -379,7 +379,7 @@ fn pair_floats<'l>(
 /// `b` null = `a`.
 fn pair_bytes<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     metric: jint,
     a: JByteArray<'l>,
     a_off: jint,
@@ -399,7 +399,7 @@ fn pair_bytes<'l>(
 /// Chunk sums are added in `f64`, exact below 2^53 bits.
 fn hamming<'l>(
     env: &mut Env<'l>,
-    _class: JClass<'l>,
+    _this: JObject<'l>,
     a: JByteArray<'l>,
     a_off: jint,
     b: JByteArray<'l>,
@@ -412,12 +412,12 @@ fn hamming<'l>(
 }
 
 /// The SIMD kernel family chosen for this CPU.
-fn kernel_name<'l>(env: &mut Env<'l>, _class: JClass<'l>) -> FerricResult<JString<'l>> {
+fn kernel_name<'l>(env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<JString<'l>> {
     Ok(env.new_string(active().kind.name())?)
 }
 
 /// The popcount kernel chosen for this CPU.
-fn hamming_kernel_name<'l>(env: &mut Env<'l>, _class: JClass<'l>) -> FerricResult<JString<'l>> {
+fn hamming_kernel_name<'l>(env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<JString<'l>> {
     Ok(env.new_string(hamming::active().0.name())?)
 }
 

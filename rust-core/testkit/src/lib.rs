@@ -56,7 +56,7 @@ fn sum_bytes<'l>(
 }
 
 /// The test kit's natives, under ferric's own package (the test classes are never relocated).
-const NATIVES: NativeClass = natives!("testkit/TestKitNative",
+const NATIVES: NativeClass = natives!(static "testkit/TestKitNative",
     { fn panic_with(message: JString) -> jint }
     { fn fail_with(kind: jint, message: JString) -> jlong }
     { fn sum_bytes(input: jbyte[], off: jint, len: jint) -> jlong }

@@ -11,6 +11,8 @@ import dev.ferric.internal.HandleTracker;
  * {@link IllegalStateException}. Forgotten objects are freed after the garbage collector finds them
  * unreachable (a leak net, not a substitute for {@code close()}: native memory is not a GC trigger).
  * Closing while another thread is inside a call is safe: the memory is freed when that call returns.
+ * Subclasses reach their handle only inside {@code withShared}/{@code withExclusive} and their
+ * variants, which keep that promise: the handle is never seen outside a call guard.
  * {@link Ferric#nativeStats()} reports how many are alive.
  *
  * <p>This class is not meant to be extended outside ferric.
@@ -29,23 +31,65 @@ public abstract class NativeResource implements AutoCloseable {
         this.tracked = HandleTracker.track(this, handle, freer, kind);
     }
 
-    /** Starts a call that reads native state; pair with {@link #endCall()} in a finally block. */
-    protected final long beginSharedCall() {
-        return tracked.acquireShared();
+    /**
+     * Runs {@code call} with the handle, for a call that only reads native state: other reading calls
+     * may run at the same time, and {@link #close()} frees the handle only after it returns.
+     *
+     * @throws IllegalStateException if this object is closed
+     */
+    protected final <T, X extends Exception> T withShared(Call<T, X> call) throws X {
+        long h = tracked.acquireShared();
+        try {
+            return call.apply(h);
+        } finally {
+            tracked.release();
+        }
+    }
+
+    /** {@link #withShared(Call)} for a call that returns an {@code int}, without boxing. */
+    protected final <X extends Exception> int withSharedInt(IntCall<X> call) throws X {
+        long h = tracked.acquireShared();
+        try {
+            return call.apply(h);
+        } finally {
+            tracked.release();
+        }
     }
 
     /**
-     * Starts a call that mutates native state; pair with {@link #endCall()} in a finally block.
+     * Runs {@code call} with the handle, for a call that changes native state: no other call may run
+     * at the same time, and {@link #close()} frees the handle only after it returns.
      *
+     * @throws IllegalStateException if this object is closed
      * @throws java.util.ConcurrentModificationException if another thread is using this object
      */
-    protected final long beginExclusiveCall() {
-        return tracked.acquireExclusive();
+    protected final <T, X extends Exception> T withExclusive(Call<T, X> call) throws X {
+        long h = tracked.acquireExclusive();
+        try {
+            return call.apply(h);
+        } finally {
+            tracked.release();
+        }
     }
 
-    /** Ends a call started by {@code begin...Call()}. */
-    protected final void endCall() {
-        tracked.release();
+    /** {@link #withExclusive(Call)} for a call that returns a {@code long}, without boxing. */
+    protected final <X extends Exception> long withExclusiveLong(LongCall<X> call) throws X {
+        long h = tracked.acquireExclusive();
+        try {
+            return call.apply(h);
+        } finally {
+            tracked.release();
+        }
+    }
+
+    /** {@link #withExclusive(Call)} for a call that returns nothing. */
+    protected final <X extends Exception> void runExclusive(Run<X> call) throws X {
+        long h = tracked.acquireExclusive();
+        try {
+            call.run(h);
+        } finally {
+            tracked.release();
+        }
     }
 
     /**
@@ -65,5 +109,36 @@ public abstract class NativeResource implements AutoCloseable {
     @Override
     public final void close() {
         tracked.close();
+    }
+
+    /**
+     * A call on a native handle, run by {@code withShared} or {@code withExclusive}; {@code X} is the
+     * checked exception the native method declares ({@code RuntimeException} when none).
+     */
+    @FunctionalInterface
+    protected interface Call<T, X extends Exception> {
+        /** Runs the call with the live handle {@code h}. */
+        T apply(long h) throws X;
+    }
+
+    /** A {@link Call} that returns an {@code int}. */
+    @FunctionalInterface
+    protected interface IntCall<X extends Exception> {
+        /** Runs the call with the live handle {@code h}. */
+        int apply(long h) throws X;
+    }
+
+    /** A {@link Call} that returns a {@code long}. */
+    @FunctionalInterface
+    protected interface LongCall<X extends Exception> {
+        /** Runs the call with the live handle {@code h}. */
+        long apply(long h) throws X;
+    }
+
+    /** A {@link Call} that returns nothing. */
+    @FunctionalInterface
+    protected interface Run<X extends Exception> {
+        /** Runs the call with the live handle {@code h}. */
+        void run(long h) throws X;
     }
 }

@@ -3,7 +3,6 @@ package dev.ferric.blake3;
 import dev.ferric.Hex;
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -67,7 +66,6 @@ public final class Blake3 {
         Checks.requireNonNull(out, "out");
         Checks.checkFromIndexSize(off, len, input.length);
         Checks.checkFromIndexSize(outOff, OUT_LEN, out.length);
-        NativeLoader.ensureLoaded();
         Blake3Calls.hash(input, off, len, out, outOff, OUT_LEN);
     }
 
@@ -86,11 +84,10 @@ public final class Blake3 {
         Checks.requireNonNull(input, "input");
         Checks.requireNonNull(out, "out");
         Checks.checkFromIndexSize(outOff, OUT_LEN, out.length);
-        NativeLoader.ensureLoaded();
         if (input.isDirect()) {
             int pos = input.position();
             int len = input.remaining();
-            Blake3Native.hashDirect(input, pos, len, out, outOff, OUT_LEN);
+            Blake3Native.get().hashDirect(input, pos, len, out, outOff, OUT_LEN);
             input.position(pos + len);
         } else if (input.hasArray()) {
             int pos = input.position();
@@ -181,15 +178,13 @@ public final class Blake3 {
         if (key.length != KEY_LEN) {
             throw new IllegalArgumentException("BLAKE3 key must be " + KEY_LEN + " bytes, was " + key.length);
         }
-        NativeLoader.ensureLoaded();
-        return new Hasher(Blake3Native.newKeyedHasher(key));
+        return new Hasher(Blake3Native.get().newKeyedHasher(key));
     }
 
     /** A new key-derivation streaming hasher for {@code context} (see {@link #deriveKey(String, byte[])}). */
     public static Hasher newDeriveKeyHasher(String context) {
         Checks.requireNonNull(context, "context");
-        NativeLoader.ensureLoaded();
-        return new Hasher(Blake3Native.newDeriveKeyHasher(context));
+        return new Hasher(Blake3Native.get().newDeriveKeyHasher(context));
     }
 
     /**
@@ -212,12 +207,11 @@ public final class Blake3 {
         }
 
         Hasher(long handle) {
-            super(handle, Blake3Native::free, KIND);
+            super(handle, h -> Blake3Native.get().free(h), KIND);
         }
 
         private static long newPlainHandle() {
-            NativeLoader.ensureLoaded();
-            return Blake3Native.newHasher();
+            return Blake3Native.get().newHasher();
         }
 
         /** Absorbs all of {@code input}. */
@@ -230,12 +224,7 @@ public final class Blake3 {
         public Hasher update(byte[] input, int off, int len) {
             Checks.requireNonNull(input, "input");
             Checks.checkFromIndexSize(off, len, input.length);
-            long h = beginExclusiveCall();
-            try {
-                Blake3Native.update(h, input, off, len);
-            } finally {
-                endCall();
-            }
+            runExclusive(h -> Blake3Native.get().update(h, input, off, len));
             return this;
         }
 
@@ -253,12 +242,7 @@ public final class Blake3 {
             int pos = input.position();
             int len = input.remaining();
             if (input.isDirect()) {
-                long h = beginExclusiveCall();
-                try {
-                    Blake3Native.updateDirect(h, input, pos, len, 1);
-                } finally {
-                    endCall();
-                }
+                runExclusive(h -> Blake3Native.get().updateDirect(h, input, pos, len, 1));
                 input.position(pos + len);
             } else if (input.hasArray()) {
                 update(input.array(), input.arrayOffset() + pos, len);
@@ -288,12 +272,7 @@ public final class Blake3 {
             if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
             int pos = direct.position();
             int len = direct.remaining();
-            long h = beginExclusiveCall();
-            try {
-                Blake3Native.updateDirect(h, direct, pos, len, threads);
-            } finally {
-                endCall();
-            }
+            runExclusive(h -> Blake3Native.get().updateDirect(h, direct, pos, len, threads));
             direct.position(pos + len);
             return this;
         }
@@ -319,12 +298,7 @@ public final class Blake3 {
             if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
             if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
             if (Files.isDirectory(path)) throw new IOException(path + ": is a directory");
-            long h = beginExclusiveCall();
-            try {
-                Blake3Native.updateFile(h, path.toAbsolutePath().toString(), threads);
-            } finally {
-                endCall();
-            }
+            runExclusive(h -> Blake3Native.get().updateFile(h, path.toAbsolutePath().toString(), threads));
             return this;
         }
 
@@ -356,12 +330,7 @@ public final class Blake3 {
             Checks.requireNonNull(out, "out");
             Checks.checkFromIndexSize(off, len, out.length);
             if (position < 0) throw new IllegalArgumentException("position must be >= 0, was " + position);
-            long h = beginExclusiveCall();
-            try {
-                Blake3Native.finalizeXof(h, position, out, off, len);
-            } finally {
-                endCall();
-            }
+            runExclusive(h -> Blake3Native.get().finalizeXof(h, position, out, off, len));
         }
 
         /**
@@ -375,22 +344,12 @@ public final class Blake3 {
 
         /** An independent hasher with the same state (and key or context). */
         public Hasher copy() {
-            long h = beginExclusiveCall();
-            try {
-                return new Hasher(Blake3Native.copy(h));
-            } finally {
-                endCall();
-            }
+            return withExclusive(h -> new Hasher(Blake3Native.get().copy(h)));
         }
 
         /** Forgets all input, keeping the key or context. */
         public Hasher reset() {
-            long h = beginExclusiveCall();
-            try {
-                Blake3Native.reset(h);
-            } finally {
-                endCall();
-            }
+            runExclusive(h -> Blake3Native.get().reset(h));
             return this;
         }
     }

@@ -1,5 +1,6 @@
 package dev.ferric.blake3;
 
+import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
@@ -7,29 +8,42 @@ import java.nio.ByteBuffer;
  * argument first and hold a {@code NativeResource} call guard around each handle use.
  */
 final class Blake3Native {
+    private static final Blake3Native NATIVES = new Blake3Native();
+
     private Blake3Native() {}
 
-    static native void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen);
+    /**
+     * The natives, bound to ferric's library: the first call loads it (see {@code NativeLoader}); while
+     * it is not loaded this throws the loader's {@link UnsatisfiedLinkError}, with a search that found
+     * nothing repeated on a later call. Every native call goes through here, so none reaches an unbound
+     * method.
+     */
+    static Blake3Native get() {
+        NativeLoader.ensureLoaded();
+        return NATIVES;
+    }
 
-    static native void hashDirect(ByteBuffer in, int pos, int len, byte[] out, int outOff, int outLen);
+    native void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen);
 
-    static native long newHasher();
+    native void hashDirect(ByteBuffer in, int pos, int len, byte[] out, int outOff, int outLen);
 
-    static native long newKeyedHasher(byte[] key);
+    native long newHasher();
 
-    static native long newDeriveKeyHasher(String context);
+    native long newKeyedHasher(byte[] key);
 
-    static native long copy(long handle);
+    native long newDeriveKeyHasher(String context);
 
-    static native void update(long handle, byte[] in, int off, int len);
+    native long copy(long handle);
 
-    static native void updateDirect(long handle, ByteBuffer in, int pos, int len, int threads);
+    native void update(long handle, byte[] in, int off, int len);
 
-    static native void updateFile(long handle, String path, int threads);
+    native void updateDirect(long handle, ByteBuffer in, int pos, int len, int threads);
 
-    static native void finalizeXof(long handle, long seek, byte[] out, int off, int len);
+    native void updateFile(long handle, String path, int threads);
 
-    static native void reset(long handle);
+    native void finalizeXof(long handle, long seek, byte[] out, int off, int len);
 
-    static native void free(long handle);
+    native void reset(long handle);
+
+    native void free(long handle);
 }

@@ -1,7 +1,6 @@
 package dev.ferric.compress;
 
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 import java.util.zip.ZipException;
 
@@ -59,8 +58,7 @@ public enum Deflate {
     /** An upper bound on the compressed size of {@code len} bytes in this format (default gzip header). */
     public int maxCompressedLength(int len) {
         if (len < 0) throw new IllegalArgumentException("length must be >= 0, was " + len);
-        NativeLoader.ensureLoaded();
-        long b = CompressNative.deflateBound(id, len);
+        long b = CompressNative.get().deflateBound(id, len);
         if (b > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("bound for " + len + " bytes exceeds the largest array");
         return (int) b;
     }
@@ -82,8 +80,7 @@ public enum Deflate {
         Checks.requireNonNull(input, "input");
         Checks.checkFromIndexSize(off, len, input.length);
         checkLevel(level);
-        NativeLoader.ensureLoaded();
-        return CompressNative.compress(id, level, input, null, off, len, null);
+        return CompressNative.get().compress(id, level, input, null, off, len, null);
     }
 
     /**
@@ -97,8 +94,7 @@ public enum Deflate {
         Checks.checkFromIndexSize(off, len, input.length);
         checkLevel(level);
         if (this != GZIP) throw new IllegalStateException("a header applies to the gzip format only");
-        NativeLoader.ensureLoaded();
-        return CompressNative.compress(id, level, input, null, off, len, header.toBytes());
+        return CompressNative.get().compress(id, level, input, null, off, len, header.toBytes());
     }
 
     /**
@@ -120,8 +116,7 @@ public enum Deflate {
         Checks.requireNonNull(input, "input");
         Checks.checkFromIndexSize(off, len, input.length);
         checkLevel(level);
-        NativeLoader.ensureLoaded();
-        return CompressNative.compressParallel(id, level, input, null, off, len, null);
+        return CompressNative.get().compressParallel(id, level, input, null, off, len, null);
     }
 
     /** Compresses all of {@code input} at {@code level} on all cores; see {@link #compressParallel(byte[], int, int, int)}. */
@@ -142,8 +137,7 @@ public enum Deflate {
         Checks.checkFromIndexSize(off, len, input.length);
         Checks.checkFromIndexSize(outOff, outLen, out.length);
         checkLevel(level);
-        NativeLoader.ensureLoaded();
-        return CompressNative.compressInto(id, level, input, null, off, len, out, null, outOff, outLen);
+        return CompressNative.get().compressInto(id, level, input, null, off, len, out, null, outOff, outLen);
     }
 
     /**
@@ -156,10 +150,9 @@ public enum Deflate {
         Checks.requireNonNull(src, "src");
         Checks.requireNonNull(dst, "dst");
         checkLevel(level);
-        NativeLoader.ensureLoaded();
         Bytes in = Bytes.of(src);
         Bytes out = Bytes.writable(dst);
-        int n = CompressNative.compressInto(id, level, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
+        int n = CompressNative.get().compressInto(id, level, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
         src.position(src.limit());
         dst.position(dst.position() + n);
         return n;
@@ -182,8 +175,7 @@ public enum Deflate {
         Checks.requireNonNull(input, "input");
         Checks.requireNonNull(limits, "limits");
         Checks.checkFromIndexSize(off, len, input.length);
-        NativeLoader.ensureLoaded();
-        return CompressNative.decompress(id, input, null, off, len, limits.maxOutputBytes(), limits.maxRatio());
+        return CompressNative.get().decompress(id, input, null, off, len, limits.maxOutputBytes(), limits.maxRatio());
     }
 
     /**
@@ -197,8 +189,7 @@ public enum Deflate {
         Checks.requireNonNull(out, "out");
         Checks.checkFromIndexSize(off, len, input.length);
         Checks.checkFromIndexSize(outOff, outLen, out.length);
-        NativeLoader.ensureLoaded();
-        return CompressNative.decompressInto(id, input, null, off, len, out, null, outOff, outLen);
+        return CompressNative.get().decompressInto(id, input, null, off, len, out, null, outOff, outLen);
     }
 
     /**
@@ -210,10 +201,9 @@ public enum Deflate {
     public int decompress(ByteBuffer src, ByteBuffer dst) throws ZipException, java.io.EOFException {
         Checks.requireNonNull(src, "src");
         Checks.requireNonNull(dst, "dst");
-        NativeLoader.ensureLoaded();
         Bytes in = Bytes.of(src);
         Bytes out = Bytes.writable(dst);
-        int n = CompressNative.decompressInto(id, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
+        int n = CompressNative.get().decompressInto(id, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
         src.position(src.limit());
         dst.position(dst.position() + n);
         return n;

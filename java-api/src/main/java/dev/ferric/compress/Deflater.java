@@ -2,7 +2,6 @@ package dev.ferric.compress;
 
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
@@ -85,7 +84,7 @@ public final class Deflater extends NativeResource {
      * when {@code header} is null.
      */
     public Deflater(Deflate format, int level, GzipHeader header) {
-        super(create(format, level, header), CompressNative::deflaterFree, "Deflater");
+        super(create(format, level, header), h -> CompressNative.get().deflaterFree(h), "Deflater");
         this.format = format;
         this.level = level;
     }
@@ -94,8 +93,7 @@ public final class Deflater extends NativeResource {
         Checks.requireNonNull(format, "format");
         Deflate.checkLevel(level);
         if (header != null && format != Deflate.GZIP) throw new IllegalArgumentException("a header applies to the gzip format only");
-        NativeLoader.ensureLoaded();
-        return CompressNative.deflaterNew(format.id, level, header == null ? null : header.toBytes());
+        return CompressNative.get().deflaterNew(format.id, level, header == null ? null : header.toBytes());
     }
 
     /** The container format. */
@@ -134,12 +132,7 @@ public final class Deflater extends NativeResource {
     public void setDictionary(byte[] dict, int off, int len) {
         Checks.requireNonNull(dict, "dict");
         Checks.checkFromIndexSize(off, len, dict.length);
-        long h = beginExclusiveCall();
-        try {
-            CompressNative.deflaterSetDictionary(h, dict, off, len);
-        } finally {
-            endCall();
-        }
+        runExclusive(h -> CompressNative.get().deflaterSetDictionary(h, dict, off, len));
     }
 
     /** Sets all of {@code dict} as the preset dictionary. */
@@ -174,12 +167,7 @@ public final class Deflater extends NativeResource {
     }
 
     private void setParams(int level, int strategy) {
-        long h = beginExclusiveCall();
-        try {
-            CompressNative.deflaterSetParams(h, level, strategy);
-        } finally {
-            endCall();
-        }
+        runExclusive(h -> CompressNative.get().deflaterSetParams(h, level, strategy));
         this.level = level;
         this.strategy = strategy;
     }
@@ -238,25 +226,21 @@ public final class Deflater extends NativeResource {
     private int run(byte[] outArray, ByteBuffer outBuffer, int outOff, int outLen, int flush) {
         if (flush != NO_FLUSH && flush != SYNC_FLUSH && flush != FULL_FLUSH) throw new IllegalArgumentException("Illegal flush mode " + flush);
         int mode = finish ? FINISH : flush;
-        long h = beginExclusiveCall();
-        try {
-            long r;
-            if (inBuffer != null) {
-                Bytes in = Bytes.of(inBuffer);
-                r = CompressNative.deflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen, mode);
-                inBuffer.position(inBuffer.position() + CompressNative.consumed(r));
-            } else {
-                r = CompressNative.deflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen, mode);
-                inOff += CompressNative.consumed(r);
-                inLen -= CompressNative.consumed(r);
-            }
-            bytesRead += CompressNative.consumed(r);
-            bytesWritten += CompressNative.produced(r);
-            finished = CompressNative.flag62(r);
-            return CompressNative.produced(r);
-        } finally {
-            endCall();
+        Bytes in = inBuffer != null ? Bytes.of(inBuffer) : null;
+        long r = withExclusiveLong(h -> in != null
+                ? CompressNative.get().deflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen, mode)
+                : CompressNative.get().deflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen, mode));
+        int consumed = CompressNative.consumed(r);
+        if (inBuffer != null) {
+            inBuffer.position(inBuffer.position() + consumed);
+        } else {
+            inOff += consumed;
+            inLen -= consumed;
         }
+        bytesRead += consumed;
+        bytesWritten += CompressNative.produced(r);
+        finished = CompressNative.flag62(r);
+        return CompressNative.produced(r);
     }
 
     /** Uncompressed bytes consumed since creation or reset. */
@@ -281,12 +265,7 @@ public final class Deflater extends NativeResource {
 
     /** Starts a new stream with the same settings; the current input is dropped. */
     public void reset() {
-        long h = beginExclusiveCall();
-        try {
-            CompressNative.deflaterReset(h);
-        } finally {
-            endCall();
-        }
+        runExclusive(h -> CompressNative.get().deflaterReset(h));
         inArray = EMPTY;
         inBuffer = null;
         inLen = 0;

@@ -2,7 +2,6 @@ package dev.ferric.compress;
 
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 import java.util.zip.ZipException;
@@ -41,14 +40,13 @@ public final class Inflater extends NativeResource {
 
     /** A decompressor of {@code format} (for gzip: one member; call {@link #reset()} for the next). */
     public Inflater(Deflate format) {
-        super(create(format), CompressNative::inflaterFree, "Inflater");
+        super(create(format), h -> CompressNative.get().inflaterFree(h), "Inflater");
         this.format = format;
     }
 
     private static long create(Deflate format) {
         Checks.requireNonNull(format, "format");
-        NativeLoader.ensureLoaded();
-        return CompressNative.inflaterNew(format.id);
+        return CompressNative.get().inflaterNew(format.id);
     }
 
     /** The container format. */
@@ -84,13 +82,8 @@ public final class Inflater extends NativeResource {
     public void setDictionary(byte[] dict, int off, int len) {
         Checks.requireNonNull(dict, "dict");
         Checks.checkFromIndexSize(off, len, dict.length);
-        long h = beginExclusiveCall();
-        try {
-            CompressNative.inflaterSetDictionary(h, dict, off, len);
-            needsDictionary = false;
-        } finally {
-            endCall();
-        }
+        runExclusive(h -> CompressNative.get().inflaterSetDictionary(h, dict, off, len));
+        needsDictionary = false;
     }
 
     /** Supplies all of {@code dict} as the preset dictionary. */
@@ -146,51 +139,40 @@ public final class Inflater extends NativeResource {
     }
 
     private int run(byte[] outArray, ByteBuffer outBuffer, int outOff, int outLen) throws DataFormatException {
-        long h = beginExclusiveCall();
+        Bytes in = inBuffer != null ? Bytes.of(inBuffer) : null;
+        long r;
         try {
-            long r;
-            if (inBuffer != null) {
-                Bytes in = Bytes.of(inBuffer);
-                r = CompressNative.inflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen);
-                inBuffer.position(inBuffer.position() + CompressNative.consumed(r));
-            } else {
-                r = CompressNative.inflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen);
-                inOff += CompressNative.consumed(r);
-                inLen -= CompressNative.consumed(r);
-            }
-            bytesRead += CompressNative.consumed(r);
-            bytesWritten += CompressNative.produced(r);
-            finished = CompressNative.flag62(r);
-            needsDictionary = CompressNative.flag63(r);
-            return CompressNative.produced(r);
+            r = withExclusiveLong(h -> in != null
+                    ? CompressNative.get().inflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen)
+                    : CompressNative.get().inflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen));
         } catch (ZipException e) {
             DataFormatException d = new DataFormatException(e.getMessage());
             d.initCause(e);
             throw d;
-        } finally {
-            endCall();
         }
+        int consumed = CompressNative.consumed(r);
+        if (inBuffer != null) {
+            inBuffer.position(inBuffer.position() + consumed);
+        } else {
+            inOff += consumed;
+            inLen -= consumed;
+        }
+        bytesRead += consumed;
+        bytesWritten += CompressNative.produced(r);
+        finished = CompressNative.flag62(r);
+        needsDictionary = CompressNative.flag63(r);
+        return CompressNative.produced(r);
     }
 
     /** Whether the gzip header of the current member has been read (always true for other formats). */
     boolean gzipHeaderRead() {
-        long h = beginExclusiveCall();
-        try {
-            return CompressNative.inflaterHeaderDone(h);
-        } finally {
-            endCall();
-        }
+        return withExclusive(h -> CompressNative.get().inflaterHeaderDone(h));
     }
 
     /** The header of the last gzip member whose header was read, or null (none yet, or not gzip). */
     public GzipHeader gzipHeader() {
-        long h = beginExclusiveCall();
-        try {
-            byte[] raw = CompressNative.inflaterHeader(h);
-            return raw == null ? null : GzipHeader.parse(raw);
-        } finally {
-            endCall();
-        }
+        byte[] raw = withExclusive(h -> CompressNative.get().inflaterHeader(h));
+        return raw == null ? null : GzipHeader.parse(raw);
     }
 
     /** Compressed bytes consumed since creation or reset. */
@@ -215,12 +197,7 @@ public final class Inflater extends NativeResource {
 
     /** Starts over for a new stream (for gzip: the next member); the current input is kept. */
     public void reset() {
-        long h = beginExclusiveCall();
-        try {
-            CompressNative.inflaterReset(h);
-        } finally {
-            endCall();
-        }
+        runExclusive(h -> CompressNative.get().inflaterReset(h));
         finished = false;
         needsDictionary = false;
         bytesRead = 0;

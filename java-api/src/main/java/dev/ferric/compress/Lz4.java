@@ -1,7 +1,6 @@
 package dev.ferric.compress;
 
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.util.zip.ZipException;
@@ -65,8 +64,7 @@ public final class Lz4 {
         Checks.requireNonNull(input, "input");
         Checks.checkFromIndexSize(off, len, input.length);
         checkBlockSize(blockSizeId);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4FrameCompress(input, null, off, len, blockSizeId, contentChecksum);
+        return CompressNative.get().lz4FrameCompress(input, null, off, len, blockSizeId, contentChecksum);
     }
 
     /** Decompresses every frame in {@code input} within {@link DecompressionLimits#DEFAULT}. */
@@ -86,8 +84,7 @@ public final class Lz4 {
         Checks.requireNonNull(input, "input");
         Checks.requireNonNull(limits, "limits");
         Checks.checkFromIndexSize(off, len, input.length);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4FrameDecompress(input, null, off, len, limits.maxOutputBytes(), limits.maxRatio());
+        return CompressNative.get().lz4FrameDecompress(input, null, off, len, limits.maxOutputBytes(), limits.maxRatio());
     }
 
     static void checkBlockSize(int id) {

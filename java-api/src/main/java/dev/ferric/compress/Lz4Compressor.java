@@ -1,7 +1,6 @@
 package dev.ferric.compress;
 
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -26,8 +25,7 @@ public final class Lz4Compressor {
         Checks.requireNonNull(dest, "dest");
         Checks.checkFromIndexSize(srcOff, srcLen, src.length);
         Checks.checkFromIndexSize(destOff, maxDestLen, dest.length);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4Compress(src, null, srcOff, srcLen, dest, null, destOff, maxDestLen);
+        return CompressNative.get().lz4Compress(src, null, srcOff, srcLen, dest, null, destOff, maxDestLen);
     }
 
     /** Compresses all of {@code src} into {@code dest}; returns the compressed length. */
@@ -61,8 +59,7 @@ public final class Lz4Compressor {
         Checks.requireNonNull(dest, "dest");
         Bytes in = Lz4.absolute(src, srcOff, srcLen, false);
         Bytes out = Lz4.absolute(dest, destOff, maxDestLen, true);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4Compress(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
+        return CompressNative.get().lz4Compress(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
     }
 
     /** Compresses the remaining bytes of {@code src} into {@code dest}, advancing both positions. */

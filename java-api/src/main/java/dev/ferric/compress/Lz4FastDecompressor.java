@@ -1,7 +1,6 @@
 package dev.ferric.compress;
 
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,8 +21,7 @@ public final class Lz4FastDecompressor {
         Checks.requireNonNull(dest, "dest");
         Checks.checkFromIndexSize(srcOff, 0, src.length);
         Checks.checkFromIndexSize(destOff, destLen, dest.length);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4DecompressFast(src, null, srcOff, src.length - srcOff, dest, null, destOff, destLen);
+        return CompressNative.get().lz4DecompressFast(src, null, srcOff, src.length - srcOff, dest, null, destOff, destLen);
     }
 
     /** Decompresses the block at the start of {@code src} into {@code dest[0, destLen)}; returns the compressed bytes read. */
@@ -60,8 +58,7 @@ public final class Lz4FastDecompressor {
         Checks.checkFromIndexSize(srcOff, 0, src.capacity());
         Bytes in = Lz4.absolute(src, srcOff, src.capacity() - srcOff, false);
         Bytes out = Lz4.absolute(dest, destOff, destLen, true);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4DecompressFast(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
+        return CompressNative.get().lz4DecompressFast(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
     }
 
     /** Fills the remaining space of {@code dest} from the block at {@code src}'s position, advancing both. */

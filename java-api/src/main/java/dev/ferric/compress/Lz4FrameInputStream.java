@@ -2,7 +2,6 @@ package dev.ferric.compress;
 
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,9 +36,8 @@ public class Lz4FrameInputStream extends InputStream {
     public Lz4FrameInputStream(InputStream in, int size) {
         this.in = Checks.requireNonNull(in, "in");
         if (size <= 0) throw new IllegalArgumentException("buffer size <= 0");
-        NativeLoader.ensureLoaded();
         this.buf = new byte[size];
-        this.decoder = new Decoder(CompressNative.lz4FrameDecoderNew());
+        this.decoder = new Decoder(CompressNative.get().lz4FrameDecoderNew());
     }
 
     @Override
@@ -86,16 +84,11 @@ public class Lz4FrameInputStream extends InputStream {
     /** The native frame decoder. */
     private static final class Decoder extends NativeResource {
         Decoder(long handle) {
-            super(handle, CompressNative::lz4FrameDecoderFree, "Lz4FrameDecoder");
+            super(handle, h -> CompressNative.get().lz4FrameDecoderFree(h), "Lz4FrameDecoder");
         }
 
         long decode(byte[] in, int off, int len, byte[] out, int outOff, int outLen) throws ZipException {
-            long h = beginExclusiveCall();
-            try {
-                return CompressNative.lz4FrameDecode(h, in, null, off, len, out, null, outOff, outLen);
-            } finally {
-                endCall();
-            }
+            return withExclusiveLong(h -> CompressNative.get().lz4FrameDecode(h, in, null, off, len, out, null, outOff, outLen));
         }
     }
 }

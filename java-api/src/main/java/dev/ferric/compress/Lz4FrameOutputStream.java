@@ -2,7 +2,6 @@ package dev.ferric.compress;
 
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -40,8 +39,7 @@ public class Lz4FrameOutputStream extends OutputStream {
     public Lz4FrameOutputStream(OutputStream out, int blockSizeId, boolean contentChecksum, boolean blockChecksum) {
         this.out = Checks.requireNonNull(out, "out");
         Lz4.checkBlockSize(blockSizeId);
-        NativeLoader.ensureLoaded();
-        this.encoder = new Encoder(CompressNative.lz4FrameEncoderNew(blockSizeId, contentChecksum, blockChecksum));
+        this.encoder = new Encoder(CompressNative.get().lz4FrameEncoderNew(blockSizeId, contentChecksum, blockChecksum));
         this.buf = new byte[64 * 1024];
     }
 
@@ -111,16 +109,11 @@ public class Lz4FrameOutputStream extends OutputStream {
     /** The native frame encoder. */
     private static final class Encoder extends NativeResource {
         Encoder(long handle) {
-            super(handle, CompressNative::lz4FrameEncoderFree, "Lz4FrameEncoder");
+            super(handle, h -> CompressNative.get().lz4FrameEncoderFree(h), "Lz4FrameEncoder");
         }
 
         long encode(byte[] in, int off, int len, byte[] out, int mode) {
-            long h = beginExclusiveCall();
-            try {
-                return CompressNative.lz4FrameEncode(h, in, null, off, len, out, null, 0, out.length, mode);
-            } finally {
-                endCall();
-            }
+            return withExclusiveLong(h -> CompressNative.get().lz4FrameEncode(h, in, null, off, len, out, null, 0, out.length, mode));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.ferric.compress;
 
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -23,8 +22,7 @@ public final class Lz4SafeDecompressor {
         Checks.requireNonNull(dest, "dest");
         Checks.checkFromIndexSize(srcOff, srcLen, src.length);
         Checks.checkFromIndexSize(destOff, maxDestLen, dest.length);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4DecompressSafe(src, null, srcOff, srcLen, dest, null, destOff, maxDestLen);
+        return CompressNative.get().lz4DecompressSafe(src, null, srcOff, srcLen, dest, null, destOff, maxDestLen);
     }
 
     /** Decompresses all of {@code src} into {@code dest}; returns the decompressed length. */
@@ -57,8 +55,7 @@ public final class Lz4SafeDecompressor {
         Checks.requireNonNull(dest, "dest");
         Bytes in = Lz4.absolute(src, srcOff, srcLen, false);
         Bytes out = Lz4.absolute(dest, destOff, maxDestLen, true);
-        NativeLoader.ensureLoaded();
-        return CompressNative.lz4DecompressSafe(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
+        return CompressNative.get().lz4DecompressSafe(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
     }
 
     /** Decompresses the remaining bytes of {@code src} into {@code dest}, advancing both positions. */

@@ -2,7 +2,6 @@ package dev.ferric.regex;
 
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,15 +93,10 @@ public final class Regex extends NativeResource {
     private final Groups groups;
 
     private Regex(long handle, String pattern, int flags) {
-        super(handle, RegexNative::free, KIND);
+        super(handle, h -> RegexNative.get().free(h), KIND);
         this.pattern = pattern;
         this.flags = flags;
-        long h = beginSharedCall();
-        try {
-            this.groups = new Groups(RegexNative.groupNames(h));
-        } finally {
-            endCall();
-        }
+        this.groups = new Groups(withShared(h -> RegexNative.get().groupNames(h)));
     }
 
     /**
@@ -177,12 +171,7 @@ public final class Regex extends NativeResource {
 
     /** The pattern after translation to the engine's syntax (for diagnostics). */
     public String enginePattern() {
-        long h = beginSharedCall();
-        try {
-            return RegexNative.enginePattern(h);
-        } finally {
-            endCall();
-        }
+        return withShared(h -> RegexNative.get().enginePattern(h));
     }
 
     /**
@@ -190,12 +179,7 @@ public final class Regex extends NativeResource {
      * whole-input variants are built on first use), not counting per-thread search caches.
      */
     public long compiledSize() {
-        long h = beginSharedCall();
-        try {
-            return RegexNative.memoryUsage(h);
-        } finally {
-            endCall();
-        }
+        return withShared(h -> RegexNative.get().memoryUsage(h));
     }
 
     @Override
@@ -238,23 +222,13 @@ public final class Regex extends NativeResource {
 
     private int stringOp(int op, String s, int from) {
         byte[] ascii = ascii(s);
-        long h = beginSharedCall();
-        try {
-            if (ascii != null) return RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from);
-            return RegexNative.stringOp(h, op, s, from);
-        } finally {
-            endCall();
-        }
+        if (ascii != null) return withSharedInt(h -> RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from));
+        return withSharedInt(h -> RegexNative.get().stringOp(h, op, s, from));
     }
 
     private int[] stringFind(String s, int from, int limit, boolean captures) {
         if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
-        long h = beginSharedCall();
-        try {
-            return RegexNative.stringFind(h, s, from, limit, captures);
-        } finally {
-            endCall();
-        }
+        return withShared(h -> RegexNative.get().stringFind(h, s, from, limit, captures));
     }
 
     /** Whether the regex matches all of {@code input} (as {@code Matcher.matches()}). */
@@ -301,12 +275,7 @@ public final class Regex extends NativeResource {
             if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
             int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
             int flags = RegexNative.FIND_TEXT | (withGroups ? RegexNative.FIND_CAPTURES : 0);
-            long h = beginSharedCall();
-            try {
-                slots = RegexNative.bytesFind(h, ascii, 0, s.length(), from, -1, flags, out) == 0 ? null : out;
-            } finally {
-                endCall();
-            }
+            slots = withSharedInt(h -> RegexNative.get().bytesFind(h, ascii, 0, s.length(), from, -1, flags, out)) == 0 ? null : out;
         }
         if (slots == null || slots.length == 0) return Optional.empty();
         return Optional.of(new Match(s, slots, 0, captures, groups));
@@ -469,27 +438,16 @@ public final class Regex extends NativeResource {
     }
 
     private int op(int op, Bytes in) {
-        long h = beginSharedCall();
-        try {
-            if (in.direct != null) return RegexNative.directOp(h, op, in.direct, in.off, in.len, in.off);
-            return RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off);
-        } finally {
-            endCall();
-        }
+        if (in.direct != null) return withSharedInt(h -> RegexNative.get().directOp(h, op, in.direct, in.off, in.len, in.off));
+        return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off));
     }
 
     /** Fills {@code out} with matches from {@code from} (input coordinates); returns the ints written, shifted to user offsets. */
     private int findInto(Bytes in, int from, int prevEnd, boolean captures, int[] out) {
-        int n;
-        long h = beginSharedCall();
-        try {
-            int flags = captures ? RegexNative.FIND_CAPTURES : 0;
-            n = in.direct != null
-                    ? RegexNative.directFind(h, in.direct, in.off, in.len, from, prevEnd, flags, out)
-                    : RegexNative.bytesFind(h, in.array, in.off, in.len, from, prevEnd, flags, out);
-        } finally {
-            endCall();
-        }
+        int flags = captures ? RegexNative.FIND_CAPTURES : 0;
+        int n = in.direct != null
+                ? withSharedInt(h -> RegexNative.get().directFind(h, in.direct, in.off, in.len, from, prevEnd, flags, out))
+                : withSharedInt(h -> RegexNative.get().bytesFind(h, in.array, in.off, in.len, from, prevEnd, flags, out));
         if (in.shift != 0) {
             for (int i = 0; i < n; i++) if (out[i] >= 0) out[i] += in.shift;
         }
@@ -716,10 +674,9 @@ public final class Regex extends NativeResource {
         public Regex compile(String pattern) {
             Checks.requireNonNull(pattern, "pattern");
             refuseLoneSurrogate(pattern);
-            NativeLoader.ensureLoaded();
             long h;
             try {
-                h = RegexNative.compile(pattern, flags, sizeLimit, dfaSizeLimit, nestLimit);
+                h = RegexNative.get().compile(pattern, flags, sizeLimit, dfaSizeLimit, nestLimit);
             } catch (RegexSyntaxException e) {
                 throw e.withPattern(pattern);
             }
@@ -766,10 +723,9 @@ public final class Regex extends NativeResource {
                     throw new RegexSyntaxException("pattern " + i + ": " + e.getDescription(), ps[i], e.getIndex());
                 }
             }
-            NativeLoader.ensureLoaded();
             long h;
             try {
-                h = RegexNative.setCompile(ps, flags, sizeLimit, dfaSizeLimit, nestLimit);
+                h = RegexNative.get().setCompile(ps, flags, sizeLimit, dfaSizeLimit, nestLimit);
             } catch (RegexSyntaxException e) {
                 String d = e.getDescription();
                 String failing = null;

@@ -1,5 +1,6 @@
 package dev.ferric.regex;
 
+import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
@@ -8,7 +9,20 @@ import java.nio.ByteBuffer;
  * Byte offsets ({@code from}, {@code prevEnd}, results) are absolute indices into the array or buffer.
  */
 final class RegexNative {
+    private static final RegexNative NATIVES = new RegexNative();
+
     private RegexNative() {}
+
+    /**
+     * The natives, bound to ferric's library: the first call loads it (see {@code NativeLoader}); while
+     * it is not loaded this throws the loader's {@link UnsatisfiedLinkError}, with a search that found
+     * nothing repeated on a later call. Every native call goes through here, so none reaches an unbound
+     * method.
+     */
+    static RegexNative get() {
+        NativeLoader.ensureLoaded();
+        return NATIVES;
+    }
 
     static final int OP_IS_MATCH = 0;
     static final int OP_FULL_MATCH = 1;
@@ -21,36 +35,36 @@ final class RegexNative {
     /** {@code flags} of the find methods: as {@link #OP_TEXT}. */
     static final int FIND_TEXT = 2;
 
-    static native long compile(String pattern, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
+    native long compile(String pattern, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
 
     /** Name of each group by index (group 0 first); null for unnamed groups. */
-    static native String[] groupNames(long handle);
+    native String[] groupNames(long handle);
 
-    static native String enginePattern(long handle);
+    native String enginePattern(long handle);
 
-    static native long memoryUsage(long handle);
+    native long memoryUsage(long handle);
 
-    static native int bytesOp(long handle, int op, byte[] in, int off, int len, int from);
+    native int bytesOp(long handle, int op, byte[] in, int off, int len, int from);
 
-    static native int directOp(long handle, int op, ByteBuffer in, int pos, int len, int from);
+    native int directOp(long handle, int op, ByteBuffer in, int pos, int len, int from);
 
-    static native int stringOp(long handle, int op, String in, int from);
+    native int stringOp(long handle, int op, String in, int from);
 
-    static native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out);
+    native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out);
 
-    static native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd, int flags, int[] out);
+    native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd, int flags, int[] out);
 
-    static native int[] stringFind(long handle, String in, int from, int limit, boolean captures);
+    native int[] stringFind(long handle, String in, int from, int limit, boolean captures);
 
-    static native void free(long handle);
+    native void free(long handle);
 
-    static native long setCompile(String[] patterns, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
+    native long setCompile(String[] patterns, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
 
-    static native int[] setWhichBytes(long handle, byte[] in, int off, int len, boolean anyOnly);
+    native int[] setWhichBytes(long handle, byte[] in, int off, int len, boolean anyOnly);
 
-    static native int[] setWhichDirect(long handle, ByteBuffer in, int pos, int len, boolean anyOnly);
+    native int[] setWhichDirect(long handle, ByteBuffer in, int pos, int len, boolean anyOnly);
 
-    static native int[] setWhichString(long handle, String in, boolean anyOnly);
+    native int[] setWhichString(long handle, String in, boolean anyOnly);
 
-    static native void setFree(long handle);
+    native void setFree(long handle);
 }

@@ -25,7 +25,7 @@ public final class RegexSet extends NativeResource {
     private final List<String> patterns;
 
     RegexSet(long handle, String[] patterns) {
-        super(handle, RegexNative::setFree, KIND);
+        super(handle, h -> RegexNative.get().setFree(h), KIND);
         this.patterns = Collections.unmodifiableList(Arrays.asList(patterns.clone()));
     }
 
@@ -45,20 +45,17 @@ public final class RegexSet extends NativeResource {
     }
 
     private int[] which(Object input, boolean anyOnly) {
-        long h = beginSharedCall();
-        try {
-            if (input instanceof String) return RegexNative.setWhichString(h, (String) input, anyOnly);
+        return withShared(h -> {
+            if (input instanceof String) return RegexNative.get().setWhichString(h, (String) input, anyOnly);
             ByteBuffer b = (ByteBuffer) input;
             int pos = b.position();
             int len = b.remaining();
-            if (b.isDirect()) return RegexNative.setWhichDirect(h, b, pos, len, anyOnly);
-            if (b.hasArray()) return RegexNative.setWhichBytes(h, b.array(), b.arrayOffset() + pos, len, anyOnly);
+            if (b.isDirect()) return RegexNative.get().setWhichDirect(h, b, pos, len, anyOnly);
+            if (b.hasArray()) return RegexNative.get().setWhichBytes(h, b.array(), b.arrayOffset() + pos, len, anyOnly);
             byte[] copy = new byte[len];
             b.duplicate().get(copy);
-            return RegexNative.setWhichBytes(h, copy, 0, len, anyOnly);
-        } finally {
-            endCall();
-        }
+            return RegexNative.get().setWhichBytes(h, copy, 0, len, anyOnly);
+        });
     }
 
     /** Indexes of the patterns matching somewhere in {@code input}, ascending. */

@@ -2,7 +2,6 @@ package dev.ferric.vectors;
 
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -100,7 +99,7 @@ public final class FlatIndex extends NativeResource {
      *     not go with {@code elementType} ({@link Metric#HAMMING} if and only if {@link ElementType#BINARY})
      */
     public FlatIndex(int dimension, Metric metric, ElementType elementType, long maxBytes) {
-        super(create(dimension, metric, elementType, maxBytes), FlatIndexNative::free, KIND);
+        super(create(dimension, metric, elementType, maxBytes), h -> FlatIndexNative.get().free(h), KIND);
         this.dimension = dimension;
         this.metric = metric;
         this.elementType = elementType;
@@ -122,8 +121,7 @@ public final class FlatIndex extends NativeResource {
         if (elementType == ElementType.BINARY && dimension % 8 != 0) {
             throw new IllegalArgumentException("a BINARY dimension counts bits and must be a multiple of 8, was " + dimension);
         }
-        NativeLoader.ensureLoaded();
-        return FlatIndexNative.create(dimension, metric.code(), elementType.code(), maxBytes);
+        return FlatIndexNative.get().create(dimension, metric.code(), elementType.code(), maxBytes);
     }
 
     /** Number of components of every vector (bits, for {@link ElementType#BINARY}). */
@@ -146,22 +144,18 @@ public final class FlatIndex extends NativeResource {
 
     /** Number of vectors added. */
     public int size() {
-        long h = beginRead();
+        requireOpen();
+        lock.readLock().lock();
         try {
             return size;
         } finally {
-            end();
+            lock.readLock().unlock();
         }
     }
 
     /** Native bytes allocated for the vectors (capacity included). */
     public long memoryBytes() {
-        long h = beginRead();
-        try {
-            return FlatIndexNative.memoryBytes(h);
-        } finally {
-            end();
-        }
+        return read(h -> FlatIndexNative.get().memoryBytes(h));
     }
 
     // ---------------------------------------------------------------- add
@@ -181,12 +175,7 @@ public final class FlatIndex extends NativeResource {
         Checks.checkFromIndexSize(off, len, vectors.length);
         requireType(ElementType.FLOAT32);
         checkMultiple(len);
-        long h = beginWrite();
-        try {
-            return added(FlatIndexNative.addFloats(h, vectors, off, len), len / vectorLength);
-        } finally {
-            end();
-        }
+        return write(h -> added(FlatIndexNative.get().addFloats(h, vectors, off, len), len / vectorLength));
     }
 
     /** Adds float32 vectors, one per row (all or none). Returns the id of the first. */
@@ -213,12 +202,7 @@ public final class FlatIndex extends NativeResource {
         Checks.checkFromIndexSize(off, len, vectors.length);
         requireBytes();
         checkMultiple(len);
-        long h = beginWrite();
-        try {
-            return added(FlatIndexNative.addBytes(h, vectors, off, len), len / vectorLength);
-        } finally {
-            end();
-        }
+        return write(h -> added(FlatIndexNative.get().addBytes(h, vectors, off, len), len / vectorLength));
     }
 
     /** Adds int8 or binary vectors, one per row (all or none). Returns the id of the first. */
@@ -246,12 +230,7 @@ public final class FlatIndex extends NativeResource {
         boolean little = vectors.order() == ByteOrder.LITTLE_ENDIAN;
         int first;
         if (vectors.isDirect()) {
-            long h = beginWrite();
-            try {
-                first = added(FlatIndexNative.addDirect(h, vectors, pos, len, little), (int) (len / perVector));
-            } finally {
-                end();
-            }
+            first = write(h -> added(FlatIndexNative.get().addDirect(h, vectors, pos, len, little), (int) (len / perVector)));
         } else if (elementType != ElementType.FLOAT32 && vectors.hasArray()) {
             first = add(vectors.array(), vectors.arrayOffset() + pos, len);
         } else {
@@ -273,29 +252,26 @@ public final class FlatIndex extends NativeResource {
 
     private int addRows(Object rows, int count) {
         if (count == 0) throw new IllegalArgumentException("no vectors to add");
-        long h = beginWrite();
-        try {
+        return write(h -> {
             int before = size;
-            FlatIndexNative.reserve(h, count);
+            FlatIndexNative.get().reserve(h, count);
             boolean done = false;
             try {
                 for (int i = 0; i < count; i++) {
                     if (rows instanceof float[][]) {
-                        FlatIndexNative.addFloats(h, ((float[][]) rows)[i], 0, vectorLength);
+                        FlatIndexNative.get().addFloats(h, ((float[][]) rows)[i], 0, vectorLength);
                     } else {
-                        FlatIndexNative.addBytes(h, ((byte[][]) rows)[i], 0, vectorLength);
+                        FlatIndexNative.get().addBytes(h, ((byte[][]) rows)[i], 0, vectorLength);
                     }
                 }
                 done = true;
                 size = before + count;
             } finally {
                 // all or none: a bad row (its message names the id it would have had) undoes the batch
-                if (!done) FlatIndexNative.truncate(h, before);
+                if (!done) FlatIndexNative.get().truncate(h, before);
             }
             return before;
-        } finally {
-            end();
-        }
+        });
     }
 
     // ---------------------------------------------------------------- search
@@ -308,16 +284,13 @@ public final class FlatIndex extends NativeResource {
     public SearchResult search(float[] query, int k) {
         checkQuery(query, ElementType.FLOAT32);
         checkK(k);
-        long h = beginRead();
-        try {
+        return read(h -> {
             int n = Math.min(k, size);
             int[] ids = new int[n];
             float[] scores = new float[n];
-            FlatIndexNative.searchFloats(h, query, 0, n == 0 ? k : n, ids, scores, 0);
+            FlatIndexNative.get().searchFloats(h, query, 0, n == 0 ? k : n, ids, scores, 0);
             return new SearchResult(ids, scores);
-        } finally {
-            end();
-        }
+        });
     }
 
     /**
@@ -330,12 +303,7 @@ public final class FlatIndex extends NativeResource {
     public int search(float[] query, int k, int[] ids, float[] scores) {
         checkQuery(query, ElementType.FLOAT32);
         checkOut(k, 1, ids, scores);
-        long h = beginRead();
-        try {
-            return FlatIndexNative.searchFloats(h, query, 0, k, ids, scores, 0);
-        } finally {
-            end();
-        }
+        return readInt(h -> FlatIndexNative.get().searchFloats(h, query, 0, k, ids, scores, 0));
     }
 
     /**
@@ -345,28 +313,20 @@ public final class FlatIndex extends NativeResource {
     public SearchResult search(byte[] query, int k) {
         checkQuery(query, null);
         checkK(k);
-        long h = beginRead();
-        try {
+        return read(h -> {
             int n = Math.min(k, size);
             int[] ids = new int[n];
             float[] scores = new float[n];
-            FlatIndexNative.searchBytes(h, query, 0, n == 0 ? k : n, ids, scores, 0);
+            FlatIndexNative.get().searchBytes(h, query, 0, n == 0 ? k : n, ids, scores, 0);
             return new SearchResult(ids, scores);
-        } finally {
-            end();
-        }
+        });
     }
 
     /** As {@link #search(float[], int, int[], float[])}, for an int8 or binary query. */
     public int search(byte[] query, int k, int[] ids, float[] scores) {
         checkQuery(query, null);
         checkOut(k, 1, ids, scores);
-        long h = beginRead();
-        try {
-            return FlatIndexNative.searchBytes(h, query, 0, k, ids, scores, 0);
-        } finally {
-            end();
-        }
+        return readInt(h -> FlatIndexNative.get().searchBytes(h, query, 0, k, ids, scores, 0));
     }
 
     /**
@@ -400,12 +360,7 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(queries.length);
         int count = queries.length / vectorLength;
         checkOut(k, count, ids, scores);
-        long h = beginRead();
-        try {
-            return FlatIndexNative.searchBatchFloats(h, queries, 0, count, k, ids, scores, 0);
-        } finally {
-            end();
-        }
+        return readInt(h -> FlatIndexNative.get().searchBatchFloats(h, queries, 0, count, k, ids, scores, 0));
     }
 
     /** As {@link #searchBatch(float[][], int)}, for int8 or binary queries. */
@@ -428,26 +383,20 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(queries.length);
         int count = queries.length / vectorLength;
         checkOut(k, count, ids, scores);
-        long h = beginRead();
-        try {
-            return FlatIndexNative.searchBatchBytes(h, queries, 0, count, k, ids, scores, 0);
-        } finally {
-            end();
-        }
+        return readInt(h -> FlatIndexNative.get().searchBatchBytes(h, queries, 0, count, k, ids, scores, 0));
     }
 
     private SearchResult[] batch(Object flat, int count, int k) {
         SearchResult[] out = new SearchResult[count];
         if (count == 0) return out;
-        long h = beginRead();
-        try {
+        return read(h -> {
             int n = size == 0 ? k : Math.min(k, size);
             int[] ids = new int[Math.multiplyExact(count, n)];
             float[] scores = new float[ids.length];
             if (flat instanceof float[]) {
-                FlatIndexNative.searchBatchFloats(h, (float[]) flat, 0, count, n, ids, scores, 0);
+                FlatIndexNative.get().searchBatchFloats(h, (float[]) flat, 0, count, n, ids, scores, 0);
             } else {
-                FlatIndexNative.searchBatchBytes(h, (byte[]) flat, 0, count, n, ids, scores, 0);
+                FlatIndexNative.get().searchBatchBytes(h, (byte[]) flat, 0, count, n, ids, scores, 0);
             }
             for (int q = 0; q < count; q++) {
                 int[] i = new int[n];
@@ -457,9 +406,7 @@ public final class FlatIndex extends NativeResource {
                 out[q] = new SearchResult(i, s);
             }
             return out;
-        } finally {
-            end();
-        }
+        });
     }
 
     // ---------------------------------------------------------------- call guards
@@ -470,35 +417,33 @@ public final class FlatIndex extends NativeResource {
         return first;
     }
 
-    private long beginRead() {
+    /** Runs a search (or another read) under the read lock: searches run together, adds wait. */
+    private <T, X extends Exception> T read(Call<T, X> call) throws X {
         lock.readLock().lock();
         try {
-            return beginSharedCall();
-        } catch (RuntimeException e) {
+            return withShared(call);
+        } finally {
             lock.readLock().unlock();
-            throw e;
         }
     }
 
-    private long beginWrite() {
+    /** {@link #read(Call)} for a search into the caller's arrays, without boxing its count. */
+    private <X extends Exception> int readInt(IntCall<X> call) throws X {
+        lock.readLock().lock();
+        try {
+            return withSharedInt(call);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Runs an add under the write lock: it waits for the searches in progress and holds new ones back. */
+    private <T, X extends Exception> T write(Call<T, X> call) throws X {
         lock.writeLock().lock();
         try {
-            return beginExclusiveCall();
-        } catch (RuntimeException e) {
-            lock.writeLock().unlock();
-            throw e;
-        }
-    }
-
-    private void end() {
-        try {
-            endCall();
+            return withExclusive(call);
         } finally {
-            if (lock.isWriteLockedByCurrentThread()) {
-                lock.writeLock().unlock();
-            } else {
-                lock.readLock().unlock();
-            }
+            lock.writeLock().unlock();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ferric.vectors;
 
+import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
@@ -8,29 +9,42 @@ import java.nio.ByteBuffer;
  * reads and searches, exclusive for adds.
  */
 final class FlatIndexNative {
+    private static final FlatIndexNative NATIVES = new FlatIndexNative();
+
     private FlatIndexNative() {}
 
-    static native long create(int dimension, int metric, int elementType, long maxBytes);
+    /**
+     * The natives, bound to ferric's library: the first call loads it (see {@code NativeLoader}); while
+     * it is not loaded this throws the loader's {@link UnsatisfiedLinkError}, with a search that found
+     * nothing repeated on a later call. Every native call goes through here, so none reaches an unbound
+     * method.
+     */
+    static FlatIndexNative get() {
+        NativeLoader.ensureLoaded();
+        return NATIVES;
+    }
 
-    static native int addFloats(long handle, float[] src, int off, int len);
+    native long create(int dimension, int metric, int elementType, long maxBytes);
 
-    static native int addBytes(long handle, byte[] src, int off, int len);
+    native int addFloats(long handle, float[] src, int off, int len);
 
-    static native int addDirect(long handle, ByteBuffer buffer, int pos, int len, boolean littleEndian);
+    native int addBytes(long handle, byte[] src, int off, int len);
 
-    static native void reserve(long handle, int additional);
+    native int addDirect(long handle, ByteBuffer buffer, int pos, int len, boolean littleEndian);
 
-    static native void truncate(long handle, int size);
+    native void reserve(long handle, int additional);
 
-    static native long memoryBytes(long handle);
+    native void truncate(long handle, int size);
 
-    static native int searchFloats(long handle, float[] query, int off, int k, int[] ids, float[] scores, int outOff);
+    native long memoryBytes(long handle);
 
-    static native int searchBytes(long handle, byte[] query, int off, int k, int[] ids, float[] scores, int outOff);
+    native int searchFloats(long handle, float[] query, int off, int k, int[] ids, float[] scores, int outOff);
 
-    static native int searchBatchFloats(long handle, float[] queries, int off, int count, int k, int[] ids, float[] scores, int outOff);
+    native int searchBytes(long handle, byte[] query, int off, int k, int[] ids, float[] scores, int outOff);
 
-    static native int searchBatchBytes(long handle, byte[] queries, int off, int count, int k, int[] ids, float[] scores, int outOff);
+    native int searchBatchFloats(long handle, float[] queries, int off, int count, int k, int[] ids, float[] scores, int outOff);
 
-    static native void free(long handle);
+    native int searchBatchBytes(long handle, byte[] queries, int off, int count, int k, int[] ids, float[] scores, int outOff);
+
+    native void free(long handle);
 }

@@ -1,7 +1,6 @@
 package dev.ferric.vectors;
 
 import dev.ferric.internal.Checks;
-import dev.ferric.internal.NativeLoader;
 
 /**
  * Distance functions on one pair of vectors, for callers who keep their own storage. For scoring a
@@ -105,8 +104,7 @@ public final class Vectors {
         Checks.requireNonNull(b, "b");
         Checks.checkFromIndexSize(aOff, len, a.length);
         Checks.checkFromIndexSize(bOff, len, b.length);
-        NativeLoader.ensureLoaded();
-        return VectorsNative.hamming(a, aOff, a == b ? null : b, bOff, len);
+        return VectorsNative.get().hamming(a, aOff, a == b ? null : b, bOff, len);
     }
 
     /**
@@ -116,8 +114,7 @@ public final class Vectors {
      * @throws UnsatisfiedLinkError if the native library could not be loaded
      */
     public static String hammingKernelName() {
-        NativeLoader.ensureLoaded();
-        return VectorsNative.hammingKernelName();
+        return VectorsNative.get().hammingKernelName();
     }
 
     /**
@@ -127,8 +124,7 @@ public final class Vectors {
      * @throws UnsatisfiedLinkError if the native library could not be loaded
      */
     public static String kernelName() {
-        NativeLoader.ensureLoaded();
-        return VectorsNative.kernelName();
+        return VectorsNative.get().kernelName();
     }
 
     private static float pair(Metric m, float[] a, float[] b) {
@@ -150,7 +146,6 @@ public final class Vectors {
         Checks.requireNonNull(b, "b");
         Checks.checkFromIndexSize(aOff, len, a.length);
         Checks.checkFromIndexSize(bOff, len, b.length);
-        NativeLoader.ensureLoaded();
         return VectorsCalls.pairFloats(m.code(), a, aOff, a == b ? null : b, bOff, len);
     }
 
@@ -159,7 +154,6 @@ public final class Vectors {
         Checks.requireNonNull(b, "b");
         Checks.checkFromIndexSize(aOff, len, a.length);
         Checks.checkFromIndexSize(bOff, len, b.length);
-        NativeLoader.ensureLoaded();
         return VectorsCalls.pairBytes(m.code(), a, aOff, a == b ? null : b, bOff, len);
     }
 

@@ -8,10 +8,10 @@ final class VectorsCalls {
     private VectorsCalls() {}
 
     static float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len) {
-        return VectorsNative.pairFloats(metric, a, aOff, b, bOff, len);
+        return VectorsNative.get().pairFloats(metric, a, aOff, b, bOff, len);
     }
 
     static float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len) {
-        return VectorsNative.pairBytes(metric, a, aOff, b, bOff, len);
+        return VectorsNative.get().pairBytes(metric, a, aOff, b, bOff, len);
     }
 }

@@ -21,7 +21,7 @@ final class Blake3Calls {
 
     static void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen) {
         if (HASH == null || len > MAX_PINNED) {
-            Blake3Native.hash(in, off, len, out, outOff, outLen);
+            Blake3Native.get().hash(in, off, len, out, outOff, outLen);
             return;
         }
         int rc;

@@ -21,13 +21,13 @@ final class VectorsCalls {
     private static final int MAX_PINNED = FlatIndex.MAX_DIMENSION;
 
     static float pairFloats(int metric, float[] a, int aOff, float[] b, int bOff, int len) {
-        if (PAIR_F32 == null || len > MAX_PINNED) return VectorsNative.pairFloats(metric, a, aOff, b, bOff, len);
+        if (PAIR_F32 == null || len > MAX_PINNED) return VectorsNative.get().pairFloats(metric, a, aOff, b, bOff, len);
         MemorySegment sa = MemorySegment.ofArray(a);
         return pair(PAIR_F32, metric, sa, aOff, b == null ? sa : MemorySegment.ofArray(b), bOff, len);
     }
 
     static float pairBytes(int metric, byte[] a, int aOff, byte[] b, int bOff, int len) {
-        if (PAIR_I8 == null || len > MAX_PINNED) return VectorsNative.pairBytes(metric, a, aOff, b, bOff, len);
+        if (PAIR_I8 == null || len > MAX_PINNED) return VectorsNative.get().pairBytes(metric, a, aOff, b, bOff, len);
         MemorySegment sa = MemorySegment.ofArray(a);
         return pair(PAIR_I8, metric, sa, aOff, b == null ? sa : MemorySegment.ofArray(b), bOff, len);
     }

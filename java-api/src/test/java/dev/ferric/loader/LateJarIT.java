@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  * A JVM that starts without the classifier jar and gets it later through the thread's context class
  * loader, as Spark executors get a jar from {@code SparkContext.addJar}: the failed search is not
  * final, the kept error says when it was made, and the next search (a second later) finds the jar.
+ * Before that, the first call of every kernel throws the loader's explanation (each kernel's natives
+ * are reached only through their class's {@code get()}, which loads or explains).
  */
 class LateJarIT {
     @Test
@@ -26,6 +28,9 @@ class LateJarIT {
         String first = r.value("firstMessage");
         assertTrue(first.contains("not on the classpath (searched the application class loader)"), first);
         assertTrue(first.contains("Gradle: runtimeOnly(") && first.contains("--jars or spark.jars"), first);
+        for (String kernel : new String[] {"blake3", "regex", "deflate", "lz4", "vectors", "index"}) {
+            assertEquals("loader error", r.value("firstUse." + kernel), kernel + ": " + r);
+        }
         String kept = r.value("kept");
         assertTrue(kept.contains("This is the result of the search at ") && kept.contains("a later call searches again"), kept);
         assertEquals(1, kept.split("To fix:", -1).length - 1, "the text once: " + kept);
