@@ -16,4 +16,4 @@ lscpu | head -20 > "$OUT/machine.txt"
 { date -u; uptime; } | tee "$OUT/jdk25.txt"
 "$JDK25/bin/java" --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar 'VectorsBench' -f 1 -wi 3 -i 5 -prof gc \
   -rf json -rff "$OUT/jdk25.json" | tee -a "$OUT/jdk25.txt"
-(cd rust-core && cargo run -q --release --locked --example vectors_throughput) | tee "$OUT/rust.txt"
+(cd rust-core && cargo run -q --release --locked -p ferric-kernels --example vectors_throughput) | tee "$OUT/rust.txt"

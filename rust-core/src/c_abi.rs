@@ -14,10 +14,11 @@
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::blake3::Hasher;
+use ferric_kernels::blake3::Hasher;
 use crate::boundary::FerricError;
-use crate::regex::Mode;
-use crate::vectors::{check_combination, finish, parts_f32, parts_i8, ElementType, Metric, Parts};
+use crate::glue::OrThrow;
+use ferric_kernels::regex::Mode;
+use ferric_kernels::vectors::{check_combination, finish, parts_f32, parts_i8, ElementType, Metric, Parts};
 
 thread_local! {
     /// The last failure on this thread: its kind and message, until read.
@@ -128,9 +129,9 @@ pub unsafe extern "C" fn ferric_blake3_hash(input: *const u8, off: i64, len: i64
 #[no_mangle]
 pub unsafe extern "C" fn ferric_regex_bytes_op(handle: i64, op: i32, input: *const u8, off: i32, len: i32, from: i32) -> i32 {
     run(|| {
-        let re = crate::regex::jni::regex(handle)?;
-        let from = crate::regex::jni::check_from(from - off, len)?;
-        crate::regex::jni::run_op(re, op, Mode::Bytes, slice(input, off as i64, len as i64), from)
+        let re = crate::glue::regex::regex(handle)?;
+        let from = crate::glue::regex::check_from(from - off, len)?;
+        crate::glue::regex::run_op(re, op, Mode::Bytes, slice(input, off as i64, len as i64), from)
     })
 }
 
@@ -154,8 +155,8 @@ pub unsafe extern "C" fn ferric_vectors_pair_i8(metric: i32, a: *const i8, a_off
 
 fn pair<T>(metric: i32, element: ElementType, a: &[T], b: &[T], parts: fn(Metric, &[T], &[T]) -> Parts) -> f32 {
     run_f32(|| {
-        let m = Metric::from_code(metric)?;
-        check_combination(m, element)?;
+        let m = Metric::from_code(metric).or_throw()?;
+        check_combination(m, element).or_throw()?;
         Ok(finish(m, parts(m, a, b)))
     })
 }

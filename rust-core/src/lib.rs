@@ -1,16 +1,17 @@
-//! ferric: native kernels for the JVM, called through JNI.
+//! ferric: native kernels for the JVM, called through JNI (and, from Java 22, FFM downcalls).
 //!
-//! Layout: [`boundary`] is the only code that turns failures into Java exceptions and borrows Java
-//! memory; each kernel is a pure module (`mod.rs`, no JNI) plus thin glue (`jni.rs`).
+//! Three layers, each its own crate so the compiler keeps them apart: `ferric-kernels` (plain Rust,
+//! no JNI, each kernel with its own error type), `ferric-boundary` (the only code that turns failures
+//! into Java exceptions and borrows Java memory) and this cdylib, whose glue (`glue/<kernel>.rs`)
+//! joins the two and declares each kernel's native methods once.
 
-pub mod blake3;
-pub mod boundary;
 mod c_abi;
-pub mod compress;
+mod glue;
 mod shared_constants;
-pub mod memory;
-pub mod regex;
-pub mod vectors;
+
+/// The boundary crate under its short name, as the glue and `natives!` tables use it.
+pub use ferric_boundary as boundary;
+use ferric_boundary::{memory, natives};
 
 use std::ffi::c_void;
 
@@ -36,11 +37,11 @@ pub const VERSION: &str = match option_env!("FERRIC_VERSION") {
 /// Every Java class with native methods, and its table: what `JNI_OnLoad` registers.
 pub const NATIVES: &[NativeClass] = &[
     CORE_NATIVES,
-    blake3::jni::NATIVES,
-    compress::jni::NATIVES,
-    regex::jni::NATIVES,
-    vectors::jni::NATIVES,
-    vectors::jni::INDEX_NATIVES,
+    glue::blake3::NATIVES,
+    glue::compress::NATIVES,
+    glue::regex::NATIVES,
+    glue::vectors::NATIVES,
+    glue::vectors::INDEX_NATIVES,
 ];
 
 /// Called by the JVM when the library is loaded: registers every native method under the package

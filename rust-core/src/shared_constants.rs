@@ -3,9 +3,9 @@
 //! with its Java constant through `CoreNative.constants()`.
 
 use crate::c_abi::kind;
-use crate::compress::{deflate, engine, lz4frame};
-use crate::regex::{self, flags};
-use crate::vectors::{ElementType, Metric};
+use ferric_kernels::compress::{deflate, engine, lz4frame};
+use ferric_kernels::regex::flags;
+use ferric_kernels::vectors::{ElementType, Metric};
 
 /// `"<name>=<value>"` for every shared constant. Ids decoded by a `from_id`-style function are listed by
 /// asking that function, so this table cannot disagree with the decoding it describes.
@@ -20,12 +20,12 @@ pub fn all() -> Vec<String> {
         ("regex.flag.NO_UNICODE".into(), flags::NO_UNICODE as i64),
         ("regex.flag.CRLF".into(), flags::CRLF as i64),
         ("regex.flag.RUST_SYNTAX".into(), flags::RUST_SYNTAX as i64),
-        ("regex.op.IS_MATCH".into(), regex::jni::OP_IS_MATCH as i64),
-        ("regex.op.FULL_MATCH".into(), regex::jni::OP_FULL_MATCH as i64),
-        ("regex.op.COUNT".into(), regex::jni::OP_COUNT as i64),
-        ("regex.op.TEXT".into(), regex::jni::OP_TEXT as i64),
-        ("regex.find.CAPTURES".into(), regex::jni::FIND_CAPTURES as i64),
-        ("regex.find.TEXT".into(), regex::jni::FIND_TEXT as i64),
+        ("regex.op.IS_MATCH".into(), crate::glue::regex::OP_IS_MATCH as i64),
+        ("regex.op.FULL_MATCH".into(), crate::glue::regex::OP_FULL_MATCH as i64),
+        ("regex.op.COUNT".into(), crate::glue::regex::OP_COUNT as i64),
+        ("regex.op.TEXT".into(), crate::glue::regex::OP_TEXT as i64),
+        ("regex.find.CAPTURES".into(), crate::glue::regex::FIND_CAPTURES as i64),
+        ("regex.find.TEXT".into(), crate::glue::regex::FIND_TEXT as i64),
         ("ffm.error.ILLEGAL_ARGUMENT".into(), kind::ILLEGAL_ARGUMENT as i64),
         ("ffm.error.INDEX_OUT_OF_BOUNDS".into(), kind::INDEX_OUT_OF_BOUNDS as i64),
         ("ffm.error.ILLEGAL_STATE".into(), kind::ILLEGAL_STATE as i64),

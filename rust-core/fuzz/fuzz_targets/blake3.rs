@@ -1,4 +1,4 @@
-//! Fuzzes `ferric::blake3`, the pure module behind `dev.ferric.blake3.Blake3`.
+//! Fuzzes `ferric_kernels::blake3`, the pure module behind `dev.ferric.blake3.Blake3`.
 //!
 //! Input layout: byte 0 picks how the message is split, bytes 1..9 are an output position
 //! (little-endian u64), bytes 9..11 an output length; the rest is the message. Checked:
@@ -6,7 +6,7 @@
 //! state; a read at any position equals the same bytes read in two pieces; reset forgets input.
 #![no_main]
 
-use ferric::blake3::{hash, Hasher, OUT_LEN};
+use ferric_kernels::blake3::{hash, Hasher, OUT_LEN};
 use libfuzzer_sys::fuzz_target;
 
 /// Longest extended output read per run: enough to cross several 64-byte output blocks.

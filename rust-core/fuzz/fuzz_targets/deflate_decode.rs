@@ -2,8 +2,8 @@
 //! The first byte picks the format and the piece sizes; the rest is the compressed input.
 #![no_main]
 
-use ferric::compress::deflate::{decompress_to_vec, Decoder, Format};
-use ferric::compress::Limits;
+use ferric_kernels::compress::deflate::{decompress_to_vec, Decoder, Format};
+use ferric_kernels::compress::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,9 +4,9 @@
 //! dictionary). The first 4 bytes are the controls.
 #![no_main]
 
-use ferric::compress::deflate::{compress_to_vec, decompress_to_vec, Encoder, Flush, Format};
-use ferric::compress::engine::strategy_from_id;
-use ferric::compress::Limits;
+use ferric_kernels::compress::deflate::{compress_to_vec, decompress_to_vec, Encoder, Flush, Format};
+use ferric_kernels::compress::engine::strategy_from_id;
+use ferric_kernels::compress::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
     if dictionary.is_empty() {
         assert_eq!(decompress_to_vec(format, &packed, unlimited).unwrap(), input);
     } else {
-        let mut d = ferric::compress::deflate::Decoder::new(format);
+        let mut d = ferric_kernels::compress::deflate::Decoder::new(format);
         let mut back = vec![0u8; input.len() + 1];
         let s = d.step(&packed, &mut back).unwrap();
         assert!(d.needs_dictionary() && s.produced == 0, "FDICT not set");

@@ -2,7 +2,7 @@
 //! of a claimed length (which must find the block's end without reading past the input).
 #![no_main]
 
-use ferric::compress::lz4;
+use ferric_kernels::compress::lz4;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,8 +2,8 @@
 //! output buffer; both must agree.
 #![no_main]
 
-use ferric::compress::lz4frame::{decompress_to_vec, Decoder};
-use ferric::compress::Limits;
+use ferric_kernels::compress::lz4frame::{decompress_to_vec, Decoder};
+use ferric_kernels::compress::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

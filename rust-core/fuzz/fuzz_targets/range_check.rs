@@ -1,9 +1,9 @@
-//! Fuzzes `ferric::boundary::check_from_index_size`, the range check every JNI entry point runs
+//! Fuzzes `ferric_boundary::check_from_index_size`, the range check every JNI entry point runs
 //! on Java's (offset, length) before touching an array: it must accept exactly the ranges
 //! `java.util.Objects.checkFromIndexSize` accepts, and an accepted range must lie inside the array.
 #![no_main]
 
-use ferric::boundary::check_from_index_size;
+use ferric_boundary::check_from_index_size;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: [u8; 16]| {

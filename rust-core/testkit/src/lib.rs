@@ -2,14 +2,10 @@
 //! They run ferric's real boundary guard and make it handle panics and every error kind. This
 //! library is built for the test suite only and never packaged.
 //!
-//! It compiles the boundary module's source rather than linking the `ferric` crate, whose
-//! `JNI_OnLoad` would clash with this one's.
+//! It links `ferric-boundary`, the same crate the shipped library uses, not the `ferric` cdylib
+//! (whose `JNI_OnLoad` would clash with this one's).
 
-#[path = "../../src/boundary/mod.rs"]
-#[allow(dead_code, unused_imports)]
-mod boundary;
-
-use boundary::{FerricError, FerricResult, NativeClass};
+use ferric_boundary::{self as boundary, natives, FerricError, FerricResult, NativeClass};
 use jni::objects::{JByteArray, JClass, JString};
 use jni::sys::{jint, jlong};
 use jni::{Env, JavaVM};

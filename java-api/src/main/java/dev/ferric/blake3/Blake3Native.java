@@ -4,7 +4,7 @@ import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
- * The native methods of the BLAKE3 kernel ({@code rust-core/src/blake3/jni.rs}). Callers check every
+ * The native methods of the BLAKE3 kernel ({@code rust-core/src/glue/blake3.rs}). Callers check every
  * argument first and hold a {@code NativeResource} call guard around each handle use.
  */
 final class Blake3Native {

@@ -4,7 +4,7 @@ import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
- * The native methods of the compression kernel ({@code rust-core/src/compress/jni.rs}). Every byte range
+ * The native methods of the compression kernel ({@code rust-core/src/glue/compress.rs}). Every byte range
  * is {@code (byte[] array, ByteBuffer direct, int off, int len)} with exactly one of the two non-null.
  * Callers check every argument first and hold a {@code NativeResource} call guard around each handle use.
  * Streaming calls return {@code consumed | produced << 31 | flags << 62}, so no call allocates.

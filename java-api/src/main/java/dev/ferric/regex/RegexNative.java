@@ -4,7 +4,7 @@ import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
- * The native methods of the regex kernel ({@code rust-core/src/regex/jni.rs}). Callers check every
+ * The native methods of the regex kernel ({@code rust-core/src/glue/regex.rs}). Callers check every
  * argument first and hold a {@code NativeResource} shared-call guard around each handle use.
  * Byte offsets ({@code from}, {@code prevEnd}, results) are absolute indices into the array or buffer.
  */

@@ -4,7 +4,7 @@ import dev.ferric.internal.NativeLoader;
 import java.nio.ByteBuffer;
 
 /**
- * The native methods of {@link FlatIndex} ({@code rust-core/src/vectors/jni.rs}). Callers check every
+ * The native methods of {@link FlatIndex} ({@code rust-core/src/glue/vectors.rs}). Callers check every
  * argument first and hold a {@code NativeResource} call guard around each handle use: shared for
  * reads and searches, exclusive for adds.
  */

@@ -3,7 +3,7 @@ package dev.ferric.vectors;
 import dev.ferric.internal.NativeLoader;
 
 /**
- * The native methods of {@link Vectors} ({@code rust-core/src/vectors/jni.rs}). Callers check every
+ * The native methods of {@link Vectors} ({@code rust-core/src/glue/vectors.rs}). Callers check every
  * argument first. A null {@code b} means the same array as {@code a} (the native side must not open
  * two critical views of one array).
  */

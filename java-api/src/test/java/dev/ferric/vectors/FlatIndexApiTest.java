@@ -27,7 +27,7 @@ class FlatIndexApiTest {
 
     @Test
     void enumCodesArePinned() {
-        // the native side decodes these numbers (rust-core/src/vectors/mod.rs)
+        // the native side decodes these numbers (rust-core/kernels/src/vectors/mod.rs)
         assertEquals(0, Metric.DOT_PRODUCT.code());
         assertEquals(1, Metric.COSINE.code());
         assertEquals(2, Metric.L2_SQUARED.code());

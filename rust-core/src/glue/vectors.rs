@@ -10,10 +10,11 @@ use jni::objects::{
 use jni::sys::{jboolean, jfloat, jint, jlong, jsize};
 use jni::Env;
 
-use super::{
+use ferric_kernels::vectors::{
     active, add_parts, check_combination, finish, hamming, parts_f32, parts_i8, ElementType,
     FlatIndex, Hit, Metric, Query, MAX_DIMENSION,
 };
+use super::OrThrow;
 use crate::boundary::{
     self, check_from_index_size, direct_slice, with_critical_pair, FerricError, FerricResult,
 };
@@ -115,10 +116,10 @@ fn create<'l>(
     }
     let ix = FlatIndex::new(
         dim,
-        Metric::from_code(metric)?,
-        ElementType::from_code(element)?,
+        Metric::from_code(metric).or_throw()?,
+        ElementType::from_code(element).or_throw()?,
         max_bytes as u64,
-    )?;
+    ).or_throw()?;
     Ok(boundary::into_handle(ix))
 }
 
@@ -135,8 +136,8 @@ fn add_floats<'l>(
     check_from_index_size(off, len, src.len(env)?)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
     let ix = unsafe { index_mut(handle)? };
-    let count = ix.count_of(len as usize)?;
-    Ok(ix.append_f32(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
+    let count = ix.count_of(len as usize).or_throw()?;
+    Ok(ix.append_f32(count, |dst| Ok(src.get_region(env, off, dst)?)).or_throw()? as jint)
 }
 
 /// Int8 or binary vectors;
@@ -153,8 +154,8 @@ fn add_bytes<'l>(
     check_from_index_size(off, len, src.len(env)?)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
     let ix = unsafe { index_mut(handle)? };
-    let count = ix.count_of(len as usize)?;
-    Ok(ix.append_bytes(count, |dst| Ok(src.get_region(env, off, dst)?))? as jint)
+    let count = ix.count_of(len as usize).or_throw()?;
+    Ok(ix.append_bytes(count, |dst| Ok(src.get_region(env, off, dst)?)).or_throw()? as jint)
 }
 
 /// int8 or binary bytes, or float32 values in the given byte order. Returns the first new id.
@@ -170,7 +171,7 @@ fn add_direct<'l>(
     let bytes = direct_slice(env, &buffer, pos, len)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
     let ix = unsafe { index_mut(handle)? };
-    Ok(ix.add_bytes(bytes, little_endian)? as jint)
+    Ok(ix.add_bytes(bytes, little_endian).or_throw()? as jint)
 }
 
 fn reserve<'l>(
@@ -185,7 +186,7 @@ fn reserve<'l>(
         )));
     }
     // SAFETY: exclusive call guard held by FlatIndex.
-    unsafe { index_mut(handle)? }.reserve(additional as usize)
+    unsafe { index_mut(handle)? }.reserve(additional as usize).or_throw()
 }
 
 fn truncate<'l>(
@@ -220,7 +221,7 @@ fn search_floats<'l>(
     let ix = unsafe { index(handle)? };
     let k = positive(k, "k")?;
     let q = copy_in(env, &query, off, ix.dim())?;
-    let hits = ix.search(Query::F32(&q), k)?;
+    let hits = ix.search(Query::F32(&q), k).or_throw()?;
     write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
 }
 
@@ -239,7 +240,7 @@ fn search_bytes<'l>(
     let ix = unsafe { index(handle)? };
     let k = positive(k, "k")?;
     let q = copy_in(env, &query, off, ix.dim())?;
-    let hits = ix.search(Query::bytes(ix.element(), &q), k)?;
+    let hits = ix.search(Query::bytes(ix.element(), &q), k).or_throw()?;
     write_hits(env, &[hits], k.min(ix.len()), &ids, &scores, out_off)
 }
 
@@ -267,7 +268,7 @@ fn search_batch_floats<'l>(
             .ok_or_else(|| FerricError::IllegalArgument("too many queries".into()))?,
     )?;
     let qs: Vec<Query<'_>> = flat.chunks_exact(ix.dim()).map(Query::F32).collect();
-    let rows = ix.search_batch(&qs, k)?;
+    let rows = ix.search_batch(&qs, k).or_throw()?;
     write_hits(env, &rows, k, &ids, &scores, out_off)
 }
 
@@ -297,7 +298,7 @@ fn search_batch_bytes<'l>(
         .chunks_exact(ix.dim())
         .map(|q| Query::bytes(ix.element(), q))
         .collect();
-    let rows = ix.search_batch(&qs, k)?;
+    let rows = ix.search_batch(&qs, k).or_throw()?;
     write_hits(env, &rows, k, &ids, &scores, out_off)
 }
 
@@ -368,8 +369,8 @@ fn pair_floats<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jfloat> {
-    let m = Metric::from_code(metric)?;
-    check_combination(m, ElementType::F32)?;
+    let m = Metric::from_code(metric).or_throw()?;
+    check_combination(m, ElementType::F32).or_throw()?;
     Ok(finish(
         m,
         pair(env, &a, a_off, &b, b_off, len, |x, y| parts_f32(m, x, y))?,
@@ -387,8 +388,8 @@ fn pair_bytes<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jfloat> {
-    let m = Metric::from_code(metric)?;
-    check_combination(m, ElementType::I8)?;
+    let m = Metric::from_code(metric).or_throw()?;
+    check_combination(m, ElementType::I8).or_throw()?;
     Ok(finish(
         m,
         pair(env, &a, a_off, &b, b_off, len, |x, y| parts_i8(m, x, y))?,

@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use ferric::regex::utf16::Utf8Text;
-use ferric::regex::{Mode, Options, Regex};
+use ferric_kernels::regex::utf16::Utf8Text;
+use ferric_kernels::regex::{Mode, Options, Regex};
 
 fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {
     let mut best = f64::MAX;

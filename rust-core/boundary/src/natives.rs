@@ -27,7 +27,7 @@ pub struct NativeClass {
 /// syntax of `jni::native_method!` (`snake_case` here and `lowerCamelCase` in Java), optionally
 /// followed by `, fn = path` when the Rust function has another name. Every method runs inside
 /// ferric's error policy: panics and errors become Java exceptions
-/// ([`ThrowFerricException`](crate::boundary::ThrowFerricException)).
+/// ([`ThrowFerricException`](crate::ThrowFerricException)).
 ///
 /// A kernel's methods are instance methods: its Java class (`Blake3Native`) is a gate object that
 /// hands them out only once the library is loaded (`Blake3Native.get()`), so no call can reach an
@@ -43,11 +43,11 @@ macro_rules! natives {
         $crate::natives!(@table $class, $( { $($method)* } )*)
     };
     (@table $class:literal, $( { $($method:tt)* } )*) => {
-        $crate::boundary::NativeClass {
+        $crate::NativeClass {
             class: $class,
             methods: &[$({
                 // (a path starting with `$crate` does not parse inside `native_method!`)
-                use $crate::boundary::ThrowFerricException;
+                use $crate::ThrowFerricException;
                 ::jni::native_method! {
                     $($method)*,
                     error_policy = ThrowFerricException,

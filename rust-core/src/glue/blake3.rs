@@ -1,4 +1,4 @@
-//! JNI glue for `dev.ferric.blake3.Blake3Native`: decode arguments, call `super`, encode results.
+//! JNI glue for `dev.ferric.blake3.Blake3Native`: decode arguments, call `ferric_kernels::blake3`, encode results.
 
 // Each function takes its Java method's parameters, one by one.
 #![allow(clippy::too_many_arguments)]
@@ -9,7 +9,7 @@ use jni::objects::{JByteArray, JByteBuffer, JObject, JString};
 use jni::sys::{jint, jlong};
 use jni::Env;
 
-use super::{Hasher, KEY_LEN};
+use ferric_kernels::blake3::{Hasher, KEY_LEN};
 use crate::boundary::{self, direct_slice, read_chunks, FerricError, FerricResult};
 
 /// Largest output produced in one call; longer outputs are read at increasing offsets.

@@ -8,7 +8,7 @@ mod common;
 use std::hint::black_box;
 
 use common::best_ms;
-use ferric::vectors::{ElementType, FlatIndex, Kernel, Metric, Query};
+use ferric_kernels::vectors::{ElementType, FlatIndex, Kernel, Metric, Query};
 
 const N: usize = 100_000;
 const D: usize = 768;
@@ -56,7 +56,7 @@ fn main() {
     bi.add_i8(&bytes).unwrap();
     let fq: Vec<Query<'_>> = qf.chunks_exact(D).map(Query::F32).collect();
     let bq: Vec<Query<'_>> = qb.chunks_exact(D).map(Query::I8).collect();
-    println!("FlatIndex, top-10, {} threads, kernel {}: ms per query", rayon::current_num_threads(), ferric::vectors::active().kind.name());
+    println!("FlatIndex, top-10, {} threads, kernel {}: ms per query", rayon::current_num_threads(), ferric_kernels::vectors::active().kind.name());
     let f1 = best_ms(5, || drop(black_box(fi.search(fq[0], 10).unwrap())));
     let f16 = best_ms(5, || drop(black_box(fi.search_batch(&fq, 10).unwrap()))) / 16.0;
     let b1 = best_ms(5, || drop(black_box(bi.search(bq[0], 10).unwrap())));

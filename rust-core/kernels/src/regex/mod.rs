@@ -7,7 +7,6 @@
 //! a character, like `regex::Regex`) built the first time a `String` is searched.
 
 pub mod java_syntax;
-pub mod jni;
 pub mod utf16;
 
 use std::sync::OnceLock;

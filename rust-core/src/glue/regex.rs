@@ -1,4 +1,4 @@
-//! JNI glue for `dev.ferric.regex.RegexNative`: decode arguments, call `super`, encode results.
+//! JNI glue for `dev.ferric.regex.RegexNative`: decode arguments, call `ferric_kernels::regex`, encode results.
 //!
 //! Byte inputs are searched where they are (see `boundary::with_bytes` and `direct_slice`) and
 //! report byte offsets into the array or buffer. String inputs are transcoded to UTF-8 (unpaired
@@ -11,8 +11,8 @@ use jni::objects::{JByteArray, JByteBuffer, JObject, JIntArray, JObjectArray, JS
 use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
-use super::utf16::Utf8Text;
-use super::{CompileError, Mode, Options, Regex, RegexSet};
+use ferric_kernels::regex::utf16::Utf8Text;
+use ferric_kernels::regex::{CompileError, Mode, Options, Regex, RegexSet};
 use crate::boundary::{
     self, direct_slice, read_utf16, string_len, with_bytes, with_utf16_critical, FerricError,
     FerricResult,

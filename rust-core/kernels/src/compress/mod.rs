@@ -6,7 +6,6 @@
 pub mod deflate;
 pub mod engine;
 pub mod gzip;
-pub mod jni;
 pub mod lz4;
 pub mod lz4frame;
 pub mod parallel;

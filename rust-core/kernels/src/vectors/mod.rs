@@ -6,7 +6,6 @@
 
 pub mod hamming;
 mod index;
-pub mod jni;
 pub mod kernels;
 #[cfg(target_arch = "aarch64")]
 mod neon;
@@ -18,7 +17,31 @@ pub use index::FlatIndex;
 pub use kernels::{active, CpuFeatures, Kernel, Kernels};
 pub use search::{Hit, Query};
 
-use crate::boundary::{FerricError, FerricResult};
+pub use index::AppendError;
+
+/// Why a vector call failed; the glue maps each variant to one Java exception.
+#[derive(Debug, PartialEq)]
+pub enum VectorError {
+    /// A caller-supplied value is invalid (dimension, metric, a NaN component...).
+    Invalid(String),
+    /// The index is in the wrong state for the call (a search on an empty index).
+    State(String),
+    /// The index would outgrow its memory cap, or an allocation failed.
+    OutOfMemory(String),
+}
+
+impl std::fmt::Display for VectorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VectorError::Invalid(m) | VectorError::State(m) | VectorError::OutOfMemory(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for VectorError {}
+
+/// Result of the vector kernels.
+pub type VectorResult<T> = Result<T, VectorError>;
 
 /// Largest supported dimension: keeps every int8 SIMD lane below 2^31 (see `x86.rs`).
 pub const MAX_DIMENSION: usize = 65_536;
@@ -38,13 +61,13 @@ pub enum Metric {
 
 impl Metric {
     /// Decodes the ordinal of `dev.ferric.vectors.Metric`.
-    pub fn from_code(code: i32) -> FerricResult<Metric> {
+    pub fn from_code(code: i32) -> VectorResult<Metric> {
         match code {
             0 => Ok(Metric::Dot),
             1 => Ok(Metric::Cosine),
             2 => Ok(Metric::L2),
             3 => Ok(Metric::Hamming),
-            _ => Err(FerricError::IllegalArgument(format!("unknown metric code {code}"))),
+            _ => Err(VectorError::Invalid(format!("unknown metric code {code}"))),
         }
     }
 }
@@ -62,12 +85,12 @@ pub enum ElementType {
 
 impl ElementType {
     /// Decodes the ordinal of `dev.ferric.vectors.ElementType`.
-    pub fn from_code(code: i32) -> FerricResult<ElementType> {
+    pub fn from_code(code: i32) -> VectorResult<ElementType> {
         match code {
             0 => Ok(ElementType::F32),
             1 => Ok(ElementType::I8),
             2 => Ok(ElementType::Binary),
-            _ => Err(FerricError::IllegalArgument(format!("unknown element type code {code}"))),
+            _ => Err(VectorError::Invalid(format!("unknown element type code {code}"))),
         }
     }
 
@@ -82,9 +105,9 @@ impl ElementType {
 
 /// Rejects a metric that makes no sense for an element type: Hamming goes with binary vectors, and
 /// only with them.
-pub fn check_combination(metric: Metric, element: ElementType) -> FerricResult<()> {
+pub fn check_combination(metric: Metric, element: ElementType) -> VectorResult<()> {
     if (metric == Metric::Hamming) != (element == ElementType::Binary) {
-        return Err(FerricError::IllegalArgument(format!(
+        return Err(VectorError::Invalid(format!(
             "metric {metric:?} does not apply to {element:?} vectors (Hamming goes with binary vectors, and only with them)"
         )));
     }

@@ -1,7 +1,6 @@
 //! BLAKE3 hashing, pure Rust: a thin layer over the `blake3` crate in the shape the JNI glue needs.
 //! No JNI here, so everything is unit-tested and fuzzable without a JVM.
 
-pub mod jni;
 
 use std::io;
 use std::path::Path;

@@ -2,7 +2,9 @@
 //! cap checked before every growth and allocation failures reported instead of aborting.
 
 use super::{check_combination, ElementType, Metric, MAX_DIMENSION};
-use crate::boundary::{FerricError, FerricResult};
+use std::convert::Infallible;
+
+use super::{VectorError, VectorResult};
 
 /// Largest number of vectors: ids are Java `int`s.
 pub const MAX_VECTORS: usize = i32::MAX as usize;
@@ -28,12 +30,12 @@ pub struct FlatIndex {
 impl FlatIndex {
     /// An empty index of vectors of `dimension` components (bits, for binary vectors: a multiple of
     /// 8). `max_bytes` caps the memory its vectors (and norms) may take.
-    pub fn new(dimension: usize, metric: Metric, element: ElementType, max_bytes: u64) -> FerricResult<FlatIndex> {
+    pub fn new(dimension: usize, metric: Metric, element: ElementType, max_bytes: u64) -> VectorResult<FlatIndex> {
         if dimension == 0 || dimension > MAX_DIMENSION {
-            return Err(FerricError::IllegalArgument(format!("dimension must be in [1, {MAX_DIMENSION}], was {dimension}")));
+            return Err(VectorError::Invalid(format!("dimension must be in [1, {MAX_DIMENSION}], was {dimension}")));
         }
         if max_bytes == 0 {
-            return Err(FerricError::IllegalArgument("maxBytes must be > 0".into()));
+            return Err(VectorError::Invalid("maxBytes must be > 0".into()));
         }
         check_combination(metric, element)?;
         let (data, dim) = match element {
@@ -41,7 +43,7 @@ impl FlatIndex {
             ElementType::I8 => (Storage::I8(Vec::new()), dimension),
             ElementType::Binary if dimension.is_multiple_of(8) => (Storage::Bin(Vec::new()), dimension / 8),
             ElementType::Binary => {
-                return Err(FerricError::IllegalArgument(format!("a binary dimension counts bits and must be a multiple of 8, was {dimension}")))
+                return Err(VectorError::Invalid(format!("a binary dimension counts bits and must be a multiple of 8, was {dimension}")))
             }
         };
         Ok(FlatIndex { dim, metric, data, norms: Vec::new(), len: 0, max_bytes })
@@ -89,16 +91,16 @@ impl FlatIndex {
     }
 
     /// Makes room for `additional` more vectors, growing geometrically but never past the cap.
-    pub fn reserve(&mut self, additional: usize) -> FerricResult<()> {
+    pub fn reserve(&mut self, additional: usize) -> VectorResult<()> {
         let needed = self
             .len
             .checked_add(additional)
             .filter(|&n| n <= MAX_VECTORS)
-            .ok_or_else(|| FerricError::IllegalArgument(format!("an index holds at most {MAX_VECTORS} vectors")))?;
+            .ok_or_else(|| VectorError::Invalid(format!("an index holds at most {MAX_VECTORS} vectors")))?;
         let per = self.vector_bytes();
         let needed_bytes = needed as u64 * per;
         if needed_bytes > self.max_bytes {
-            return Err(FerricError::OutOfMemory(format!(
+            return Err(VectorError::OutOfMemory(format!(
                 "FlatIndex memory cap exceeded: {needed} vectors need {needed_bytes} bytes, the cap (maxBytes) is {} bytes",
                 self.max_bytes
             )));
@@ -114,7 +116,7 @@ impl FlatIndex {
         let cap_vectors = (self.max_bytes / per).min(MAX_VECTORS as u64) as usize;
         let target = needed.max(capacity.saturating_mul(2)).min(cap_vectors);
         let oom = |_| {
-            FerricError::OutOfMemory(format!("could not allocate {} bytes of native memory for {target} vectors", target as u64 * per))
+            VectorError::OutOfMemory(format!("could not allocate {} bytes of native memory for {target} vectors", target as u64 * per))
         };
         let elems = target * self.dim;
         match &mut self.data {
@@ -131,54 +133,57 @@ impl FlatIndex {
     /// Appends `count` float32 vectors written by `fill` into a zeroed slice of `count * dim`
     /// components. All or nothing: on any error (from `fill`, or a NaN/infinite component) the index
     /// is unchanged. Returns the id of the first vector.
-    pub fn append_f32(&mut self, count: usize, fill: impl FnOnce(&mut [f32]) -> FerricResult<()>) -> FerricResult<u32> {
+    pub fn append_f32<E>(&mut self, count: usize, fill: impl FnOnce(&mut [f32]) -> Result<(), E>) -> Result<u32, AppendError<E>> {
         if !matches!(self.data, Storage::F32(_)) {
-            return Err(FerricError::IllegalArgument(format!("this index holds {:?} vectors; add byte vectors", self.element())));
+            return Err(VectorError::Invalid(format!("this index holds {:?} vectors; add byte vectors", self.element())).into());
         }
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
         let Storage::F32(v) = &mut self.data else { unreachable!() };
-        fill_tail(v, first * dim, count * dim, |t| fill(t).and_then(|_| check_finite(t, dim, first)))?;
+        fill_tail(v, first * dim, count * dim, |t| {
+            fill(t).map_err(AppendError::Fill)?;
+            check_finite(t, dim, first).map_err(AppendError::Index)
+        })?;
         self.finish_append(count);
         Ok(first as u32)
     }
 
     /// Appends `count` int8 vectors written by `fill`; all or nothing, like [`Self::append_f32`].
-    pub fn append_i8(&mut self, count: usize, fill: impl FnOnce(&mut [i8]) -> FerricResult<()>) -> FerricResult<u32> {
+    pub fn append_i8<E>(&mut self, count: usize, fill: impl FnOnce(&mut [i8]) -> Result<(), E>) -> Result<u32, AppendError<E>> {
         if !matches!(self.data, Storage::I8(_)) {
-            return Err(self.wrong_bytes());
+            return Err(self.wrong_bytes().into());
         }
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
         let Storage::I8(v) = &mut self.data else { unreachable!() };
-        fill_tail(v, first * dim, count * dim, fill)?;
+        fill_tail(v, first * dim, count * dim, |t| fill(t).map_err(AppendError::Fill))?;
         self.finish_append(count);
         Ok(first as u32)
     }
 
     /// Appends `count` binary vectors (`dim` bytes each) written by `fill`; all or nothing.
-    pub fn append_bin(&mut self, count: usize, fill: impl FnOnce(&mut [u8]) -> FerricResult<()>) -> FerricResult<u32> {
+    pub fn append_bin<E>(&mut self, count: usize, fill: impl FnOnce(&mut [u8]) -> Result<(), E>) -> Result<u32, AppendError<E>> {
         if !matches!(self.data, Storage::Bin(_)) {
-            return Err(self.wrong_bytes());
+            return Err(self.wrong_bytes().into());
         }
         self.reserve(count)?;
         let (first, dim) = (self.len, self.dim);
         let Storage::Bin(v) = &mut self.data else { unreachable!() };
-        fill_tail(v, first * dim, count * dim, fill)?;
+        fill_tail(v, first * dim, count * dim, |t| fill(t).map_err(AppendError::Fill))?;
         self.finish_append(count);
         Ok(first as u32)
     }
 
     /// Appends `count` vectors of bytes (int8 or binary, as this index holds) written by `fill`.
-    pub fn append_bytes(&mut self, count: usize, fill: impl FnOnce(&mut [i8]) -> FerricResult<()>) -> FerricResult<u32> {
+    pub fn append_bytes<E>(&mut self, count: usize, fill: impl FnOnce(&mut [i8]) -> Result<(), E>) -> Result<u32, AppendError<E>> {
         match self.element() {
             ElementType::Binary => self.append_bin(count, |dst| fill(super::as_i8_mut(dst))),
             _ => self.append_i8(count, fill),
         }
     }
 
-    fn wrong_bytes(&self) -> FerricError {
-        FerricError::IllegalArgument(format!("this index holds {:?} vectors, not {:?}", self.element(), ElementType::I8))
+    fn wrong_bytes(&self) -> VectorError {
+        VectorError::Invalid(format!("this index holds {:?} vectors, not {:?}", self.element(), ElementType::I8))
     }
 
     /// Counts the new vectors in and computes their norms (cosine only; capacity was reserved).
@@ -198,33 +203,33 @@ impl FlatIndex {
     }
 
     /// Appends float32 vectors from a slice whose length is a multiple of the dimension.
-    pub fn add_f32(&mut self, src: &[f32]) -> FerricResult<u32> {
+    pub fn add_f32(&mut self, src: &[f32]) -> VectorResult<u32> {
         let count = self.count_of(src.len())?;
         self.append_f32(count, |dst| {
             dst.copy_from_slice(src);
-            Ok(())
-        })
+            Ok::<(), Infallible>(())
+        }).map_err(AppendError::index)
     }
 
     /// Appends int8 vectors from a slice whose length is a multiple of the dimension.
-    pub fn add_i8(&mut self, src: &[i8]) -> FerricResult<u32> {
+    pub fn add_i8(&mut self, src: &[i8]) -> VectorResult<u32> {
         let count = self.count_of(src.len())?;
         self.append_i8(count, |dst| {
             dst.copy_from_slice(src);
-            Ok(())
-        })
+            Ok::<(), Infallible>(())
+        }).map_err(AppendError::index)
     }
 
     /// Appends vectors from raw bytes: int8 and binary as is, float32 as 4-byte IEEE values in the
     /// given order.
-    pub fn add_bytes(&mut self, src: &[u8], little_endian: bool) -> FerricResult<u32> {
+    pub fn add_bytes(&mut self, src: &[u8], little_endian: bool) -> VectorResult<u32> {
         match self.element() {
             ElementType::Binary => {
                 let count = self.count_of(src.len())?;
                 self.append_bin(count, |dst| {
                     dst.copy_from_slice(src);
-                    Ok(())
-                })
+                    Ok::<(), Infallible>(())
+                }).map_err(AppendError::index)
             }
             ElementType::I8 => {
                 let count = self.count_of(src.len())?;
@@ -232,12 +237,12 @@ impl FlatIndex {
                     for (d, s) in dst.iter_mut().zip(src) {
                         *d = *s as i8;
                     }
-                    Ok(())
-                })
+                    Ok::<(), Infallible>(())
+                }).map_err(AppendError::index)
             }
             ElementType::F32 => {
                 if !src.len().is_multiple_of(4) {
-                    return Err(FerricError::IllegalArgument(format!("{} bytes is not a whole number of floats", src.len())));
+                    return Err(VectorError::Invalid(format!("{} bytes is not a whole number of floats", src.len())));
                 }
                 let count = self.count_of(src.len() / 4)?;
                 self.append_f32(count, |dst| {
@@ -245,16 +250,16 @@ impl FlatIndex {
                         let b = [s[0], s[1], s[2], s[3]];
                         *d = if little_endian { f32::from_le_bytes(b) } else { f32::from_be_bytes(b) };
                     }
-                    Ok(())
-                })
+                    Ok::<(), Infallible>(())
+                }).map_err(AppendError::index)
             }
         }
     }
 
     /// Number of vectors in `components` values, which must be a positive multiple of the dimension.
-    pub fn count_of(&self, components: usize) -> FerricResult<usize> {
+    pub fn count_of(&self, components: usize) -> VectorResult<usize> {
         if components == 0 || !components.is_multiple_of(self.dim) {
-            return Err(FerricError::IllegalArgument(format!(
+            return Err(VectorError::Invalid(format!(
                 "length {components} is not a positive multiple of the dimension {}",
                 self.dim
             )));
@@ -278,7 +283,7 @@ impl FlatIndex {
 
 /// Grows `v` (holding `start` elements) by `n` zeroed ones, lets `fill` write them, and takes them
 /// back if it fails: an add is all or nothing.
-fn fill_tail<T: Copy + Default>(v: &mut Vec<T>, start: usize, n: usize, fill: impl FnOnce(&mut [T]) -> FerricResult<()>) -> FerricResult<()> {
+fn fill_tail<T: Copy + Default, E>(v: &mut Vec<T>, start: usize, n: usize, fill: impl FnOnce(&mut [T]) -> Result<(), E>) -> Result<(), E> {
     v.resize(start + n, T::default());
     let result = fill(&mut v[start..]);
     if result.is_err() {
@@ -288,15 +293,40 @@ fn fill_tail<T: Copy + Default>(v: &mut Vec<T>, start: usize, n: usize, fill: im
 }
 
 /// Rejects NaN and infinite components, naming the first one (ids count from `first_id`).
-pub fn check_finite(v: &[f32], dim: usize, first_id: usize) -> FerricResult<()> {
+pub fn check_finite(v: &[f32], dim: usize, first_id: usize) -> VectorResult<()> {
     match v.iter().position(|x| !x.is_finite()) {
         None => Ok(()),
-        Some(p) => Err(FerricError::IllegalArgument(format!(
+        Some(p) => Err(VectorError::Invalid(format!(
             "component {} of vector {} is {} (only finite values are accepted)",
             p % dim,
             first_id + p / dim,
             v[p]
         ))),
+    }
+}
+
+/// Why an append failed: the index refused it, or the caller's `fill` failed (its error kept as is).
+#[derive(Debug, PartialEq)]
+pub enum AppendError<E> {
+    /// Refused by the index (wrong element type, over its cap, a NaN or infinite component).
+    Index(VectorError),
+    /// `fill` failed; nothing was added.
+    Fill(E),
+}
+
+impl<E> From<VectorError> for AppendError<E> {
+    fn from(e: VectorError) -> Self {
+        AppendError::Index(e)
+    }
+}
+
+impl AppendError<std::convert::Infallible> {
+    /// The index's error, when `fill` cannot fail.
+    fn index(self) -> VectorError {
+        match self {
+            AppendError::Index(e) => e,
+            AppendError::Fill(never) => match never {},
+        }
     }
 }
 
@@ -337,7 +367,7 @@ mod tests {
         ix.add_f32(&[0.5; 24]).unwrap();
         assert!(ix.memory_bytes() <= 100);
         let e = ix.add_f32(&[0.5; 4]).unwrap_err();
-        assert!(matches!(e, FerricError::OutOfMemory(_)), "{e}");
+        assert!(matches!(e, VectorError::OutOfMemory(_)), "{e}");
         assert!(e.to_string().contains("cap"), "{e}");
         assert_eq!(ix.len(), 6);
     }
@@ -369,10 +399,10 @@ mod tests {
         assert!(ix.add_f32(&[1.0, 2.0, 3.0]).is_err());
         let fill = |d: &mut [i8]| {
             d.copy_from_slice(&[-1, 0, 1]);
-            Ok(())
+            Ok::<(), Infallible>(())
         };
         assert_eq!(ix.append_bytes(1, fill).unwrap(), 2);
-        assert!(matches!(ix.add_bytes(&[0; 3], true), Err(FerricError::OutOfMemory(_))));
+        assert!(matches!(ix.add_bytes(&[0; 3], true), Err(VectorError::OutOfMemory(_))));
         let Storage::Bin(v) = &ix.data else { panic!() };
         assert_eq!(v, &[1, 2, 3, 4, 5, 6, 255, 0, 1]);
         assert_eq!(ix.memory_bytes(), 9);

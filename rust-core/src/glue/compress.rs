@@ -12,28 +12,15 @@ use jni::objects::{JByteArray, JByteBuffer, JObject};
 use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
-use super::deflate::{self, Decoder, Encoder, Flush, Format, Step};
-use super::{engine, lz4, lz4frame, parallel, CodecError, Limits};
+use ferric_kernels::compress::deflate::{self, Decoder, Encoder, Flush, Format, Step};
+use ferric_kernels::compress::{engine, lz4, lz4frame, parallel, CodecError, Limits};
+use super::OrThrow;
 use crate::boundary::{self, with_input, with_regions, FerricError, FerricResult, Region};
 
 /// Most input handed to a codec inside one critical section.
 const IN_CHUNK: usize = 256 << 10;
 /// Most output produced inside one critical section.
 const OUT_CHUNK: usize = 1 << 20;
-
-impl From<CodecError> for FerricError {
-    fn from(e: CodecError) -> Self {
-        match e {
-            CodecError::Corrupt(m) => FerricError::Zip(m),
-            CodecError::Truncated(m) => FerricError::Eof(m),
-            CodecError::Limit(m) => FerricError::DecompressionLimit(m),
-            CodecError::Invalid(m) => FerricError::IllegalArgument(m),
-            CodecError::Lz4(m) => FerricError::Lz4(m),
-            CodecError::State(m) => FerricError::IllegalState(m),
-            CodecError::OutOfMemory(m) => FerricError::OutOfMemory(m),
-        }
-    }
-}
 
 /// Packs a step's counts and two flags into the `long` the Java side unpacks (no allocation per call).
 fn pack(s: Step, flag62: bool, flag63: bool) -> jlong {
@@ -42,7 +29,7 @@ fn pack(s: Step, flag62: bool, flag63: bool) -> jlong {
 }
 
 fn level(level: jint) -> FerricResult<u32> {
-    Ok(deflate::check_level(level)?)
+    Ok(deflate::check_level(level).or_throw()?)
 }
 
 fn limits(max_output: jlong, max_ratio: jlong) -> FerricResult<Limits> {
@@ -83,7 +70,7 @@ fn pump_encoder(
             input.sub(t.consumed, n),
             output.sub(t.produced, output.len() - t.produced),
         );
-        let s = with_regions(env, &i, &o, |i, o| enc.step(i, o, f))??;
+        let s = with_regions(env, &i, &o, |i, o| enc.step(i, o, f))?.or_throw()?;
         t.consumed += s.consumed;
         t.produced += s.produced;
         if enc.finished()
@@ -108,7 +95,7 @@ fn pump_decoder(
         let n = (input.len() - t.consumed).min(IN_CHUNK);
         let m = (output.len() - t.produced).min(OUT_CHUNK);
         let (i, o) = (input.sub(t.consumed, n), output.sub(t.produced, m));
-        let s = with_regions(env, &i, &o, |i, o| dec.step(i, o))??;
+        let s = with_regions(env, &i, &o, |i, o| dec.step(i, o))?.or_throw()?;
         t.consumed += s.consumed;
         t.produced += s.produced;
         if dec.finished() || dec.needs_dictionary() || (s.consumed == 0 && s.produced == 0) {
@@ -139,7 +126,7 @@ fn deflate_bound<'l>(
             "length must be >= 0, was {len}"
         )));
     }
-    Ok(deflate::bound(Format::from_id(format)?, len as usize) as jlong)
+    Ok(deflate::bound(Format::from_id(format).or_throw()?, len as usize) as jlong)
 }
 
 fn compress<'l>(
@@ -153,10 +140,10 @@ fn compress<'l>(
     len: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<JByteArray<'l>> {
-    let format = Format::from_id(format)?;
+    let format = Format::from_id(format).or_throw()?;
     let header = optional_bytes(env, &header)?;
     let extra = header.as_ref().map_or(0, |h| h.len());
-    let mut enc = Encoder::new(format, level(lvl)?, header)?;
+    let mut enc = Encoder::new(format, level(lvl)?, header).or_throw()?;
     let input = region!(in_arr, in_buf, off, len);
     let mut out = Vec::with_capacity(deflate::bound(format, input.len()) + extra);
     let mut pos = 0;
@@ -172,7 +159,7 @@ fn compress<'l>(
             }
             let s = with_input(env, &piece.sub(used, n - used), |b| {
                 enc.step_vec(b, &mut out, flush)
-            })??;
+            })?.or_throw()?;
             used += s.consumed;
             if s.consumed == 0 && s.produced == 0 && out.len() < out.capacity() {
                 return Err(FerricError::IllegalState("deflate made no progress".into()));
@@ -202,7 +189,7 @@ fn compress_into<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<jint> {
-    let mut enc = Encoder::new(Format::from_id(format)?, level(lvl)?, None)?;
+    let mut enc = Encoder::new(Format::from_id(format).or_throw()?, level(lvl)?, None).or_throw()?;
     let s = pump_encoder(
         env,
         &mut enc,
@@ -231,20 +218,20 @@ fn decompress<'l>(
 ) -> FerricResult<JByteArray<'l>> {
     let input = region!(in_arr, in_buf, off, len);
     let mut d = deflate::VecDecoder::new(
-        Format::from_id(format)?,
+        Format::from_id(format).or_throw()?,
         input.len(),
         limits(max_output, max_ratio)?,
     );
     let mut pos = 0;
     loop {
         let n = (input.len() - pos).min(IN_CHUNK);
-        let consumed = with_input(env, &input.sub(pos, n), |b| d.feed(b, OUT_CHUNK * 8))??;
+        let consumed = with_input(env, &input.sub(pos, n), |b| d.feed(b, OUT_CHUNK * 8))?.or_throw()?;
         pos += consumed;
         if pos == input.len() {
             break;
         }
     }
-    let out = d.finish()?;
+    let out = d.finish().or_throw()?;
     Ok(env.byte_array_from_slice(&out)?)
 }
 
@@ -263,7 +250,7 @@ fn decompress_into<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<jint> {
-    let format = Format::from_id(format)?;
+    let format = Format::from_id(format).or_throw()?;
     let (input, output) = (
         region!(in_arr, in_buf, off, len),
         region!(out_arr, out_buf, out_off, out_len),
@@ -280,9 +267,7 @@ fn decompress_into<'l>(
         ip += s.consumed;
         op += s.produced;
         if dec.needs_dictionary() {
-            return Err(
-                CodecError::Corrupt("the zlib stream needs a preset dictionary".into()).into(),
-            );
+            return Err(CodecError::Corrupt("the zlib stream needs a preset dictionary".into())).or_throw();
         }
         if dec.finished() {
             if ip == input.len() {
@@ -292,19 +277,14 @@ fn decompress_into<'l>(
                 dec.reset();
                 continue;
             }
-            return Err(CodecError::Corrupt(
-                "trailing data after the end of the compressed stream".into(),
-            )
-            .into());
+            return Err(CodecError::Corrupt("trailing data after the end of the compressed stream".into())).or_throw();
         }
         if s.consumed == 0 && s.produced == 0 {
             if op == output.len() {
-                return Err(CodecError::Limit(format!(
-                    "decompressed data does not fit the destination of {out_len} bytes"
-                ))
-                .into());
+                return Err(CodecError::Limit(format!("decompressed data does not fit the destination of {out_len} bytes")))
+                    .or_throw();
             }
-            return Err(CodecError::Truncated(deflate::TRUNCATED.into()).into());
+            return Err(CodecError::Truncated(deflate::TRUNCATED.into())).or_throw();
         }
     }
 }
@@ -354,7 +334,7 @@ macro_rules! dictionary_and_reset_fns {
             let none = JByteBuffer::null();
             Ok(with_input(env, &region!(dict, none, off, len), |d| {
                 state.set_dictionary(d)
-            })??)
+            })?.or_throw()?)
         }
 
         fn $reset<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<()> {
@@ -374,16 +354,16 @@ fn deflater_new<'l>(
 ) -> FerricResult<jlong> {
     let header = optional_bytes(env, &header)?;
     Ok(boundary::into_handle(Encoder::new(
-        Format::from_id(format)?,
+        Format::from_id(format).or_throw()?,
         level(lvl)?,
         header,
-    )?))
+    ).or_throw()?))
 }
 
 step_fn!(
     /// `deflate(h, in, out, int flush)`: consumed | produced << 31 | finished << 62.
     deflate, Encoder, |env, enc, input, output, flush| {
-        let s = pump_encoder(env, enc, &input, &output, Flush::from_id(flush)?)?;
+        let s = pump_encoder(env, enc, &input, &output, Flush::from_id(flush).or_throw()?)?;
         Ok(pack(s, enc.finished(), false))
     }
 );
@@ -396,10 +376,10 @@ fn deflater_set_params<'l>(
     strategy: jint,
 ) -> FerricResult<()> {
     let strategy = engine::strategy_from_id(strategy)
-        .ok_or_else(|| CodecError::Invalid(format!("invalid compression strategy {strategy}")))?;
+        .ok_or_else(|| CodecError::Invalid(format!("invalid compression strategy {strategy}"))).or_throw()?;
     // SAFETY: as in `step_fn!`.
     let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
-    Ok(enc.set_params(level(lvl)?, strategy)?)
+    Ok(enc.set_params(level(lvl)?, strategy).or_throw()?)
 }
 
 dictionary_and_reset_fns!(Encoder, deflater_set_dictionary, deflater_reset);
@@ -407,7 +387,7 @@ dictionary_and_reset_fns!(Encoder, deflater_set_dictionary, deflater_reset);
 fn inflater_new<'l>(_env: &mut Env<'l>, _this: JObject<'l>, format: jint) -> FerricResult<jlong> {
     Ok(boundary::into_handle(Decoder::new(Format::from_id(
         format,
-    )?)))
+    ).or_throw()?)))
 }
 
 step_fn!(
@@ -461,7 +441,7 @@ macro_rules! lz4_block_fn {
             out_off: jint,
             out_len: jint,
         ) -> FerricResult<jint> {
-            let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)??;
+            let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)?.or_throw()?;
             Ok(n as jint)
         }
     };
@@ -492,7 +472,7 @@ fn lz4_frame_compress<'l>(
     content_checksum: jboolean,
 ) -> FerricResult<JByteArray<'l>> {
     let input = region!(in_arr, in_buf, off, len);
-    let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false)?;
+    let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false).or_throw()?;
     let mut out = Vec::with_capacity(lz4::max_compressed_length(input.len()) + 64);
     let mut pos = 0;
     loop {
@@ -504,7 +484,7 @@ fn lz4_frame_compress<'l>(
         };
         with_input(env, &input.sub(pos, n), |b| {
             enc.write_to_vec(b, mode, &mut out)
-        })??;
+        })?.or_throw()?;
         pos += n;
         if mode == lz4frame::Mode::Finish {
             return Ok(env.byte_array_from_slice(&out)?);
@@ -527,10 +507,10 @@ fn lz4_frame_decompress<'l>(
     let mut pos = 0;
     while pos < input.len() {
         let n = (input.len() - pos).min(IN_CHUNK);
-        with_input(env, &input.sub(pos, n), |b| d.feed(b))??;
+        with_input(env, &input.sub(pos, n), |b| d.feed(b))?.or_throw()?;
         pos += n;
     }
-    Ok(env.byte_array_from_slice(&d.finish()?)?)
+    Ok(env.byte_array_from_slice(&d.finish().or_throw()?)?)
 }
 
 fn lz4_frame_encoder_new<'l>(
@@ -544,14 +524,14 @@ fn lz4_frame_encoder_new<'l>(
         block_id as u32,
         content_checksum,
         block_checksum,
-    )?))
+    ).or_throw()?))
 }
 
 step_fn!(
     /// `lz4FrameEncode(h, in, out, int mode)`: consumed | produced << 31 | pending << 62 | finished << 63.
     lz4_frame_encode, lz4frame::Encoder, |env, enc, input, output, mode| {
-        let mode = lz4frame::Mode::from_id(mode)?;
-        let s = with_regions(env, &input, &output, |i, o| enc.step(i, o, mode))??;
+        let mode = lz4frame::Mode::from_id(mode).or_throw()?;
+        let s = with_regions(env, &input, &output, |i, o| enc.step(i, o, mode))?.or_throw()?;
         Ok(pack(s, enc.has_pending(), enc.finished()))
     }
 );
@@ -567,7 +547,7 @@ step_fn!(
         loop {
             let n = (input.len() - t.consumed).min(IN_CHUNK * 4);
             let m = (output.len() - t.produced).min(OUT_CHUNK * 4);
-            let s = with_regions(env, &input.sub(t.consumed, n), &output.sub(t.produced, m), |i, o| dec.step(i, o))??;
+            let s = with_regions(env, &input.sub(t.consumed, n), &output.sub(t.produced, m), |i, o| dec.step(i, o))?.or_throw()?;
             t.consumed += s.consumed;
             t.produced += s.produced;
             if (s.consumed == 0 || t.consumed == input.len()) && s.produced == 0 || t.produced == output.len() {
@@ -588,18 +568,18 @@ fn compress_parallel<'l>(
     len: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<JByteArray<'l>> {
-    let (format, level) = (Format::from_id(format)?, level(lvl)?);
+    let (format, level) = (Format::from_id(format).or_throw()?, level(lvl)?);
     let header = optional_bytes(env, &header)?;
     let out = if in_arr.is_null() {
         // a direct buffer: the workers read it in place, nothing is pinned
         with_input(env, &region!(in_arr, in_buf, off, len), |b| {
             parallel::compress_to_vec(format, level, b, header)
-        })??
+        })?.or_throw()?
     } else {
         // an array is copied out in bounded critical sections, so the GC never waits for the workers
         let mut data = Vec::with_capacity(len.max(0) as usize);
         boundary::read_chunks(env, &in_arr, off, len, |c| data.extend_from_slice(c))?;
-        parallel::compress_to_vec(format, level, &data, header)?
+        parallel::compress_to_vec(format, level, &data, header).or_throw()?
     };
     Ok(env.byte_array_from_slice(&out)?)
 }

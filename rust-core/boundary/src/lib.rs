@@ -7,6 +7,7 @@ mod buffers;
 mod error;
 mod guard;
 mod handles;
+pub mod memory;
 mod natives;
 mod regions;
 mod strings;
@@ -18,7 +19,7 @@ pub use arrays::{
 pub use buffers::direct_slice;
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
-pub(crate) use guard::panic_message;
+pub use guard::panic_message;
 pub use handles::{borrow, borrow_mut, free, free_handle, into_handle};
 pub use natives::{describe, package_root, register, register_under, NativeClass};
 pub use regions::{with_input, with_regions, Region};

@@ -8,8 +8,8 @@ mod common;
 use std::hint::black_box;
 
 use common::best_ms;
-use ferric::compress::deflate::{self, Format};
-use ferric::compress::{lz4, parallel};
+use ferric_kernels::compress::deflate::{self, Format};
+use ferric_kernels::compress::{lz4, parallel};
 
 fn row(name: &str, chunk: usize, total: usize, ms: f64) {
     println!("{name:<28} {chunk:>9} {ms:>10.2} ms {:>7.0} MB/s", total as f64 / ms / 1e3);

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::index::{check_finite, norm_f32, norm_i8, FlatIndex, Storage};
 use super::kernels::X4;
 use super::{active, as_u8, cosine_from_parts, hamming, ElementType, Kernels, Metric};
-use crate::boundary::{FerricError, FerricResult};
+use super::{VectorError, VectorResult};
 
 /// Scans smaller than this many bytes (vectors × queries) run on the calling thread: below it,
 /// waking the thread pool costs more than it saves.
@@ -120,21 +120,21 @@ struct Prepared<'a> {
 }
 
 impl FlatIndex {
-    fn prepare<'a>(&self, query: Query<'a>) -> FerricResult<Prepared<'a>> {
+    fn prepare<'a>(&self, query: Query<'a>) -> VectorResult<Prepared<'a>> {
         let (len, norm) = match (query, &self.data) {
             (Query::F32(q), Storage::F32(_)) => {
-                check_finite(q, q.len().max(1), 0).map_err(|e| FerricError::IllegalArgument(format!("query: {e}")))?;
+                check_finite(q, q.len().max(1), 0).map_err(|e| VectorError::Invalid(format!("query: {e}")))?;
                 (q.len(), if self.metric == Metric::Cosine { norm_f32(q) } else { 0.0 })
             }
             (Query::I8(q), Storage::I8(_)) => (q.len(), if self.metric == Metric::Cosine { norm_i8(q) } else { 0.0 }),
             (Query::Bin(q), Storage::Bin(_)) => (q.len(), 0.0),
             _ => {
-                return Err(FerricError::IllegalArgument(format!("this index holds {:?} vectors; the query does not match", self.element())))
+                return Err(VectorError::Invalid(format!("this index holds {:?} vectors; the query does not match", self.element())))
             }
         };
         if len != self.dim {
             let unit = if self.element() == ElementType::Binary { "bytes" } else { "components" };
-            return Err(FerricError::IllegalArgument(format!("query has {len} {unit}, a vector has {} {unit}", self.dim)));
+            return Err(VectorError::Invalid(format!("query has {len} {unit}, a vector has {} {unit}", self.dim)));
         }
         Ok(Prepared { query, norm })
     }
@@ -260,18 +260,18 @@ impl FlatIndex {
         (0..self.len).step_by(step.max(1)).map(|s| s..(s + step).min(self.len)).collect()
     }
 
-    fn check_searchable(&self, k: usize) -> FerricResult<usize> {
+    fn check_searchable(&self, k: usize) -> VectorResult<usize> {
         if k == 0 {
-            return Err(FerricError::IllegalArgument("k must be > 0".into()));
+            return Err(VectorError::Invalid("k must be > 0".into()));
         }
         if self.len == 0 {
-            return Err(FerricError::IllegalState("the index is empty".into()));
+            return Err(VectorError::State("the index is empty".into()));
         }
         Ok(k.min(self.len))
     }
 
     /// The `min(k, len)` best vectors for `query`, best first.
-    pub fn search(&self, query: Query<'_>, k: usize) -> FerricResult<Vec<Hit>> {
+    pub fn search(&self, query: Query<'_>, k: usize) -> VectorResult<Vec<Hit>> {
         let k = self.check_searchable(k)?;
         let q = self.prepare(query)?;
         let kern = active();
@@ -289,13 +289,13 @@ impl FlatIndex {
 
     /// The `min(k, len)` best vectors for each query, best first. Stored vectors are visited in
     /// cache-sized blocks, each block scored against every query before the next is read.
-    pub fn search_batch(&self, queries: &[Query<'_>], k: usize) -> FerricResult<Vec<Vec<Hit>>> {
+    pub fn search_batch(&self, queries: &[Query<'_>], k: usize) -> VectorResult<Vec<Vec<Hit>>> {
         let k = self.check_searchable(k)?;
         let prepared = queries
             .iter()
             .enumerate()
-            .map(|(i, q)| self.prepare(*q).map_err(|e| FerricError::IllegalArgument(format!("query {i}: {e}"))))
-            .collect::<FerricResult<Vec<_>>>()?;
+            .map(|(i, q)| self.prepare(*q).map_err(|e| VectorError::Invalid(format!("query {i}: {e}"))))
+            .collect::<VectorResult<Vec<_>>>()?;
         if prepared.is_empty() {
             return Ok(Vec::new());
         }
@@ -476,7 +476,7 @@ mod tests {
     #[test]
     fn bad_searches() {
         let mut ix = FlatIndex::new(2, Metric::L2, ElementType::F32, u64::MAX).unwrap();
-        assert!(matches!(ix.search(Query::F32(&[0.0, 0.0]), 1), Err(FerricError::IllegalState(_))));
+        assert!(matches!(ix.search(Query::F32(&[0.0, 0.0]), 1), Err(VectorError::State(_))));
         ix.add_f32(&[1.0, 2.0]).unwrap();
         assert!(ix.search(Query::F32(&[0.0, 0.0]), 0).is_err());
         assert!(ix.search(Query::F32(&[0.0]), 1).is_err());
