@@ -128,11 +128,15 @@ run() {
        "$n gzip files decompress to the hashed bytes)"
 }
 
+feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
 JDK17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-run jdk17 "$JDK17" xdg "$work/jdk17-xdg-cache"
+v=$(feature "$JDK17")
+[ "${v:-0}" -ge 17 ] || { echo "FAIL: Spark 4 needs Java 17 or newer; $JDK17 is Java ${v:-?} (set JDK17)" >&2; exit 1; }
+# The two ways of choosing the executors' cache, one per run.
+run "jdk$v" "$JDK17" xdg "$work/jdk$v-xdg-cache"
 if [ -x "$JDK25/bin/java" ]; then
-  run jdk25 "$JDK25" property "$work/jdk25-cache"
+  run "jdk$(feature "$JDK25")" "$JDK25" property "$work/jdk25-cache"
 else
   echo "no JDK 25 at $JDK25; the JDK 25 run was skipped" >&2
 fi
