@@ -45,6 +45,7 @@ spark_version=$("$SPARK_HOME/bin/spark-submit" --version 2>&1 | sed -n 's/.*vers
 echo "Spark $spark_version at $SPARK_HOME"
 
 echo "building examples/spark"
+rm -rf "$here/target/lib" # jars of an earlier build's ferric version would be shipped too
 "$root/mvnw" -B -q -f "$here/pom.xml" "$@" package
 app_jar=$here/target/ferric-spark-example-1.0.0.jar
 api_jar=$(find "$here/target/lib" -name 'ferric-[0-9]*.jar')
