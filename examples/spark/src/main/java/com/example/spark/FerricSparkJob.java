@@ -119,7 +119,7 @@ public final class FerricSparkJob {
     /** The top k of one query: ids best first, and their scores. */
     record Hits(int query, int[] ids, float[] scores) implements Serializable {}
 
-    /** What one partition of the gzip stage wrote and whether both files read back to its bytes. */
+    /** What one partition of the gzip stage wrote, and what was wrong if the file did not read back to its rows. */
     record Written(int partition, long rawBytes, long gzipBytes, String problem) implements Serializable {}
 
     /** One stage's figures: wall time of its Spark jobs on the driver, and time spent in the work inside tasks. */
