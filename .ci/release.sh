@@ -2,7 +2,8 @@
 # Release-engineering checks, run by .ci/run after the test suite (which built the plain host library):
 # workflow lint, dependency policy, the glibc 2.17 release library and the Java suite against it,
 # JNI boundary, reproducibility, a signed release dry run, API compatibility wiring, and the Maven
-# consumer example against the artifacts of this build. Installs its own pinned tools.
+# consumer, shaded and Spark examples against the artifacts of this build. Installs its own pinned
+# tools (and Spark, from PyPI's pyspark, for the Spark example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,7 +74,7 @@ took
 
 step "lint: actionlint (with shellcheck) and shellcheck of the scripts"
 actionlint
-shellcheck .ci/run .ci/release.sh scripts/*.sh
+shellcheck .ci/run .ci/release.sh scripts/*.sh examples/spark/run.sh
 echo "workflows and scripts clean"
 took
 
@@ -156,4 +157,10 @@ grep -qx "regex error: com.example.shaded.ferric.regex.RegexSyntaxException" <<<
 if jar tf examples/maven-shaded/target/ferric-maven-shaded-1.0.0.jar | grep -q '^dev/ferric/'; then
   echo "FAIL: the shaded jar still holds classes under dev/ferric" >&2; exit 1
 fi
+took
+
+step "Spark example: spark-submit on local-cluster[2,1,1024] (two executor JVMs), JDK 17 and 25, each executor loading ferric into an empty cache"
+# Fails when a stage's ferric and JDK results differ or an executor did not load ferric; skips (with a
+# message) only when pyspark cannot be installed from PyPI.
+examples/spark/run.sh "${consumer_repo[@]}" -Dferric.version="$version"
 took
