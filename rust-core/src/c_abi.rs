@@ -17,6 +17,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use ferric_kernels::blake3::Hasher;
 use crate::boundary::FerricError;
 use crate::glue::OrThrow;
+use ferric_kernels::compress::lz4;
 use ferric_kernels::regex::Mode;
 use ferric_kernels::vectors::{check_combination, finish, parts_f32, parts_i8, ElementType, Metric, Parts};
 
@@ -121,6 +122,35 @@ pub unsafe extern "C" fn ferric_blake3_hash(input: *const u8, off: i64, len: i64
     })
 }
 
+/// `CompressNative.lz4Compress` between two heap arrays (not the same one): compresses
+/// `input[off, off + len)` into `out[out_off, out_off + out_len)`; returns the compressed length.
+///
+/// # Safety
+/// Java checked both ranges against their arrays, which are distinct.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_lz4_compress(input: *const u8, off: i32, len: i32, out: *mut u8, out_off: i32, out_len: i32) -> i32 {
+    run(|| Ok(lz4::compress_into(slice(input, off as i64, len as i64), slice_mut(out, out_off, out_len)).or_throw()? as i32))
+}
+
+/// `CompressNative.lz4DecompressSafe` between two distinct heap arrays; returns the decompressed length.
+///
+/// # Safety
+/// As [`ferric_lz4_compress`].
+#[no_mangle]
+pub unsafe extern "C" fn ferric_lz4_decompress_safe(input: *const u8, off: i32, len: i32, out: *mut u8, out_off: i32, out_len: i32) -> i32 {
+    run(|| Ok(lz4::decompress_safe(slice(input, off as i64, len as i64), slice_mut(out, out_off, out_len)).or_throw()? as i32))
+}
+
+/// `CompressNative.lz4DecompressFast` between two distinct heap arrays: decompresses exactly `out_len`
+/// bytes from the block at `input[off..]`; returns the compressed bytes read.
+///
+/// # Safety
+/// As [`ferric_lz4_compress`].
+#[no_mangle]
+pub unsafe extern "C" fn ferric_lz4_decompress_fast(input: *const u8, off: i32, len: i32, out: *mut u8, out_off: i32, out_len: i32) -> i32 {
+    run(|| Ok(lz4::decompress_fast(slice(input, off as i64, len as i64), slice_mut(out, out_off, out_len)).or_throw()? as i32))
+}
+
 /// `RegexNative.bytesOp`: the `op` of the regex behind `handle` on `input[off, off + len)`, searching
 /// from array index `from`.
 ///
@@ -159,6 +189,17 @@ fn pair<T>(metric: i32, element: ElementType, a: &[T], b: &[T], parts: fn(Metric
         check_combination(m, element).or_throw()?;
         Ok(finish(m, parts(m, a, b)))
     })
+}
+
+/// [`slice`], writable.
+///
+/// # Safety
+/// As [`slice`], and nothing else reads or writes the range during the call.
+unsafe fn slice_mut<'a>(base: *mut u8, off: i32, len: i32) -> &'a mut [u8] {
+    if len <= 0 {
+        return &mut [];
+    }
+    std::slice::from_raw_parts_mut(base.add(off as usize), len as usize)
 }
 
 /// `base[off, off + len)`; an empty slice for `len == 0` (the pointer of an empty array may dangle).

@@ -25,7 +25,7 @@ public final class Lz4Compressor {
         Checks.requireNonNull(dest, "dest");
         Checks.checkFromIndexSize(srcOff, srcLen, src.length);
         Checks.checkFromIndexSize(destOff, maxDestLen, dest.length);
-        return CompressNative.get().lz4Compress(src, null, srcOff, srcLen, dest, null, destOff, maxDestLen);
+        return Lz4Calls.compress(src, srcOff, srcLen, dest, destOff, maxDestLen);
     }
 
     /** Compresses all of {@code src} into {@code dest}; returns the compressed length. */

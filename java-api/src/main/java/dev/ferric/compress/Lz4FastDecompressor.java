@@ -21,7 +21,7 @@ public final class Lz4FastDecompressor {
         Checks.requireNonNull(dest, "dest");
         Checks.checkFromIndexSize(srcOff, 0, src.length);
         Checks.checkFromIndexSize(destOff, destLen, dest.length);
-        return CompressNative.get().lz4DecompressFast(src, null, srcOff, src.length - srcOff, dest, null, destOff, destLen);
+        return Lz4Calls.decompressFast(src, srcOff, src.length - srcOff, dest, destOff, destLen);
     }
 
     /** Decompresses the block at the start of {@code src} into {@code dest[0, destLen)}; returns the compressed bytes read. */

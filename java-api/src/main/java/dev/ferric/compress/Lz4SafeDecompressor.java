@@ -22,7 +22,7 @@ public final class Lz4SafeDecompressor {
         Checks.requireNonNull(dest, "dest");
         Checks.checkFromIndexSize(srcOff, srcLen, src.length);
         Checks.checkFromIndexSize(destOff, maxDestLen, dest.length);
-        return CompressNative.get().lz4DecompressSafe(src, null, srcOff, srcLen, dest, null, destOff, maxDestLen);
+        return Lz4Calls.decompressSafe(src, srcOff, srcLen, dest, destOff, maxDestLen);
     }
 
     /** Decompresses all of {@code src} into {@code dest}; returns the decompressed length. */

@@ -1,6 +1,7 @@
 package dev.ferric.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,11 @@ import dev.ferric.compress.Lz4Exception;
 import dev.ferric.regex.RegexSyntaxException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,24 @@ class FastPathTest {
         assertTrue(Ferric.isAvailable(), () -> String.valueOf(Ferric.unavailabilityCause()));
         String path = FastPath.describe();
         assertTrue(path.startsWith(FFM_EXPECTED ? "FFM" : "JNI"), path);
+    }
+
+    /** A misspelt symbol would leave its handle null and the call silently on JNI. */
+    @Test
+    void everyDowncallIsBound() throws Exception {
+        if (!FFM_EXPECTED) return;
+        for (String name : new String[] {"dev.ferric.blake3.Blake3Calls", "dev.ferric.regex.RegexCalls", "dev.ferric.vectors.VectorsCalls",
+            "dev.ferric.compress.Lz4Calls"}) {
+            Class<?> calls = Class.forName(name);
+            int handles = 0;
+            for (Field f : calls.getDeclaredFields()) {
+                if (f.getType() != MethodHandle.class || !Modifier.isStatic(f.getModifiers())) continue;
+                f.setAccessible(true);
+                assertNotNull(f.get(null), name + "." + f.getName());
+                handles++;
+            }
+            assertTrue(handles > 0, name + " binds no downcall");
+        }
     }
 
     @Test
