@@ -13,7 +13,7 @@ use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
 use ferric_kernels::compress::deflate::{self, Decoder, Encoder, Flush, Format, Step};
-use ferric_kernels::compress::{engine, lz4, lz4frame, parallel, CodecError, Limits};
+use ferric_kernels::compress::{engine, lz4, lz4frame, parallel, pool, CodecError, Limits};
 use super::OrThrow;
 use crate::boundary::{self, with_input, with_regions, FerricError, FerricResult, Region};
 
@@ -143,7 +143,18 @@ fn compress<'l>(
     let format = Format::from_id(format).or_throw()?;
     let header = optional_bytes(env, &header)?;
     let extra = header.as_ref().map_or(0, |h| h.len());
-    let mut enc = Encoder::new(format, level(lvl)?, header).or_throw()?;
+    let level = level(lvl)?;
+    let (mut own, mut pooled);
+    let enc: &mut Encoder = match header {
+        Some(h) => {
+            own = Encoder::new(format, level, Some(h)).or_throw()?;
+            &mut own
+        }
+        None => {
+            pooled = pool::encoder(format, level).or_throw()?;
+            &mut pooled
+        }
+    };
     let input = region!(in_arr, in_buf, off, len);
     let mut out = Vec::with_capacity(deflate::bound(format, input.len()) + extra);
     let mut pos = 0;
@@ -189,7 +200,7 @@ fn compress_into<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<jint> {
-    let mut enc = Encoder::new(Format::from_id(format).or_throw()?, level(lvl)?, None).or_throw()?;
+    let mut enc = pool::encoder(Format::from_id(format).or_throw()?, level(lvl)?).or_throw()?;
     let s = pump_encoder(
         env,
         &mut enc,

@@ -184,6 +184,16 @@ impl Encoder {
         })
     }
 
+    /// The format this encoder writes.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The compression level (0-9).
+    pub fn level(&self) -> u32 {
+        self.level
+    }
+
     /// Changes the level and the strategy (as zlib's `deflateParams`). Only before the first input
     /// (or after [`Encoder::reset`]): changing them mid-stream would need output space this call does
     /// not have.
@@ -643,7 +653,18 @@ pub fn decompress_into(format: Format, input: &[u8], output: &mut [u8]) -> Codec
 /// Compresses all of `input` into a new vector.
 pub fn compress_to_vec(format: Format, level: u32, input: &[u8], gzip_header: Option<Vec<u8>>) -> CodecResult<Vec<u8>> {
     let extra = gzip_header.as_ref().map_or(0, |h| h.len());
-    let mut e = Encoder::new(format, level, gzip_header)?;
+    let mut own;
+    let mut pooled;
+    let e: &mut Encoder = match gzip_header {
+        Some(h) => {
+            own = Encoder::new(format, level, Some(h))?;
+            &mut own
+        }
+        None => {
+            pooled = super::pool::encoder(format, level)?;
+            &mut pooled
+        }
+    };
     let mut out = Vec::with_capacity(bound(format, input.len()) + extra);
     let mut pos = 0;
     while !e.finished() {
@@ -657,7 +678,7 @@ pub fn compress_to_vec(format: Format, level: u32, input: &[u8], gzip_header: Op
 
 /// Compresses all of `input` into `output`; returns the length. Errors if `output` is too small.
 pub fn compress_into(format: Format, level: u32, input: &[u8], output: &mut [u8]) -> CodecResult<usize> {
-    let mut e = Encoder::new(format, level, None)?;
+    let mut e = super::pool::encoder(format, level)?;
     let (mut ip, mut op) = (0, 0);
     while !e.finished() {
         let s = e.step(&input[ip..], &mut output[op..], Flush::Finish)?;

@@ -9,6 +9,7 @@ pub mod gzip;
 pub mod lz4;
 pub mod lz4frame;
 pub mod parallel;
+pub mod pool;
 
 use std::fmt;
 
