@@ -184,8 +184,7 @@ fn compress<'l>(
     Ok(env.byte_array_from_slice(&out)?)
 }
 
-/// `static native int compressInto(int format, int level, byte[] in, ByteBuffer inBuf, int off, int len,
-/// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
+/// Compresses the input into the caller's output in one call; returns the compressed length.
 fn compress_into<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
@@ -246,8 +245,7 @@ fn decompress<'l>(
     Ok(env.byte_array_from_slice(&out)?)
 }
 
-/// `static native int decompressInto(int format, byte[] in, ByteBuffer inBuf, int off, int len,
-/// byte[] out, ByteBuffer outBuf, int outOff, int outLen)`
+/// Decompresses the whole input into the caller's output in one call; returns the decompressed length.
 fn decompress_into<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
