@@ -1,25 +1,34 @@
 package dev.ferric;
 
 import dev.ferric.internal.Checks;
-import java.nio.charset.StandardCharsets;
 
 /** Lower-case hexadecimal encoding, as printed by {@code b3sum} and {@code sha256sum}. */
 public final class Hex {
     private static final byte[] DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    /** The two digits of every byte value, at {@code 2 * value}: one lookup per byte. */
+    private static final byte[] PAIRS = new byte[512];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            PAIRS[2 * b] = DIGITS[b >>> 4];
+            PAIRS[2 * b + 1] = DIGITS[b & 0xf];
+        }
+    }
 
     private Hex() {}
 
     /** Encodes {@code bytes} as lower-case hex. */
+    @SuppressWarnings("deprecation") // String(byte[], int): exact for ASCII, and no charset lookup or decoder
     public static String encode(byte[] bytes) {
         Checks.requireNonNull(bytes, "bytes");
         // Latin-1 bytes: on Java 9+ the String keeps them as they are (one copy, no char[] to compress)
         byte[] out = new byte[bytes.length * 2];
         for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            out[2 * i] = DIGITS[b >>> 4];
-            out[2 * i + 1] = DIGITS[b & 0xf];
+            int b = (bytes[i] & 0xff) << 1;
+            out[2 * i] = PAIRS[b];
+            out[2 * i + 1] = PAIRS[b + 1];
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
+        return new String(out, 0);
     }
 
     /**
