@@ -114,6 +114,40 @@ public final class Regex extends NativeResource {
         return new Builder().flags(flags).compile(pattern);
     }
 
+    /**
+     * Whether {@code pattern} matches all of {@code input}, as {@link java.util.regex.Pattern#matches(String,
+     * CharSequence)}: for one-off checks where holding a compiled {@code Regex} is awkward. The compiled
+     * pattern is kept in a cache of the 256 most recently used ones, so a pattern
+     * seen before is not compiled again; {@link #compile(String)} is still the way for a pattern used in a
+     * loop (no lookup per call) or with a {@link Builder}'s limits.
+     *
+     * @throws RegexSyntaxException if the pattern is invalid or uses an unsupported construct
+     */
+    public static boolean matches(String pattern, CharSequence input) {
+        return cached(pattern, 0, input, RegexNative.OP_FULL_MATCH);
+    }
+
+    /**
+     * Whether {@code pattern} matches somewhere in {@code input}, as {@code Pattern.compile(pattern)
+     * .matcher(input).find()}; compiled patterns are cached as for {@link #matches(String, CharSequence)}.
+     *
+     * @throws RegexSyntaxException if the pattern is invalid or uses an unsupported construct
+     */
+    public static boolean isMatch(String pattern, CharSequence input) {
+        return cached(pattern, 0, input, RegexNative.OP_IS_MATCH);
+    }
+
+    private static boolean cached(String pattern, int flags, CharSequence input, int op) {
+        Checks.requireNonNull(pattern, "pattern");
+        String s = text(input);
+        RegexCache.Entry e = RegexCache.acquire(pattern, flags);
+        try {
+            return e.regex.stringOp(op, s, 0) != 0;
+        } finally {
+            RegexCache.release(e);
+        }
+    }
+
     /** Settings for compiling: flags and the limits that bound compile time and memory. */
     public static Builder builder() {
         return new Builder();
