@@ -14,7 +14,7 @@ pub mod vectors;
 
 use std::ffi::c_void;
 
-use jni::objects::{JClass, JObjectArray, JString};
+use jni::objects::{JClass, JLongArray, JObjectArray, JString};
 use jni::sys::{jint, jlong, JNI_ERR, JNI_VERSION_1_8};
 use jni::{Env, JavaVM};
 
@@ -150,6 +150,22 @@ fn native_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
     Ok(memory::live_bytes())
 }
 
+/// Native memory as `[live, peak, live by kernel..., peak by kernel...]`, kernels in
+/// [`memory::Kernel`] order: one array so a reader sees figures taken at (almost) one instant.
+fn native_memory<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JLongArray<'l>> {
+    let mut all = vec![memory::live_bytes(), memory::peak_bytes()];
+    all.extend(memory::live_by_kernel());
+    all.extend(memory::peak_by_kernel());
+    let out = env.new_long_array(all.len())?;
+    out.set_region(env, 0, &all)?;
+    Ok(out)
+}
+
+/// Bytes the calling thread has freed since it started ([`memory::freed_by_this_thread`]).
+fn thread_freed_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
+    Ok(memory::freed_by_this_thread())
+}
+
 /// Every registered method as `"<class>.<method> <descriptor>"` ([`boundary::describe`]).
 fn natives<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JObjectArray<'l, JString<'l>>> {
     let all = boundary::describe(NATIVES);
@@ -168,6 +184,8 @@ const CORE_NATIVES: NativeClass = natives!("internal/CoreNative",
     { fn version() -> JString }
     { fn cpu_features() -> JString, fn = cpu_feature_list }
     { fn native_bytes() -> jlong }
+    { fn native_memory() -> jlong[] }
+    { fn thread_freed_bytes() -> jlong }
     { fn natives() -> java.lang.String[] }
     { fn constants() -> java.lang.String[] }
 );

@@ -1,37 +1,130 @@
-//! Counts the bytes ferric's Rust code holds on the native heap, for `Ferric.nativeStats()`.
+//! Counts the bytes ferric's Rust code holds on the native heap, in total and by kernel, for
+//! `Ferric.nativeStats()`, the `dev.ferric:type=Native` MBean and `ferric doctor --memory`.
+//!
+//! Each allocation is charged to the kernel the current thread is running ([`Kernel::enter`], called
+//! first by every native entry point of a kernel); frees are credited to the kernel running at the
+//! time of the free, not the one that allocated (no per-allocation header). Every kernel frees its own
+//! objects in its own entry points, so the two agree except for memory allocated on one kernel's
+//! thread and freed on another's, e.g. a thread pool's job handed back: the total is exact, a
+//! kernel's figure can drift by such transfers. Memory allocated outside any kernel (thread pools
+//! started by a kernel's worker threads, the loader's own calls) is charged to [`Kernel::Core`].
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-static LIVE_BYTES: AtomicI64 = AtomicI64::new(0);
+/// Where an allocation is charged. The order and names are shared with
+/// `dev.ferric.internal.NativeMemory` (checked by `SharedConstantsTest`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kernel {
+    /// Outside any kernel: the loader's calls, thread pools, allocations of worker threads.
+    Core = 0,
+    /// `dev.ferric.blake3`.
+    Blake3 = 1,
+    /// `dev.ferric.regex`.
+    Regex = 2,
+    /// `dev.ferric.compress` (zlib, LZ4).
+    Compression = 3,
+    /// `dev.ferric.vectors`.
+    Vectors = 4,
+}
 
-/// The system allocator plus one relaxed atomic add per allocation and free.
+/// How many [`Kernel`]s there are.
+pub const KERNELS: usize = 5;
+
+/// The name of each [`Kernel`], by its number.
+pub const KERNEL_NAMES: [&str; KERNELS] = ["core", "blake3", "regex", "compression", "vectors"];
+
+/// One kernel's counters, alone on a cache line so kernels running on different cores do not
+/// contend.
+#[repr(align(64))]
+struct Counters {
+    live: AtomicI64,
+    peak: AtomicI64,
+}
+
+#[allow(clippy::declare_interior_mutable_const)] // only used to initialise the array below
+const ZERO: Counters = Counters { live: AtomicI64::new(0), peak: AtomicI64::new(0) };
+
+static BY_KERNEL: [Counters; KERNELS] = [ZERO; KERNELS];
+static TOTAL: Counters = ZERO;
+
+thread_local! {
+    /// The kernel this thread is running ([`Kernel::enter`]); const-initialised and without a
+    /// destructor, so reading it from the allocator never allocates.
+    static CURRENT: Cell<u8> = const { Cell::new(Kernel::Core as u8) };
+    /// Bytes this thread has freed, ever: the leak net reads it around one free to learn what that
+    /// object held.
+    static FREED_HERE: Cell<i64> = const { Cell::new(0) };
+}
+
+/// Restores the previously running kernel when dropped (nested entries, e.g. a callback).
+pub struct KernelScope(u8);
+
+impl Drop for KernelScope {
+    #[inline]
+    fn drop(&mut self) {
+        CURRENT.with(|c| c.set(self.0));
+    }
+}
+
+impl Kernel {
+    /// Charges this thread's allocations to `self` until the returned scope is dropped.
+    #[inline]
+    #[must_use = "the kernel is charged only while the scope lives"]
+    pub fn enter(self) -> KernelScope {
+        KernelScope(CURRENT.with(|c| c.replace(self as u8)))
+    }
+}
+
+#[inline]
+fn charge(delta: i64) {
+    let k = CURRENT.with(Cell::get) as usize;
+    add(&BY_KERNEL[k % KERNELS], delta);
+    add(&TOTAL, delta);
+    if delta < 0 {
+        FREED_HERE.with(|f| f.set(f.get() - delta));
+    }
+}
+
+#[inline]
+fn add(c: &Counters, delta: i64) {
+    let now = c.live.fetch_add(delta, Ordering::Relaxed) + delta;
+    // a plain load first: the read-modify-write only when a new peak is reached
+    if delta > 0 && now > c.peak.load(Ordering::Relaxed) {
+        c.peak.fetch_max(now, Ordering::Relaxed);
+    }
+}
+
+/// The system allocator plus two relaxed atomic adds (the kernel's and the total) per allocation
+/// and free.
 pub struct CountingAllocator;
 
-// SAFETY: every call is forwarded unchanged to `System`.
+// SAFETY: every call is forwarded unchanged to `System`; the counting neither allocates nor panics.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = System.alloc(layout);
         if !p.is_null() {
-            LIVE_BYTES.fetch_add(layout.size() as i64, Ordering::Relaxed);
+            charge(layout.size() as i64);
         }
         p
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         let p = System.alloc_zeroed(layout);
         if !p.is_null() {
-            LIVE_BYTES.fetch_add(layout.size() as i64, Ordering::Relaxed);
+            charge(layout.size() as i64);
         }
         p
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         System.dealloc(ptr, layout);
-        LIVE_BYTES.fetch_sub(layout.size() as i64, Ordering::Relaxed);
+        charge(-(layout.size() as i64));
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = System.realloc(ptr, layout, new_size);
         if !p.is_null() {
-            LIVE_BYTES.fetch_add(new_size as i64 - layout.size() as i64, Ordering::Relaxed);
+            charge(new_size as i64 - layout.size() as i64);
         }
         p
     }
@@ -39,5 +132,63 @@ unsafe impl GlobalAlloc for CountingAllocator {
 
 /// Bytes currently allocated by ferric's Rust code (including thread pools and caches).
 pub fn live_bytes() -> i64 {
-    LIVE_BYTES.load(Ordering::Relaxed)
+    TOTAL.live.load(Ordering::Relaxed)
+}
+
+/// The most bytes ferric's Rust code held at once since the library was loaded.
+pub fn peak_bytes() -> i64 {
+    TOTAL.peak.load(Ordering::Relaxed)
+}
+
+/// Bytes currently charged to each kernel, by [`Kernel`] number.
+pub fn live_by_kernel() -> [i64; KERNELS] {
+    std::array::from_fn(|k| BY_KERNEL[k].live.load(Ordering::Relaxed))
+}
+
+/// The most bytes charged to each kernel at once, by [`Kernel`] number.
+pub fn peak_by_kernel() -> [i64; KERNELS] {
+    std::array::from_fn(|k| BY_KERNEL[k].peak.load(Ordering::Relaxed))
+}
+
+/// Bytes the current thread has freed since it started: the difference around one free is what
+/// that free released.
+pub fn freed_by_this_thread() -> i64 {
+    FREED_HERE.with(Cell::get)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allocations_are_charged_to_the_kernel_entered_and_credited_back() {
+        let before = live_by_kernel();
+        let v = {
+            let _k = Kernel::Regex.enter();
+            Vec::<u8>::with_capacity(1 << 20)
+        };
+        let during = live_by_kernel();
+        // other tests allocate concurrently, but none of them inside the regex kernel
+        assert!(during[Kernel::Regex as usize] - before[Kernel::Regex as usize] >= 1 << 20);
+        assert!(peak_by_kernel()[Kernel::Regex as usize] >= during[Kernel::Regex as usize]);
+        let freed = freed_by_this_thread();
+        {
+            let _k = Kernel::Regex.enter();
+            drop(v);
+        }
+        assert_eq!(freed_by_this_thread() - freed, 1 << 20);
+        assert!(live_by_kernel()[Kernel::Regex as usize] <= during[Kernel::Regex as usize] - (1 << 20));
+    }
+
+    #[test]
+    fn scopes_nest_and_restore() {
+        let _a = Kernel::Blake3.enter();
+        {
+            let _b = Kernel::Vectors.enter();
+            assert_eq!(CURRENT.with(Cell::get), Kernel::Vectors as u8);
+        }
+        assert_eq!(CURRENT.with(Cell::get), Kernel::Blake3 as u8);
+        drop(_a);
+        assert_eq!(CURRENT.with(Cell::get), Kernel::Core as u8);
+    }
 }

@@ -51,13 +51,21 @@ pub unsafe fn free<T>(handle: jlong) {
     }
 }
 
+/// An object a Java handle owns, and the kernel its memory is charged to
+/// ([`crate::memory::Kernel`]): [`free_handle`] credits the freed bytes back to that kernel.
+pub trait Owned {
+    /// The kernel whose entry points create and use this object.
+    const KERNEL: crate::memory::Kernel;
+}
+
 /// The body of every handle class's `static native void free(long handle)`, declared in its
 /// kernel's table as `{ fn free(handle: jlong), fn = boundary::free_handle::<T> }`.
-pub fn free_handle<T>(
+pub fn free_handle<T: Owned>(
     _env: &mut jni::Env<'_>,
     _class: jni::objects::JClass<'_>,
     handle: jlong,
 ) -> FerricResult<()> {
+    let _kernel = T::KERNEL.enter();
     // SAFETY: NativeResource frees each handle exactly once, after its last use.
     unsafe { free::<T>(handle) };
     Ok(())

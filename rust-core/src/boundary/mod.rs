@@ -19,7 +19,7 @@ pub use buffers::direct_slice;
 pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub(crate) use guard::panic_message;
-pub use handles::{borrow, borrow_mut, free, free_handle, into_handle};
+pub use handles::{borrow, borrow_mut, free, free_handle, into_handle, Owned};
 pub use natives::{describe, package_root, register, register_under, NativeClass};
 pub use regions::{with_input, with_regions, Region};
 pub use strings::{read_utf16, string_array, string_len, with_utf16_critical, STRING_CHUNK};

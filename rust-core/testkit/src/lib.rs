@@ -9,6 +9,11 @@
 #[allow(dead_code, unused_imports)]
 mod boundary;
 
+// the boundary names the kernels' memory accounting (`boundary::Owned`); not counted here
+#[path = "../../src/memory.rs"]
+#[allow(dead_code)]
+mod memory;
+
 use boundary::{FerricError, FerricResult, NativeClass};
 use jni::objects::{JByteArray, JClass, JString};
 use jni::sys::{jint, jlong};
