@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * checks the native heap: past a mark (64 MiB, then twice what is still live after a collection)
  * it asks for a collection and frees what it finds before going on. Set
  * {@code -Dferric.leakNet.gcTriggerBytes=0} to turn this off, or to another number of bytes.
+ *
+ * <p>What the leak net frees is reported by {@link LeakDetector}: counted by kind, and logged with
+ * where the handle was created when that was recorded.
  */
 public final class HandleTracker {
     /** System property: native bytes above which creating a handle first runs the leak net; 0 = never. */
@@ -88,13 +91,19 @@ public final class HandleTracker {
     }
 
     private static void free(Reference<?> r) {
-        if (((Tracked) r).closeFromLeakNet()) FREED_BY_LEAK_NET.incrementAndGet();
+        Tracked t = (Tracked) r;
+        if (t.isClosed()) return;
+        // what this free releases natively: the bytes this thread frees during it
+        long before = NativeMemory.threadFreedBytes();
+        if (!t.closeFromLeakNet()) return;
+        FREED_BY_LEAK_NET.incrementAndGet();
+        LeakDetector.leaked(t.kind, NativeMemory.threadFreedBytes() - before, t.created);
     }
 
     /** Starts tracking {@code handle}, owned by {@code owner}. */
     public static Tracked track(Object owner, long handle, HandleFreer freer, String kind) {
         if (handle == 0) throw new IllegalStateException("native allocation returned no handle for " + kind);
-        Tracked t = new Tracked(owner, handle, freer, kind);
+        Tracked t = new Tracked(owner, handle, freer, kind, LeakDetector.creationRecord(kind));
         LIVE.add(t);
         LIVE_BY_KIND.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
         ensureDraining();
@@ -157,13 +166,16 @@ public final class HandleTracker {
         private final long handle;
         private final HandleFreer freer;
         private final String kind;
+        /** Where the owner was created, when the leak detector recorded it; else null. */
+        private final Throwable created;
         private final AtomicInteger state = new AtomicInteger();
 
-        Tracked(Object owner, long handle, HandleFreer freer, String kind) {
+        Tracked(Object owner, long handle, HandleFreer freer, String kind, Throwable created) {
             super(owner, QUEUE);
             this.handle = handle;
             this.freer = freer;
             this.kind = kind;
+            this.created = created;
         }
 
         /** Begins a call that may run concurrently with others (immutable native state). */
