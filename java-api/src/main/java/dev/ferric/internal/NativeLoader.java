@@ -109,6 +109,7 @@ public final class NativeLoader {
                         Thread.currentThread().getContextClassLoader(), Linker.SYSTEM).load();
                 currentNanos = System.nanoTime();
                 current = r;
+                if (r.loaded()) NativeMBean.registerOnce();
             }
             return r;
         }
