@@ -1,13 +1,15 @@
 //! Counts the bytes ferric's Rust code holds on the native heap, in total and by kernel, for
 //! `Ferric.nativeStats()`, the `dev.ferric:type=Native` MBean and `ferric doctor --memory`.
 //!
-//! Each allocation is charged to the kernel the current thread is running ([`Kernel::enter`], called
-//! first by every native entry point of a kernel); frees are credited to the kernel running at the
-//! time of the free, not the one that allocated (no per-allocation header). Every kernel frees its own
-//! objects in its own entry points, so the two agree except for memory allocated on one kernel's
-//! thread and freed on another's, e.g. a thread pool's job handed back: the total is exact, a
-//! kernel's figure can drift by such transfers. Memory allocated outside any kernel (thread pools
-//! started by a kernel's worker threads, the loader's own calls) is charged to [`Kernel::Core`].
+//! Each allocation is charged to the kernel the current thread last entered ([`Kernel::enter`],
+//! called first by every native entry point of a kernel), and each free is credited to that same
+//! kernel: no per-allocation header. The kernel stays set after the entry point returns, so what is
+//! freed after its body (temporaries of its last expression, an error message the error policy turns
+//! into an exception) is credited where it was charged. Every kernel frees its own objects in its own
+//! entry points ([`crate::boundary::Owned`]), so the figures agree except for memory allocated on one
+//! kernel's thread and freed on another's, e.g. a thread pool's job handed back: the total is exact,
+//! a kernel's figure can drift by such transfers. Threads that never entered a kernel (thread pools'
+//! workers) are charged to [`Kernel::Core`].
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -59,22 +61,12 @@ thread_local! {
     static FREED_HERE: Cell<i64> = const { Cell::new(0) };
 }
 
-/// Restores the previously running kernel when dropped (nested entries, e.g. a callback).
-pub struct KernelScope(u8);
-
-impl Drop for KernelScope {
-    #[inline]
-    fn drop(&mut self) {
-        CURRENT.with(|c| c.set(self.0));
-    }
-}
-
 impl Kernel {
-    /// Charges this thread's allocations to `self` until the returned scope is dropped.
+    /// Charges this thread's allocations and frees to `self` until it enters another kernel. Not
+    /// restored on return: see the module documentation.
     #[inline]
-    #[must_use = "the kernel is charged only while the scope lives"]
-    pub fn enter(self) -> KernelScope {
-        KernelScope(CURRENT.with(|c| c.replace(self as u8)))
+    pub fn enter(self) {
+        CURRENT.with(|c| c.set(self as u8));
     }
 }
 
@@ -163,32 +155,24 @@ mod tests {
     #[test]
     fn allocations_are_charged_to_the_kernel_entered_and_credited_back() {
         let before = live_by_kernel();
-        let v = {
-            let _k = Kernel::Regex.enter();
-            Vec::<u8>::with_capacity(1 << 20)
-        };
+        Kernel::Regex.enter();
+        let v = Vec::<u8>::with_capacity(1 << 20);
         let during = live_by_kernel();
         // other tests allocate concurrently, but none of them inside the regex kernel
         assert!(during[Kernel::Regex as usize] - before[Kernel::Regex as usize] >= 1 << 20);
         assert!(peak_by_kernel()[Kernel::Regex as usize] >= during[Kernel::Regex as usize]);
         let freed = freed_by_this_thread();
-        {
-            let _k = Kernel::Regex.enter();
-            drop(v);
-        }
+        drop(v);
         assert_eq!(freed_by_this_thread() - freed, 1 << 20);
         assert!(live_by_kernel()[Kernel::Regex as usize] <= during[Kernel::Regex as usize] - (1 << 20));
     }
 
     #[test]
-    fn scopes_nest_and_restore() {
-        let _a = Kernel::Blake3.enter();
-        {
-            let _b = Kernel::Vectors.enter();
-            assert_eq!(CURRENT.with(Cell::get), Kernel::Vectors as u8);
-        }
+    fn a_kernel_stays_entered_until_another_is() {
+        assert_eq!(CURRENT.with(Cell::get), Kernel::Core as u8, "a new thread starts in core");
+        Kernel::Blake3.enter();
         assert_eq!(CURRENT.with(Cell::get), Kernel::Blake3 as u8);
-        drop(_a);
-        assert_eq!(CURRENT.with(Cell::get), Kernel::Core as u8);
+        Kernel::Vectors.enter();
+        assert_eq!(CURRENT.with(Cell::get), Kernel::Vectors as u8);
     }
 }

@@ -65,7 +65,7 @@ pub fn free_handle<T: Owned>(
     _class: jni::objects::JClass<'_>,
     handle: jlong,
 ) -> FerricResult<()> {
-    let _kernel = T::KERNEL.enter();
+    T::KERNEL.enter();
     // SAFETY: NativeResource frees each handle exactly once, after its last use.
     unsafe { free::<T>(handle) };
     Ok(())

@@ -134,7 +134,7 @@ fn deflate_bound<'l>(
     format: jint,
     len: jint,
 ) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     if len < 0 {
         return Err(FerricError::IllegalArgument(format!(
             "length must be >= 0, was {len}"
@@ -154,7 +154,7 @@ fn compress<'l>(
     len: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<JByteArray<'l>> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let format = Format::from_id(format)?;
     let header = optional_bytes(env, &header)?;
     let extra = header.as_ref().map_or(0, |h| h.len());
@@ -204,7 +204,7 @@ fn compress_into<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let mut enc = Encoder::new(Format::from_id(format)?, level(lvl)?, None)?;
     let s = pump_encoder(
         env,
@@ -232,7 +232,7 @@ fn decompress<'l>(
     max_output: jlong,
     max_ratio: jlong,
 ) -> FerricResult<JByteArray<'l>> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let input = region!(in_arr, in_buf, off, len);
     let mut d = deflate::VecDecoder::new(
         Format::from_id(format)?,
@@ -267,7 +267,7 @@ fn decompress_into<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let format = Format::from_id(format)?;
     let (input, output) = (
         region!(in_arr, in_buf, off, len),
@@ -334,7 +334,7 @@ macro_rules! step_fn {
             out_len: jint,
             $($extra: jint,)?
         ) -> FerricResult<jlong> {
-            let _kernel = crate::memory::Kernel::Compression.enter();
+            crate::memory::Kernel::Compression.enter();
             // SAFETY: NativeResource passes a live handle of this type and excludes concurrent use.
             let $state = unsafe { boundary::borrow_mut::<$t>(handle)? };
             let ($input, $output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
@@ -355,7 +355,7 @@ macro_rules! dictionary_and_reset_fns {
             off: jint,
             len: jint,
         ) -> FerricResult<()> {
-            let _kernel = crate::memory::Kernel::Compression.enter();
+            crate::memory::Kernel::Compression.enter();
             // SAFETY: as in `step_fn!`.
             let state = unsafe { boundary::borrow_mut::<$t>(handle)? };
             let none = JByteBuffer::null();
@@ -365,7 +365,7 @@ macro_rules! dictionary_and_reset_fns {
         }
 
         fn $reset<'l>(_env: &mut Env<'l>, _c: JClass<'l>, handle: jlong) -> FerricResult<()> {
-            let _kernel = crate::memory::Kernel::Compression.enter();
+            crate::memory::Kernel::Compression.enter();
             // SAFETY: as in `step_fn!`.
             unsafe { boundary::borrow_mut::<$t>(handle)? }.reset();
             Ok(())
@@ -380,7 +380,7 @@ fn deflater_new<'l>(
     lvl: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let header = optional_bytes(env, &header)?;
     Ok(boundary::into_handle(Encoder::new(
         Format::from_id(format)?,
@@ -404,7 +404,7 @@ fn deflater_set_params<'l>(
     lvl: jint,
     strategy: jint,
 ) -> FerricResult<()> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let strategy = engine::strategy_from_id(strategy)
         .ok_or_else(|| CodecError::Invalid(format!("invalid compression strategy {strategy}")))?;
     // SAFETY: as in `step_fn!`.
@@ -415,7 +415,7 @@ fn deflater_set_params<'l>(
 dictionary_and_reset_fns!(Encoder, deflater_set_dictionary, deflater_reset);
 
 fn inflater_new<'l>(_env: &mut Env<'l>, _c: JClass<'l>, format: jint) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     Ok(boundary::into_handle(Decoder::new(Format::from_id(
         format,
     )?)))
@@ -435,7 +435,7 @@ fn inflater_header_done<'l>(
     _c: JClass<'l>,
     handle: jlong,
 ) -> FerricResult<jboolean> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     // SAFETY: as in `step_fn!`.
     Ok(unsafe { boundary::borrow_mut::<Decoder>(handle)? }.header_done())
 }
@@ -446,7 +446,7 @@ fn inflater_header<'l>(
     _c: JClass<'l>,
     handle: jlong,
 ) -> FerricResult<JByteArray<'l>> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     // SAFETY: as in `step_fn!`.
     let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
     if dec.header().is_empty() {
@@ -474,7 +474,7 @@ macro_rules! lz4_block_fn {
             out_off: jint,
             out_len: jint,
         ) -> FerricResult<jint> {
-            let _kernel = crate::memory::Kernel::Compression.enter();
+            crate::memory::Kernel::Compression.enter();
             let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)??;
             Ok(n as jint)
         }
@@ -505,7 +505,7 @@ fn lz4_frame_compress<'l>(
     block_id: jint,
     content_checksum: jboolean,
 ) -> FerricResult<JByteArray<'l>> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let input = region!(in_arr, in_buf, off, len);
     let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false)?;
     let mut out = Vec::with_capacity(lz4::max_compressed_length(input.len()) + 64);
@@ -537,7 +537,7 @@ fn lz4_frame_decompress<'l>(
     max_output: jlong,
     max_ratio: jlong,
 ) -> FerricResult<JByteArray<'l>> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let input = region!(in_arr, in_buf, off, len);
     let mut d = lz4frame::VecDecoder::new(input.len(), limits(max_output, max_ratio)?);
     let mut pos = 0;
@@ -556,7 +556,7 @@ fn lz4_frame_encoder_new<'l>(
     content_checksum: jboolean,
     block_checksum: jboolean,
 ) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     Ok(boundary::into_handle(lz4frame::Encoder::new(
         block_id as u32,
         content_checksum,
@@ -574,7 +574,7 @@ step_fn!(
 );
 
 fn lz4_frame_decoder_new<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     Ok(boundary::into_handle(lz4frame::Decoder::new()))
 }
 
@@ -606,7 +606,7 @@ fn compress_parallel<'l>(
     len: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<JByteArray<'l>> {
-    let _kernel = crate::memory::Kernel::Compression.enter();
+    crate::memory::Kernel::Compression.enter();
     let (format, level) = (Format::from_id(format)?, level(lvl)?);
     let header = optional_bytes(env, &header)?;
     let out = if in_arr.is_null() {

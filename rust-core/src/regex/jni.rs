@@ -168,7 +168,7 @@ fn compile<'l>(
     dfa_size_limit: jlong,
     nest_limit: jint,
 ) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let opts = options(flags, size_limit, dfa_size_limit, nest_limit)?;
     let p = pattern_string(env, &pattern)?;
     Ok(boundary::into_handle(
@@ -179,7 +179,7 @@ fn compile<'l>(
 /// One line per group (group 0 first), each the
 /// group's name or empty.
 fn group_names<'l>(env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<JObjectArray<'l, JString<'l>>> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let names = regex(handle)?.group_names();
     boundary::string_array(env, names.iter().map(|n| n.as_deref()))
 }
@@ -190,12 +190,12 @@ fn engine_pattern<'l>(
     _class: JClass<'l>,
     handle: jlong,
 ) -> FerricResult<JString<'l>> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     Ok(env.new_string(regex(handle)?.engine_pattern())?)
 }
 
 fn memory_usage<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     Ok(regex(handle)?.memory_usage() as jlong)
 }
 
@@ -209,7 +209,7 @@ fn bytes_op<'l>(
     len: jint,
     from: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let from = check_from(from - off, len)?;
     with_bytes(env, &input, off, len, |hay| {
@@ -227,7 +227,7 @@ fn direct_op<'l>(
     len: jint,
     from: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let from = check_from(from - pos, len)?;
     run_op(
@@ -248,7 +248,7 @@ fn string_op<'l>(
     input: JString<'l>,
     from: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let t = text(env, &input)?;
     let from = check_from(from, t.utf16_len() as jint)?;
@@ -271,7 +271,7 @@ fn bytes_find<'l>(
     flags: jint,
     out: JIntArray<'l>,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let cap = out_capacity(env, &out)?;
     let from_rel = check_from(from - off, len)?;
@@ -296,7 +296,7 @@ fn direct_find<'l>(
     flags: jint,
     out: JIntArray<'l>,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let cap = out_capacity(env, &out)?;
     let from_rel = check_from(from - pos, len)?;
@@ -316,7 +316,7 @@ fn string_find<'l>(
     limit: jint,
     captures: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let t = text(env, &input)?;
     let from = check_from(from, t.utf16_len() as jint)?;
@@ -353,7 +353,7 @@ fn set_compile<'l>(
     dfa_size_limit: jlong,
     nest_limit: jint,
 ) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     if patterns.is_null() {
         return Err(FerricError::NullPointer("patterns is null".into()));
     }
@@ -404,7 +404,7 @@ fn set_which_bytes<'l>(
     len: jint,
     any_only: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let s = set(handle)?;
     let v = with_bytes(env, &input, off, len, |hay| {
         which_result(s, Mode::Bytes, hay, any_only)
@@ -421,7 +421,7 @@ fn set_which_direct<'l>(
     len: jint,
     any_only: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let s = set(handle)?;
     let hay = direct_slice(env, &input, pos, len)?;
     let v = which_result(s, Mode::Bytes, hay, any_only)?;
@@ -435,7 +435,7 @@ fn set_which_string<'l>(
     input: JString<'l>,
     any_only: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
-    let _kernel = crate::memory::Kernel::Regex.enter();
+    crate::memory::Kernel::Regex.enter();
     let s = set(handle)?;
     let t = text(env, &input)?;
     let v = which_result(s, Mode::Text, t.bytes(), any_only)?;

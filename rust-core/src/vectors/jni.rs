@@ -107,7 +107,7 @@ fn create<'l>(
     element: jint,
     max_bytes: jlong,
 ) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     let dim = positive(dimension, "dimension")?;
     if max_bytes <= 0 {
         return Err(FerricError::IllegalArgument(format!(
@@ -132,7 +132,7 @@ fn add_floats<'l>(
     off: jint,
     len: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     non_null(&src, "vectors")?;
     check_from_index_size(off, len, src.len(env)?)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
@@ -151,7 +151,7 @@ fn add_bytes<'l>(
     off: jint,
     len: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     non_null(&src, "vectors")?;
     check_from_index_size(off, len, src.len(env)?)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
@@ -170,7 +170,7 @@ fn add_direct<'l>(
     len: jint,
     little_endian: jboolean,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     let bytes = direct_slice(env, &buffer, pos, len)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
     let ix = unsafe { index_mut(handle)? };
@@ -183,7 +183,7 @@ fn reserve<'l>(
     handle: jlong,
     additional: jint,
 ) -> FerricResult<()> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     if additional < 0 {
         return Err(FerricError::IllegalArgument(format!(
             "additional must be >= 0, was {additional}"
@@ -199,14 +199,14 @@ fn truncate<'l>(
     handle: jlong,
     size: jint,
 ) -> FerricResult<()> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: exclusive call guard held by FlatIndex.
     unsafe { index_mut(handle)? }.truncate(size.max(0) as usize);
     Ok(())
 }
 
 fn memory_bytes<'l>(_env: &mut Env<'l>, _class: JClass<'l>, handle: jlong) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.
     Ok(unsafe { index(handle)? }.memory_bytes() as jlong)
 }
@@ -223,7 +223,7 @@ fn search_floats<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.search.
     let ix = unsafe { index(handle)? };
     let k = positive(k, "k")?;
@@ -243,7 +243,7 @@ fn search_bytes<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.search.
     let ix = unsafe { index(handle)? };
     let k = positive(k, "k")?;
@@ -265,7 +265,7 @@ fn search_batch_floats<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.searchBatch.
     let ix = unsafe { index(handle)? };
     let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
@@ -293,7 +293,7 @@ fn search_batch_bytes<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.searchBatch.
     let ix = unsafe { index(handle)? };
     let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
@@ -379,7 +379,7 @@ fn pair_floats<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jfloat> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     let m = Metric::from_code(metric)?;
     check_combination(m, ElementType::F32)?;
     Ok(finish(
@@ -399,7 +399,7 @@ fn pair_bytes<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jfloat> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     let m = Metric::from_code(metric)?;
     check_combination(m, ElementType::I8)?;
     Ok(finish(
@@ -419,7 +419,7 @@ fn hamming<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jlong> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     Ok(pair(env, &a, a_off, &b, b_off, len, |x, y| {
         parts_i8(Metric::Hamming, x, y)
     })?[0] as jlong)
@@ -427,13 +427,13 @@ fn hamming<'l>(
 
 /// The SIMD kernel family chosen for this CPU.
 fn kernel_name<'l>(env: &mut Env<'l>, _class: JClass<'l>) -> FerricResult<JString<'l>> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     Ok(env.new_string(active().kind.name())?)
 }
 
 /// The popcount kernel chosen for this CPU.
 fn hamming_kernel_name<'l>(env: &mut Env<'l>, _class: JClass<'l>) -> FerricResult<JString<'l>> {
-    let _kernel = crate::memory::Kernel::Vectors.enter();
+    crate::memory::Kernel::Vectors.enter();
     Ok(env.new_string(hamming::active().0.name())?)
 }
 
