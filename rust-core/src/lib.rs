@@ -153,9 +153,12 @@ fn native_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
 /// Native memory as `[live, peak, live by kernel..., peak by kernel...]`, kernels in
 /// [`memory::Kernel`] order: one array so a reader sees figures taken at (almost) one instant.
 fn native_memory<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JLongArray<'l>> {
-    let mut all = vec![memory::live_bytes(), memory::peak_bytes()];
-    all.extend(memory::live_by_kernel());
-    all.extend(memory::peak_by_kernel());
+    // read into the stack, before any allocation: the figures must not include this call's own
+    let mut all = [0i64; 2 + 2 * memory::KERNELS];
+    all[0] = memory::live_bytes();
+    all[1] = memory::peak_bytes();
+    all[2..2 + memory::KERNELS].copy_from_slice(&memory::live_by_kernel());
+    all[2 + memory::KERNELS..].copy_from_slice(&memory::peak_by_kernel());
     let out = env.new_long_array(all.len())?;
     out.set_region(env, 0, &all)?;
     Ok(out)
