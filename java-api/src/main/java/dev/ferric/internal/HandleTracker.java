@@ -40,6 +40,9 @@ public final class HandleTracker {
     private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
     private static final Set<Tracked> LIVE = Collections.newSetFromMap(new ConcurrentHashMap<Tracked, Boolean>());
     private static final ConcurrentHashMap<String, AtomicLong> LIVE_BY_KIND = new ConcurrentHashMap<>();
+    /** The kernel of each kind, from the package of its class ({@link NativeMemory#KERNELS}). */
+    private static final ConcurrentHashMap<String, String> KIND_KERNEL = new ConcurrentHashMap<>();
+    private static final String ROOT = HandleTracker.class.getName().replace("internal.HandleTracker", "");
     private static final AtomicLong FREED_BY_LEAK_NET = new AtomicLong();
     private static final AtomicLong GC_REQUESTS = new AtomicLong();
     private static final Object PRESSURE_LOCK = new Object();
@@ -105,7 +108,10 @@ public final class HandleTracker {
         if (handle == 0) throw new IllegalStateException("native allocation returned no handle for " + kind);
         Tracked t = new Tracked(owner, handle, freer, kind, LeakDetector.creationRecord(kind));
         LIVE.add(t);
-        LIVE_BY_KIND.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        LIVE_BY_KIND.computeIfAbsent(kind, k -> {
+            KIND_KERNEL.put(k, kernelOf(owner.getClass()));
+            return new AtomicLong();
+        }).incrementAndGet();
         ensureDraining();
         if (TRIGGER_FLOOR > 0 && CoreNative.nativeBytes() > triggerBytes) relievePressure();
         return t;
@@ -138,6 +144,29 @@ public final class HandleTracker {
             if (e.getValue().get() != 0) m.put(e.getKey(), e.getValue().get());
         }
         return m;
+    }
+
+    /** Live handles by kernel, every kernel of {@link NativeMemory#KERNELS} present (0 when none). */
+    public static Map<String, Long> liveByKernel() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (String k : NativeMemory.KERNELS) m.put(k, 0L);
+        for (Map.Entry<String, AtomicLong> e : LIVE_BY_KIND.entrySet()) {
+            String kernel = KIND_KERNEL.get(e.getKey());
+            if (kernel != null) m.put(kernel, m.get(kernel) + e.getValue().get());
+        }
+        return m;
+    }
+
+    /** {@code blake3} for {@code dev.ferric.blake3.Blake3$Hasher}: the kernel of ferric's package the class is in. */
+    static String kernelOf(Class<?> c) {
+        String n = c.getName();
+        if (!n.startsWith(ROOT)) return "core";
+        n = n.substring(ROOT.length());
+        if (n.startsWith("blake3.")) return "blake3";
+        if (n.startsWith("regex.")) return "regex";
+        if (n.startsWith("compress.")) return "compression";
+        if (n.startsWith("vectors.")) return "vectors";
+        return "core";
     }
 
     public static long liveHandles() {
