@@ -4,16 +4,17 @@ import java.util.Map;
 
 /**
  * ferric's native memory and loader, for JMX consoles (JConsole, VisualVM) and exporters, registered as
- * {@value #OBJECT_NAME} in the platform MBean server when the native library first loads. Set
- * {@code -Dferric.jmx=false} to not register it (e.g. in an application server that redeploys
- * applications: a registered MBean keeps its class loader reachable). The figures are those of
- * {@link Ferric#nativeStats()}, read when an attribute is read.
+ * {@value #OBJECT_NAME} in the platform MBean server when the native library first loads, if ferric was
+ * loaded by the system class loader (an application's class path). A registered MBean keeps its class
+ * loader reachable, so ferric loaded by another class loader (a web application, a plugin, which may
+ * be redeployed) registers it only with {@code -Dferric.jmx=true}; {@code -Dferric.jmx=false} never
+ * registers it. The figures are those of {@link Ferric#nativeStats()}, read when an attribute is read.
  */
 public interface NativeMXBean {
     /** The name it is registered under (a second, relocated copy of ferric adds {@code ,package=<its root>}). */
     String OBJECT_NAME = "dev.ferric:type=Native";
 
-    /** System property: {@code false} keeps the MBean from being registered. */
+    /** System property: {@code true} registers the MBean whatever loaded ferric, {@code false} never. */
     String ENABLED_PROPERTY = "ferric.jmx";
 
     /** @return {@link NativeStats#nativeBytes()} */
