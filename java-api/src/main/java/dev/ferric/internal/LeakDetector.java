@@ -1,7 +1,10 @@
 package dev.ferric.internal;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -153,14 +156,15 @@ public final class LeakDetector {
         }
         b.append(" Close it with try-with-resources. Created at ").append(place == null ? "?" : place)
                 .append(" (each place is reported once):");
-        boolean inside = true;
-        for (StackTraceElement e : created.getStackTrace()) {
-            // the frames of ferric's own bookkeeping say nothing to the reader
-            if (inside && isBookkeeping(e)) continue;
-            inside = false;
-            b.append("\n\tat ").append(e);
-        }
+        for (StackTraceElement e : creationFrames(created)) b.append("\n\tat ").append(e);
         return b.toString();
+    }
+
+    /** The stack that created a handle, without the frames of ferric's own bookkeeping on top (they say nothing). */
+    static List<StackTraceElement> creationFrames(Throwable created) {
+        List<StackTraceElement> frames = new ArrayList<>(Arrays.asList(created.getStackTrace()));
+        while (!frames.isEmpty() && isBookkeeping(frames.get(0))) frames.remove(0);
+        return frames;
     }
 
     /** ferric's own packages, under its root package: frames in them are not the user's code. */

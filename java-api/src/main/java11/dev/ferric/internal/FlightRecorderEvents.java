@@ -95,7 +95,7 @@ final class FlightRecorderEvents {
             StackTraceElement place = LeakDetector.callerOf(created);
             e.createdAt = place == null ? null : place.toString();
             StringBuilder b = new StringBuilder();
-            for (StackTraceElement f : created.getStackTrace()) b.append(f).append('\n');
+            for (StackTraceElement f : LeakDetector.creationFrames(created)) b.append(f).append('\n');
             e.creationStack = b.toString();
         }
         e.commit();

@@ -52,6 +52,7 @@ public final class JfrProbe {
                 System.out.println("leak.createdAt=" + e.getString("createdAt"));
                 String stack = e.getString("creationStack");
                 System.out.println("leak.stackLines=" + (stack == null ? 0 : stack.split("\n").length));
+                System.out.println("leak.stackTop=" + (stack == null ? null : stack.split("\n")[0]));
             }
         }
         System.out.println("memory.events=" + memoryEvents);
