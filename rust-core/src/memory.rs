@@ -6,10 +6,11 @@
 //! kernel: no per-allocation header. The kernel stays set after the entry point returns, so what is
 //! freed after its body (temporaries of its last expression, an error message the error policy turns
 //! into an exception) is credited where it was charged. Every kernel frees its own objects in its own
-//! entry points ([`crate::boundary::Owned`]), so the figures agree except for memory allocated on one
-//! kernel's thread and freed on another's, e.g. a thread pool's job handed back: the total is exact,
-//! a kernel's figure can drift by such transfers. Threads that never entered a kernel (thread pools'
-//! workers) are charged to [`Kernel::Core`].
+//! entry points ([`crate::boundary::Owned`]), and the jobs a kernel hands to the shared thread pool
+//! enter that kernel on the pool's thread (parallel compression, vector scans), so the figures agree
+//! except for memory allocated on one kernel's thread and freed on another's outside these paths: the
+//! total is exact, a kernel's figure can drift by such transfers. Threads that never entered a kernel
+//! (a pool's own bookkeeping) are charged to [`Kernel::Core`].
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;

@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * {@code ferric doctor --memory}: runs a short workload of each kernel (every object closed) and shows
+ * {@code ferric doctor --memory}: runs a short workload of each kernel (every object closed; parallel
+ * compression and vector scans included, whose pieces are built on the shared pool's threads) and shows
  * that native memory comes back: bytes by kernel before and after, handles still live, what the leak
  * net found. A first round warms up what stays for the life of the process (thread pools, caches); the
  * audited round must then end where it started. A last step drops one hasher unclosed, on purpose, to
@@ -133,6 +134,9 @@ final class MemoryAudit {
             Deflate.GZIP.decompress(z);
             Lz4.decompressFrame(Lz4.compressFrame(text));
         }
+        byte[] big = new byte[4 << 20]; // parallel compression: pieces built on the pool's threads
+        for (int i = 0; i < big.length; i += text.length) System.arraycopy(text, 0, big, i, Math.min(text.length, big.length - i));
+        for (int i = 0; i < 3; i++) Deflate.GZIP.decompress(Deflate.GZIP.compressParallel(big, 1));
         float[] vectors = new float[64 * 256];
         for (int i = 0; i < vectors.length; i++) vectors[i] = random.nextFloat();
         float[] q = new float[64];
@@ -142,6 +146,13 @@ final class MemoryAudit {
                 index.search(q, 10);
             }
             Vectors.dot(q, q);
+        }
+        float[] many = new float[64 * 8192]; // 2 MiB: scans split across the pool's threads
+        for (int i = 0; i < many.length; i++) many[i] = random.nextFloat();
+        try (FlatIndex index = new FlatIndex(64, Metric.DOT_PRODUCT, ElementType.FLOAT32)) {
+            index.add(many);
+            for (int i = 0; i < 20; i++) index.search(q, 10);
+            for (int i = 0; i < 5; i++) index.searchBatch(new float[][] {q, q, q, q, q}, 10);
         }
     }
 }
