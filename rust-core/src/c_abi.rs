@@ -112,6 +112,7 @@ pub unsafe extern "C" fn ferric_error_message(buf: *mut u8, cap: usize) -> i64 {
 /// Java checked both ranges against their arrays.
 #[no_mangle]
 pub unsafe extern "C" fn ferric_blake3_hash(input: *const u8, off: i64, len: i64, out: *mut u8, out_off: i64, out_len: i64) -> i32 {
+    crate::memory::Kernel::Blake3.enter();
     run(|| {
         let mut h = Hasher::new();
         h.update(slice(input, off, len));
@@ -158,6 +159,7 @@ pub unsafe extern "C" fn ferric_lz4_decompress_fast(input: *const u8, off: i32, 
 /// Java checked the range and holds a shared call guard on the live handle.
 #[no_mangle]
 pub unsafe extern "C" fn ferric_regex_bytes_op(handle: i64, op: i32, input: *const u8, off: i32, len: i32, from: i32) -> i32 {
+    crate::memory::Kernel::Regex.enter();
     run(|| {
         let re = crate::glue::regex::regex(handle)?;
         let from = crate::glue::regex::check_from(from - off, len)?;
@@ -184,6 +186,7 @@ pub unsafe extern "C" fn ferric_vectors_pair_i8(metric: i32, a: *const i8, a_off
 }
 
 fn pair<T>(metric: i32, element: ElementType, a: &[T], b: &[T], parts: fn(Metric, &[T], &[T]) -> Parts) -> f32 {
+    crate::memory::Kernel::Vectors.enter();
     run_f32(|| {
         let m = Metric::from_code(metric).or_throw()?;
         check_combination(m, element).or_throw()?;

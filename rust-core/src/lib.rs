@@ -15,7 +15,7 @@ use ferric_boundary::{memory, natives};
 
 use std::ffi::c_void;
 
-use jni::objects::{JClass, JObjectArray, JString};
+use jni::objects::{JClass, JLongArray, JObjectArray, JString};
 use jni::sys::{jint, jlong, JNI_ERR, JNI_VERSION_1_8};
 use jni::{Env, JavaVM};
 
@@ -151,6 +151,25 @@ fn native_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
     Ok(memory::live_bytes())
 }
 
+/// Native memory as `[live, peak, live by kernel..., peak by kernel...]`, kernels in
+/// [`memory::Kernel`] order: one array so a reader sees figures taken at (almost) one instant.
+fn native_memory<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JLongArray<'l>> {
+    // read into the stack, before any allocation: the figures must not include this call's own
+    let mut all = [0i64; 2 + 2 * memory::KERNELS];
+    all[0] = memory::live_bytes();
+    all[1] = memory::peak_bytes();
+    all[2..2 + memory::KERNELS].copy_from_slice(&memory::live_by_kernel());
+    all[2 + memory::KERNELS..].copy_from_slice(&memory::peak_by_kernel());
+    let out = env.new_long_array(all.len())?;
+    out.set_region(env, 0, &all)?;
+    Ok(out)
+}
+
+/// Bytes the calling thread has freed since it started ([`memory::freed_by_this_thread`]).
+fn thread_freed_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
+    Ok(memory::freed_by_this_thread())
+}
+
 /// Every registered method as `"<class>.<method> <descriptor>"` ([`boundary::describe`]).
 fn natives<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JObjectArray<'l, JString<'l>>> {
     let all = boundary::describe(NATIVES);
@@ -169,6 +188,8 @@ const CORE_NATIVES: NativeClass = natives!(static "internal/CoreNative",
     { fn version() -> JString }
     { fn cpu_features() -> JString, fn = cpu_feature_list }
     { fn native_bytes() -> jlong }
+    { fn native_memory() -> jlong[] }
+    { fn thread_freed_bytes() -> jlong }
     { fn natives() -> java.lang.String[] }
     { fn constants() -> java.lang.String[] }
 );

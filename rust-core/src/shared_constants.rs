@@ -39,6 +39,9 @@ pub fn all() -> Vec<String> {
         ("ffm.error.REGEX_SYNTAX".into(), kind::REGEX_SYNTAX as i64),
         ("ffm.error.PANIC".into(), kind::PANIC as i64),
     ];
+    for (id, name) in crate::memory::KERNEL_NAMES.iter().enumerate() {
+        out.push((format!("memory.kernel.{name}"), id as i64));
+    }
     for id in -1..16 {
         let mut add = |name: String| out.push((name, id as i64));
         if let Ok(f) = deflate::Format::from_id(id) {

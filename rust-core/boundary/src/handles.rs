@@ -53,11 +53,12 @@ pub unsafe fn free<T>(handle: jlong) {
 
 /// The body of every handle class's `static native void free(long handle)`, declared in its
 /// kernel's table as `{ fn free(handle: jlong), fn = boundary::free_handle::<T> }`.
-pub fn free_handle<T>(
+pub fn free_handle<T: crate::memory::Owned>(
     _env: &mut jni::Env<'_>,
     _this: jni::objects::JObject<'_>,
     handle: jlong,
 ) -> FerricResult<()> {
+    T::KERNEL.enter();
     // SAFETY: NativeResource frees each handle exactly once, after its last use.
     unsafe { free::<T>(handle) };
     Ok(())

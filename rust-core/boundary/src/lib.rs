@@ -7,7 +7,6 @@ mod buffers;
 mod error;
 mod guard;
 mod handles;
-pub mod memory;
 mod natives;
 mod regions;
 mod strings;
@@ -21,6 +20,8 @@ pub use error::{FerricError, FerricResult};
 pub use guard::{guard, install_panic_hook, ThrowFerricException};
 pub use guard::panic_message;
 pub use handles::{borrow, borrow_mut, free, free_handle, into_handle};
+/// The counting allocator and its figures, by kernel.
+pub use ferric_memory as memory;
 pub use natives::{describe, package_root, register, register_under, NativeClass};
 pub use regions::{with_input, with_regions, Region};
 pub use strings::{read_utf16, string_array, string_len, with_utf16_critical, STRING_CHUNK};

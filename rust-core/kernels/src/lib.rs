@@ -9,3 +9,6 @@ pub mod blake3;
 pub mod compress;
 pub mod regex;
 pub mod vectors;
+
+/// Thread-pool jobs charge their allocations to their kernel.
+pub(crate) use ferric_memory as memory;

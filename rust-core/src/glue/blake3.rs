@@ -59,12 +59,14 @@ fn hash<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Blake3.enter();
     let mut h = Hasher::new();
     read_chunks(env, &input, off, len, |chunk| h.update(chunk))?;
     write_output(env, &h, 0, &out, out_off, out_len)
 }
 
 fn new_hasher<'l>(_env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<jlong> {
+    crate::memory::Kernel::Blake3.enter();
     Ok(boundary::into_handle(Hasher::new()))
 }
 
@@ -74,6 +76,7 @@ fn new_keyed_hasher<'l>(
     _this: JObject<'l>,
     key: JByteArray<'l>,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Blake3.enter();
     if key.is_null() {
         return Err(FerricError::NullPointer("key is null".into()));
     }
@@ -92,6 +95,7 @@ fn new_derive_key_hasher<'l>(
     _this: JObject<'l>,
     context: JString<'l>,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Blake3.enter();
     if context.is_null() {
         return Err(FerricError::NullPointer("context is null".into()));
     }
@@ -101,6 +105,7 @@ fn new_derive_key_hasher<'l>(
 
 /// A new, independent hasher with the same state.
 fn copy<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
+    crate::memory::Kernel::Blake3.enter();
     // SAFETY: as in `update`.
     let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
     Ok(boundary::into_handle(h.clone()))
@@ -116,6 +121,7 @@ fn update_direct<'l>(
     len: jint,
     threads: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Blake3.enter();
     if threads < 0 {
         return Err(FerricError::IllegalArgument(format!(
             "threads must be >= 0, was {threads}"
@@ -136,6 +142,7 @@ fn hash_direct<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Blake3.enter();
     let mut h = Hasher::new();
     h.update(direct_slice(env, &buffer, pos, len)?);
     write_output(env, &h, 0, &out, out_off, out_len)
@@ -150,6 +157,7 @@ fn update_file<'l>(
     path: JString<'l>,
     threads: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Blake3.enter();
     if path.is_null() {
         return Err(FerricError::NullPointer("path is null".into()));
     }
@@ -173,6 +181,7 @@ fn update<'l>(
     off: jint,
     len: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Blake3.enter();
     // SAFETY: NativeResource passes a live Hasher handle and excludes concurrent use.
     let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
     read_chunks(env, &input, off, len, |chunk| h.update(chunk))
@@ -187,16 +196,19 @@ fn finalize_xof<'l>(
     off: jint,
     len: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Blake3.enter();
     // SAFETY: as in `update`.
     let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
     write_output(env, h, seek, &out, off, len)
 }
 
 fn reset<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<()> {
+    crate::memory::Kernel::Blake3.enter();
     // SAFETY: as in `update`.
     unsafe { boundary::borrow_mut::<Hasher>(handle)? }.reset();
     Ok(())
 }
+
 
 /// The native methods of `dev.ferric.blake3.Blake3Native`.
 pub const NATIVES: boundary::NativeClass = crate::natives!("blake3/Blake3Native",

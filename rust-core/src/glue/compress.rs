@@ -29,7 +29,7 @@ fn pack(s: Step, flag62: bool, flag63: bool) -> jlong {
 }
 
 fn level(level: jint) -> FerricResult<u32> {
-    Ok(deflate::check_level(level).or_throw()?)
+    deflate::check_level(level).or_throw()
 }
 
 fn limits(max_output: jlong, max_ratio: jlong) -> FerricResult<Limits> {
@@ -121,6 +121,7 @@ fn deflate_bound<'l>(
     format: jint,
     len: jint,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Compression.enter();
     if len < 0 {
         return Err(FerricError::IllegalArgument(format!(
             "length must be >= 0, was {len}"
@@ -140,6 +141,7 @@ fn compress<'l>(
     len: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<JByteArray<'l>> {
+    crate::memory::Kernel::Compression.enter();
     let format = Format::from_id(format).or_throw()?;
     let header = optional_bytes(env, &header)?;
     let extra = header.as_ref().map_or(0, |h| h.len());
@@ -199,6 +201,7 @@ fn compress_into<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Compression.enter();
     let mut enc = pool::encoder(Format::from_id(format).or_throw()?, level(lvl)?).or_throw()?;
     let s = pump_encoder(
         env,
@@ -226,6 +229,7 @@ fn decompress<'l>(
     max_output: jlong,
     max_ratio: jlong,
 ) -> FerricResult<JByteArray<'l>> {
+    crate::memory::Kernel::Compression.enter();
     let input = region!(in_arr, in_buf, off, len);
     let mut d = deflate::VecDecoder::new(
         Format::from_id(format).or_throw()?,
@@ -259,6 +263,7 @@ fn decompress_into<'l>(
     out_off: jint,
     out_len: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Compression.enter();
     let format = Format::from_id(format).or_throw()?;
     let (input, output) = (
         region!(in_arr, in_buf, off, len),
@@ -318,6 +323,7 @@ macro_rules! step_fn {
             out_len: jint,
             $($extra: jint,)?
         ) -> FerricResult<jlong> {
+            crate::memory::Kernel::Compression.enter();
             // SAFETY: NativeResource passes a live handle of this type and excludes concurrent use.
             let $state = unsafe { boundary::borrow_mut::<$t>(handle)? };
             let ($input, $output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
@@ -338,15 +344,17 @@ macro_rules! dictionary_and_reset_fns {
             off: jint,
             len: jint,
         ) -> FerricResult<()> {
+            crate::memory::Kernel::Compression.enter();
             // SAFETY: as in `step_fn!`.
             let state = unsafe { boundary::borrow_mut::<$t>(handle)? };
             let none = JByteBuffer::null();
-            Ok(with_input(env, &region!(dict, none, off, len), |d| {
+            with_input(env, &region!(dict, none, off, len), |d| {
                 state.set_dictionary(d)
-            })?.or_throw()?)
+            })?.or_throw()
         }
 
         fn $reset<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<()> {
+            crate::memory::Kernel::Compression.enter();
             // SAFETY: as in `step_fn!`.
             unsafe { boundary::borrow_mut::<$t>(handle)? }.reset();
             Ok(())
@@ -361,6 +369,7 @@ fn deflater_new<'l>(
     lvl: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Compression.enter();
     let header = optional_bytes(env, &header)?;
     Ok(boundary::into_handle(Encoder::new(
         Format::from_id(format).or_throw()?,
@@ -384,16 +393,18 @@ fn deflater_set_params<'l>(
     lvl: jint,
     strategy: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Compression.enter();
     let strategy = engine::strategy_from_id(strategy)
         .ok_or_else(|| CodecError::Invalid(format!("invalid compression strategy {strategy}"))).or_throw()?;
     // SAFETY: as in `step_fn!`.
     let enc = unsafe { boundary::borrow_mut::<Encoder>(handle)? };
-    Ok(enc.set_params(level(lvl)?, strategy).or_throw()?)
+    enc.set_params(level(lvl)?, strategy).or_throw()
 }
 
 dictionary_and_reset_fns!(Encoder, deflater_set_dictionary, deflater_reset);
 
 fn inflater_new<'l>(_env: &mut Env<'l>, _this: JObject<'l>, format: jint) -> FerricResult<jlong> {
+    crate::memory::Kernel::Compression.enter();
     Ok(boundary::into_handle(Decoder::new(Format::from_id(
         format,
     ).or_throw()?)))
@@ -413,6 +424,7 @@ fn inflater_header_done<'l>(
     _this: JObject<'l>,
     handle: jlong,
 ) -> FerricResult<jboolean> {
+    crate::memory::Kernel::Compression.enter();
     // SAFETY: as in `step_fn!`.
     Ok(unsafe { boundary::borrow_mut::<Decoder>(handle)? }.header_done())
 }
@@ -423,6 +435,7 @@ fn inflater_header<'l>(
     _this: JObject<'l>,
     handle: jlong,
 ) -> FerricResult<JByteArray<'l>> {
+    crate::memory::Kernel::Compression.enter();
     // SAFETY: as in `step_fn!`.
     let dec = unsafe { boundary::borrow_mut::<Decoder>(handle)? };
     if dec.header().is_empty() {
@@ -450,6 +463,7 @@ macro_rules! lz4_block_fn {
             out_off: jint,
             out_len: jint,
         ) -> FerricResult<jint> {
+            crate::memory::Kernel::Compression.enter();
             let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)?.or_throw()?;
             Ok(n as jint)
         }
@@ -480,6 +494,7 @@ fn lz4_frame_compress<'l>(
     block_id: jint,
     content_checksum: jboolean,
 ) -> FerricResult<JByteArray<'l>> {
+    crate::memory::Kernel::Compression.enter();
     let input = region!(in_arr, in_buf, off, len);
     let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false).or_throw()?;
     let mut out = Vec::with_capacity(lz4::max_compressed_length(input.len()) + 64);
@@ -511,6 +526,7 @@ fn lz4_frame_decompress<'l>(
     max_output: jlong,
     max_ratio: jlong,
 ) -> FerricResult<JByteArray<'l>> {
+    crate::memory::Kernel::Compression.enter();
     let input = region!(in_arr, in_buf, off, len);
     let mut d = lz4frame::VecDecoder::new(input.len(), limits(max_output, max_ratio)?);
     let mut pos = 0;
@@ -529,6 +545,7 @@ fn lz4_frame_encoder_new<'l>(
     content_checksum: jboolean,
     block_checksum: jboolean,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Compression.enter();
     Ok(boundary::into_handle(lz4frame::Encoder::new(
         block_id as u32,
         content_checksum,
@@ -546,6 +563,7 @@ step_fn!(
 );
 
 fn lz4_frame_decoder_new<'l>(_env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<jlong> {
+    crate::memory::Kernel::Compression.enter();
     Ok(boundary::into_handle(lz4frame::Decoder::new()))
 }
 
@@ -577,6 +595,7 @@ fn compress_parallel<'l>(
     len: jint,
     header: JByteArray<'l>,
 ) -> FerricResult<JByteArray<'l>> {
+    crate::memory::Kernel::Compression.enter();
     let (format, level) = (Format::from_id(format).or_throw()?, level(lvl)?);
     let header = optional_bytes(env, &header)?;
     let out = if in_arr.is_null() {
@@ -592,6 +611,7 @@ fn compress_parallel<'l>(
     };
     Ok(env.byte_array_from_slice(&out)?)
 }
+
 
 /// The native methods of `dev.ferric.compress.CompressNative`.
 pub const NATIVES: boundary::NativeClass = crate::natives!("compress/CompressNative",

@@ -168,6 +168,7 @@ fn compile<'l>(
     dfa_size_limit: jlong,
     nest_limit: jint,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Regex.enter();
     let opts = options(flags, size_limit, dfa_size_limit, nest_limit)?;
     let p = pattern_string(env, &pattern)?;
     Ok(boundary::into_handle(
@@ -178,6 +179,7 @@ fn compile<'l>(
 /// One line per group (group 0 first), each the
 /// group's name or empty.
 fn group_names<'l>(env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<JObjectArray<'l, JString<'l>>> {
+    crate::memory::Kernel::Regex.enter();
     let names = regex(handle)?.group_names();
     boundary::string_array(env, names.iter().map(|n| n.as_deref()))
 }
@@ -188,10 +190,12 @@ fn engine_pattern<'l>(
     _this: JObject<'l>,
     handle: jlong,
 ) -> FerricResult<JString<'l>> {
+    crate::memory::Kernel::Regex.enter();
     Ok(env.new_string(regex(handle)?.engine_pattern())?)
 }
 
 fn memory_usage<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
+    crate::memory::Kernel::Regex.enter();
     Ok(regex(handle)?.memory_usage() as jlong)
 }
 
@@ -205,6 +209,7 @@ fn bytes_op<'l>(
     len: jint,
     from: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let from = check_from(from - off, len)?;
     with_bytes(env, &input, off, len, |hay| {
@@ -222,6 +227,7 @@ fn direct_op<'l>(
     len: jint,
     from: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let from = check_from(from - pos, len)?;
     run_op(
@@ -242,6 +248,7 @@ fn string_op<'l>(
     input: JString<'l>,
     from: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let t = text(env, &input)?;
     let from = check_from(from, t.utf16_len() as jint)?;
@@ -264,6 +271,7 @@ fn bytes_find<'l>(
     flags: jint,
     out: JIntArray<'l>,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let cap = out_capacity(env, &out)?;
     let from_rel = check_from(from - off, len)?;
@@ -288,6 +296,7 @@ fn direct_find<'l>(
     flags: jint,
     out: JIntArray<'l>,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let cap = out_capacity(env, &out)?;
     let from_rel = check_from(from - pos, len)?;
@@ -307,6 +316,7 @@ fn string_find<'l>(
     limit: jint,
     captures: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
+    crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let t = text(env, &input)?;
     let from = check_from(from, t.utf16_len() as jint)?;
@@ -343,6 +353,7 @@ fn set_compile<'l>(
     dfa_size_limit: jlong,
     nest_limit: jint,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Regex.enter();
     if patterns.is_null() {
         return Err(FerricError::NullPointer("patterns is null".into()));
     }
@@ -393,6 +404,7 @@ fn set_which_bytes<'l>(
     len: jint,
     any_only: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
+    crate::memory::Kernel::Regex.enter();
     let s = set(handle)?;
     let v = with_bytes(env, &input, off, len, |hay| {
         which_result(s, Mode::Bytes, hay, any_only)
@@ -409,6 +421,7 @@ fn set_which_direct<'l>(
     len: jint,
     any_only: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
+    crate::memory::Kernel::Regex.enter();
     let s = set(handle)?;
     let hay = direct_slice(env, &input, pos, len)?;
     let v = which_result(s, Mode::Bytes, hay, any_only)?;
@@ -422,11 +435,13 @@ fn set_which_string<'l>(
     input: JString<'l>,
     any_only: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
+    crate::memory::Kernel::Regex.enter();
     let s = set(handle)?;
     let t = text(env, &input)?;
     let v = which_result(s, Mode::Text, t.bytes(), any_only)?;
     int_array(env, &v)
 }
+
 
 /// The native methods of `dev.ferric.regex.RegexNative`.
 pub const NATIVES: boundary::NativeClass = crate::natives!("regex/RegexNative",

@@ -108,6 +108,7 @@ fn create<'l>(
     element: jint,
     max_bytes: jlong,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Vectors.enter();
     let dim = positive(dimension, "dimension")?;
     if max_bytes <= 0 {
         return Err(FerricError::IllegalArgument(format!(
@@ -132,6 +133,7 @@ fn add_floats<'l>(
     off: jint,
     len: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Vectors.enter();
     non_null(&src, "vectors")?;
     check_from_index_size(off, len, src.len(env)?)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
@@ -150,6 +152,7 @@ fn add_bytes<'l>(
     off: jint,
     len: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Vectors.enter();
     non_null(&src, "vectors")?;
     check_from_index_size(off, len, src.len(env)?)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
@@ -168,6 +171,7 @@ fn add_direct<'l>(
     len: jint,
     little_endian: jboolean,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Vectors.enter();
     let bytes = direct_slice(env, &buffer, pos, len)?;
     // SAFETY: exclusive call guard held by FlatIndex.add.
     let ix = unsafe { index_mut(handle)? };
@@ -180,6 +184,7 @@ fn reserve<'l>(
     handle: jlong,
     additional: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Vectors.enter();
     if additional < 0 {
         return Err(FerricError::IllegalArgument(format!(
             "additional must be >= 0, was {additional}"
@@ -195,12 +200,14 @@ fn truncate<'l>(
     handle: jlong,
     size: jint,
 ) -> FerricResult<()> {
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: exclusive call guard held by FlatIndex.
     unsafe { index_mut(handle)? }.truncate(size.max(0) as usize);
     Ok(())
 }
 
 fn memory_bytes<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.
     Ok(unsafe { index(handle)? }.memory_bytes() as jlong)
 }
@@ -217,6 +224,7 @@ fn search_floats<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.search.
     let ix = unsafe { index(handle)? };
     let k = positive(k, "k")?;
@@ -236,6 +244,7 @@ fn search_bytes<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.search.
     let ix = unsafe { index(handle)? };
     let k = positive(k, "k")?;
@@ -257,6 +266,7 @@ fn search_batch_floats<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.searchBatch.
     let ix = unsafe { index(handle)? };
     let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
@@ -284,6 +294,7 @@ fn search_batch_bytes<'l>(
     scores: JFloatArray<'l>,
     out_off: jint,
 ) -> FerricResult<jint> {
+    crate::memory::Kernel::Vectors.enter();
     // SAFETY: shared call guard held by FlatIndex.searchBatch.
     let ix = unsafe { index(handle)? };
     let (k, n) = (positive(k, "k")?, positive(count, "query count")?);
@@ -369,6 +380,7 @@ fn pair_floats<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jfloat> {
+    crate::memory::Kernel::Vectors.enter();
     let m = Metric::from_code(metric).or_throw()?;
     check_combination(m, ElementType::F32).or_throw()?;
     Ok(finish(
@@ -388,6 +400,7 @@ fn pair_bytes<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jfloat> {
+    crate::memory::Kernel::Vectors.enter();
     let m = Metric::from_code(metric).or_throw()?;
     check_combination(m, ElementType::I8).or_throw()?;
     Ok(finish(
@@ -407,6 +420,7 @@ fn hamming<'l>(
     b_off: jint,
     len: jint,
 ) -> FerricResult<jlong> {
+    crate::memory::Kernel::Vectors.enter();
     Ok(pair(env, &a, a_off, &b, b_off, len, |x, y| {
         parts_i8(Metric::Hamming, x, y)
     })?[0] as jlong)
@@ -414,13 +428,16 @@ fn hamming<'l>(
 
 /// The SIMD kernel family chosen for this CPU.
 fn kernel_name<'l>(env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<JString<'l>> {
+    crate::memory::Kernel::Vectors.enter();
     Ok(env.new_string(active().kind.name())?)
 }
 
 /// The popcount kernel chosen for this CPU.
 fn hamming_kernel_name<'l>(env: &mut Env<'l>, _this: JObject<'l>) -> FerricResult<JString<'l>> {
+    crate::memory::Kernel::Vectors.enter();
     Ok(env.new_string(hamming::active().0.name())?)
 }
+
 
 /// The native methods of `dev.ferric.vectors.FlatIndexNative`.
 pub const INDEX_NATIVES: boundary::NativeClass = crate::natives!("vectors/FlatIndexNative",

@@ -105,6 +105,10 @@ pub fn hash(input: &[u8]) -> [u8; OUT_LEN] {
     *::blake3::hash(input).as_bytes()
 }
 
+impl crate::memory::Owned for Hasher {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Blake3;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -694,6 +694,14 @@ pub fn compress_into(format: Format, level: u32, input: &[u8], output: &mut [u8]
     Ok(op)
 }
 
+impl crate::memory::Owned for Encoder {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Compression;
+}
+
+impl crate::memory::Owned for Decoder {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Compression;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -497,6 +497,14 @@ pub fn decompress_to_vec(input: &[u8], limits: Limits) -> CodecResult<Vec<u8>> {
     d.finish()
 }
 
+impl crate::memory::Owned for Encoder {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Compression;
+}
+
+impl crate::memory::Owned for Decoder {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Compression;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,7 +80,11 @@ pub fn compress_to_vec(format: Format, level: u32, input: &[u8], gzip_header: Op
     let starts: Vec<usize> = (0..input.len().max(1)).step_by(step).collect();
     let bodies: Vec<Vec<u8>> = starts
         .par_iter()
-        .map(|&s| piece(level, input, s, (s + step).min(input.len())))
+        .map(|&s| {
+            // a pool thread: charge its pieces to compression, where the caller frees them
+            crate::memory::Kernel::Compression.enter();
+            piece(level, input, s, (s + step).min(input.len()))
+        })
         .collect::<CodecResult<_>>()?;
     let mut out = Vec::with_capacity(header.len() + bodies.iter().map(Vec::len).sum::<usize>() + gzip::TRAILER_LEN);
     out.extend_from_slice(&header);

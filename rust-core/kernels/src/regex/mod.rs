@@ -404,6 +404,14 @@ impl RegexSet {
     }
 }
 
+impl crate::memory::Owned for Regex {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Regex;
+}
+
+impl crate::memory::Owned for RegexSet {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Regex;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -340,6 +340,10 @@ pub fn norm_i8(v: &[i8]) -> f64 {
     (v.iter().map(|&x| x as i64 * x as i64).sum::<i64>() as f64).sqrt()
 }
 
+impl crate::memory::Owned for FlatIndex {
+    const KERNEL: crate::memory::Kernel = crate::memory::Kernel::Vectors;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

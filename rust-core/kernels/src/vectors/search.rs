@@ -279,11 +279,19 @@ impl FlatIndex {
             .ranges(1)
             .into_par_iter()
             .map(|r| {
+                // a pool thread: charge what it builds to vectors, where the caller frees it
+                crate::memory::Kernel::Vectors.enter();
                 let mut t = TopK::new(k);
                 self.scan(kern, &q, r, &mut t);
                 t
             })
-            .reduce(|| TopK::new(k), TopK::merge);
+            .reduce(
+                || {
+                    crate::memory::Kernel::Vectors.enter();
+                    TopK::new(k)
+                },
+                TopK::merge,
+            );
         Ok(top.into_sorted())
     }
 
@@ -306,6 +314,7 @@ impl FlatIndex {
             .ranges(prepared.len())
             .into_par_iter()
             .map(|r| {
+                crate::memory::Kernel::Vectors.enter(); // as in `search`
                 let mut tops = fresh();
                 for start in r.clone().step_by(block) {
                     let ids = start..(start + block).min(r.end);
@@ -322,7 +331,13 @@ impl FlatIndex {
                 }
                 tops
             })
-            .reduce(fresh, |a, b| a.into_iter().zip(b).map(|(x, y)| x.merge(y)).collect());
+            .reduce(
+                || {
+                    crate::memory::Kernel::Vectors.enter();
+                    fresh()
+                },
+                |a, b| a.into_iter().zip(b).map(|(x, y)| x.merge(y)).collect(),
+            );
         Ok(tops.into_iter().map(TopK::into_sorted).collect())
     }
 }

@@ -2,8 +2,10 @@ package dev.ferric;
 
 import dev.ferric.internal.BuildInfo;
 import dev.ferric.internal.HandleTracker;
+import dev.ferric.internal.LeakDetector;
 import dev.ferric.internal.LoadReport;
 import dev.ferric.internal.NativeLoader;
+import dev.ferric.internal.NativeMemory;
 
 /**
  * Entry point for ferric's status: whether the native library loaded, why not, and what it holds.
@@ -41,13 +43,15 @@ public final class Ferric {
     }
 
     /**
-     * Live native objects and bytes held by native code.
+     * Live native objects, leaks the leak net freed, and bytes held by native code, in total and by
+     * kernel.
      *
      * @throws UnsatisfiedLinkError if the native library is not available
      */
     public static NativeStats nativeStats() {
-        long bytes = NativeLoader.nativeBytes();
-        return new NativeStats(HandleTracker.liveHandles(), HandleTracker.liveByKind(), bytes, HandleTracker.freedByLeakNet());
+        NativeMemory m = NativeMemory.read();
+        return new NativeStats(HandleTracker.liveHandles(), HandleTracker.liveByKind(), m.live(),
+                HandleTracker.freedByLeakNet(), m.peak(), m.liveByKernel(), m.peakByKernel(), LeakDetector.leakedByKind());
     }
 
     /** The loader's full report (attempts, checksums, paths), as shown by {@code ferric doctor}. */

@@ -1,6 +1,7 @@
 package dev.ferric.cli;
 
 import dev.ferric.Ferric;
+import dev.ferric.NativeStats;
 import dev.ferric.internal.BuildInfo;
 import dev.ferric.internal.LoadAttempt;
 import dev.ferric.internal.LoadReport;
@@ -9,13 +10,18 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ferric doctor}: what the loader saw and did, so a failure explains itself. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Show the platform, every native library candidate and its outcome, checksums and versions.")
 final class DoctorCommand implements Callable<Integer> {
+    @Option(names = "--memory", description = "Also run a short workload of each kernel and audit native memory: "
+            + "bytes by kernel before and after, handles still live, leaks found; exit status 1 if memory is not returned.")
+    boolean memory;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintStream o = System.out;
         LoadReport r = Ferric.loadReport();
         o.println("ferric " + Ferric.version() + " (native ABI " + BuildInfo.ABI_VERSION + ")");
@@ -58,7 +64,14 @@ final class DoctorCommand implements Callable<Integer> {
         o.println("calls     " + dev.ferric.internal.FastPath.describe());
         o.println("cpu       " + String.join(" ", NativeInfo.cpuFeatures()));
         o.println("vectors   kernel " + dev.ferric.vectors.Vectors.kernelName() + ", hamming " + dev.ferric.vectors.Vectors.hammingKernelName());
-        o.println("memory    " + Ferric.nativeStats());
-        return 0;
+        NativeStats s = Ferric.nativeStats();
+        o.println("memory    " + s.nativeBytes() + " native bytes (peak " + s.peakNativeBytes() + "), by kernel "
+                + s.nativeBytesByKernel() + ", peak by kernel " + s.peakNativeBytesByKernel());
+        o.println("handles   " + s.liveHandles() + " live " + s.liveByKind() + ", " + s.freedByLeakNet()
+                + " freed by the leak net " + s.leakedByKind());
+        if (!memory) return 0;
+        o.println();
+        o.println("memory audit (--memory):");
+        return new MemoryAudit(o).run();
     }
 }

@@ -17,6 +17,15 @@ final class CoreNative {
     static native long nativeBytes();
 
     /**
+     * Native memory as {@code [live, peak, live by kernel..., peak by kernel...]}, kernels in the order
+     * of {@link NativeMemory#KERNELS}.
+     */
+    static native long[] nativeMemory();
+
+    /** Bytes the calling thread has freed natively since it started: the difference around one free is what it released. */
+    static native long threadFreedBytes();
+
+    /**
      * Every native method the library registered, as {@code "<class>.<method> <descriptor>"} with the
      * class relative to ferric's root package ({@code "blake3.Blake3Native.hash ([BII[BII)V"}).
      */

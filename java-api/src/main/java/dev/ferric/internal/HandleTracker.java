@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * checks the native heap: past a mark (64 MiB, then twice what is still live after a collection)
  * it asks for a collection and frees what it finds before going on. Set
  * {@code -Dferric.leakNet.gcTriggerBytes=0} to turn this off, or to another number of bytes.
+ *
+ * <p>What the leak net frees is reported by {@link LeakDetector}: counted by kind, and logged with
+ * where the handle was created when that was recorded.
  */
 public final class HandleTracker {
     /** System property: native bytes above which creating a handle first runs the leak net; 0 = never. */
@@ -37,6 +40,9 @@ public final class HandleTracker {
     private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
     private static final Set<Tracked> LIVE = Collections.newSetFromMap(new ConcurrentHashMap<Tracked, Boolean>());
     private static final ConcurrentHashMap<String, AtomicLong> LIVE_BY_KIND = new ConcurrentHashMap<>();
+    /** The kernel of each kind, from the package of its class ({@link NativeMemory#KERNELS}). */
+    private static final ConcurrentHashMap<String, String> KIND_KERNEL = new ConcurrentHashMap<>();
+    private static final String ROOT = HandleTracker.class.getName().replace("internal.HandleTracker", "");
     private static final AtomicLong FREED_BY_LEAK_NET = new AtomicLong();
     private static final AtomicLong GC_REQUESTS = new AtomicLong();
     private static final Object PRESSURE_LOCK = new Object();
@@ -88,15 +94,24 @@ public final class HandleTracker {
     }
 
     private static void free(Reference<?> r) {
-        if (((Tracked) r).closeFromLeakNet()) FREED_BY_LEAK_NET.incrementAndGet();
+        Tracked t = (Tracked) r;
+        if (t.isClosed()) return;
+        // what this free releases natively: the bytes this thread frees during it
+        long before = NativeMemory.threadFreedBytes();
+        if (!t.closeFromLeakNet()) return;
+        FREED_BY_LEAK_NET.incrementAndGet();
+        LeakDetector.leaked(t.kind, NativeMemory.threadFreedBytes() - before, t.created);
     }
 
     /** Starts tracking {@code handle}, owned by {@code owner}. */
     public static Tracked track(Object owner, long handle, HandleFreer freer, String kind) {
         if (handle == 0) throw new IllegalStateException("native allocation returned no handle for " + kind);
-        Tracked t = new Tracked(owner, handle, freer, kind);
+        Tracked t = new Tracked(owner, handle, freer, kind, LeakDetector.creationRecord(kind));
         LIVE.add(t);
-        LIVE_BY_KIND.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        LIVE_BY_KIND.computeIfAbsent(kind, k -> {
+            KIND_KERNEL.put(k, kernelOf(owner.getClass()));
+            return new AtomicLong();
+        }).incrementAndGet();
         ensureDraining();
         if (TRIGGER_FLOOR > 0 && CoreNative.nativeBytes() > triggerBytes) relievePressure();
         return t;
@@ -131,6 +146,29 @@ public final class HandleTracker {
         return m;
     }
 
+    /** Live handles by kernel, every kernel of {@link NativeMemory#KERNELS} present (0 when none). */
+    public static Map<String, Long> liveByKernel() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (String k : NativeMemory.KERNELS) m.put(k, 0L);
+        for (Map.Entry<String, AtomicLong> e : LIVE_BY_KIND.entrySet()) {
+            String kernel = KIND_KERNEL.get(e.getKey());
+            if (kernel != null) m.put(kernel, m.get(kernel) + e.getValue().get());
+        }
+        return m;
+    }
+
+    /** {@code blake3} for {@code dev.ferric.blake3.Blake3$Hasher}: the kernel of ferric's package the class is in. */
+    static String kernelOf(Class<?> c) {
+        String n = c.getName();
+        if (!n.startsWith(ROOT)) return "core";
+        n = n.substring(ROOT.length());
+        if (n.startsWith("blake3.")) return "blake3";
+        if (n.startsWith("regex.")) return "regex";
+        if (n.startsWith("compress.")) return "compression";
+        if (n.startsWith("vectors.")) return "vectors";
+        return "core";
+    }
+
     public static long liveHandles() {
         return LIVE.size();
     }
@@ -157,13 +195,16 @@ public final class HandleTracker {
         private final long handle;
         private final HandleFreer freer;
         private final String kind;
+        /** Where the owner was created, when the leak detector recorded it; else null. */
+        private final Throwable created;
         private final AtomicInteger state = new AtomicInteger();
 
-        Tracked(Object owner, long handle, HandleFreer freer, String kind) {
+        Tracked(Object owner, long handle, HandleFreer freer, String kind, Throwable created) {
             super(owner, QUEUE);
             this.handle = handle;
             this.freer = freer;
             this.kind = kind;
+            this.created = created;
         }
 
         /** Begins a call that may run concurrently with others (immutable native state). */

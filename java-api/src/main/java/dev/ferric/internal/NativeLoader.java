@@ -109,6 +109,10 @@ public final class NativeLoader {
                         Thread.currentThread().getContextClassLoader(), Linker.SYSTEM).load();
                 currentNanos = System.nanoTime();
                 current = r;
+                if (r.loaded()) {
+                    NativeMBean.registerOnce();
+                    FlightRecorderHook.registerOnce();
+                }
             }
             return r;
         }

@@ -68,6 +68,7 @@ class SharedConstantsTest {
         for (Metric metric : Metric.values()) m.put("vectors.metric." + metrics[metric.ordinal()], code(metric));
         String[] elements = {"F32", "I8", "Binary"};
         for (ElementType type : ElementType.values()) m.put("vectors.element." + elements[type.ordinal()], code(type));
+        for (int k = 0; k < NativeMemory.KERNELS.size(); k++) m.put("memory.kernel." + NativeMemory.KERNELS.get(k), (long) k);
         assertEquals(metrics.length, Metric.values().length, "a new Metric needs its Rust name here");
         assertEquals(elements.length, ElementType.values().length, "a new ElementType needs its Rust name here");
         return m;
