@@ -73,7 +73,7 @@ took
 
 step "lint: actionlint (with shellcheck) and shellcheck of the scripts"
 actionlint
-shellcheck .ci/run .ci/release.sh scripts/*.sh
+shellcheck .ci/run .ci/*.sh scripts/*.sh
 echo "workflows and scripts clean"
 took
 
