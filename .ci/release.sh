@@ -74,7 +74,7 @@ took
 
 step "lint: actionlint (with shellcheck) and shellcheck of the scripts"
 actionlint
-shellcheck .ci/run .ci/release.sh scripts/*.sh examples/spark/run.sh
+shellcheck .ci/run .ci/*.sh scripts/*.sh examples/spark/run.sh
 echo "workflows and scripts clean"
 took
 

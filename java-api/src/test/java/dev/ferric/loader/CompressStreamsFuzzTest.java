@@ -170,7 +170,10 @@ class CompressStreamsFuzzTest {
     private static byte[] prefix(int format, byte[] cut, int n) throws IOException {
         InputStream in = format == LZ4 ? new Lz4FrameInputStream(new ByteArrayInputStream(cut)) : jdkReader(format, new ByteArrayInputStream(cut));
         try {
-            return in.readNBytes(n);
+            byte[] out = new byte[n];
+            int got = 0;
+            for (int r; got < n && (r = in.read(out, got, n - got)) != -1; ) got += r;
+            return Arrays.copyOf(out, got);
         } finally {
             in.close();
         }

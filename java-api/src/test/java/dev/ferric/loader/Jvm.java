@@ -65,9 +65,14 @@ final class Jvm {
      */
     static List<String> javaCommand() {
         List<String> cmd = args(java());
-        String spec = System.getProperty("java.specification.version", "1.8");
-        if (!spec.startsWith("1.") && Integer.parseInt(spec) >= 17) cmd.add("--enable-native-access=ALL-UNNAMED");
+        if (feature() >= 17) cmd.add("--enable-native-access=ALL-UNNAMED");
         return cmd;
+    }
+
+    /** The feature release of the JVM running the tests (8 for "1.8"). */
+    static int feature() {
+        String spec = System.getProperty("java.specification.version", "1.8");
+        return Integer.parseInt(spec.startsWith("1.") ? spec.substring(2) : spec);
     }
 
     /** {@link #javaCommand()} followed by {@code rest}. */

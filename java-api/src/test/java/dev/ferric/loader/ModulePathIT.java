@@ -2,6 +2,7 @@ package dev.ferric.loader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -14,6 +15,7 @@ class ModulePathIT {
     static final String NATIVE_MODULE = "dev.ferric.natives." + System.getProperty("ferric.test.classifier", "").replace('-', '_');
 
     private static Jvm.Result probe(String... options) throws Exception {
+        assumeTrue(Jvm.feature() >= 9, "the module path needs Java 9+");
         List<String> cmd = Jvm.javaCommand("-Dferric.cache.dir=" + Jvm.workDir("module-path-" + options.length).resolve("cache"));
         Collections.addAll(cmd, options);
         cmd.add(LoaderProbe.class.getName());

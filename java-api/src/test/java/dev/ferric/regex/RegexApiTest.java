@@ -11,6 +11,8 @@ import dev.ferric.Ferric;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,14 +40,17 @@ class RegexApiTest {
             assertTrue(re.matches("2024-01"));
             assertEquals(2, re.count(s));
             assertEquals(2, re.groupCount());
-            assertEquals(Map.of("year", 1, "month", 2), re.namedGroups());
+            Map<String, Integer> groups = new HashMap<>();
+            groups.put("year", 1);
+            groups.put("month", 2);
+            assertEquals(groups, re.namedGroups());
             Match m = re.captures(s).get();
             assertEquals("2024-01", m.group());
             assertEquals("2024", m.group(1));
             assertEquals("01", m.group("month"));
             assertEquals(10, m.start("month"));
-            assertEquals(List.of("5-12", "16-23"), spans(re, s));
-            assertEquals(List.of("2026"), re.capturesAll(s).skip(1).map(x -> x.group("year")).collect(Collectors.toList()));
+            assertEquals(Arrays.asList("5-12", "16-23"), spans(re, s));
+            assertEquals(Arrays.asList("2026"), re.capturesAll(s).skip(1).map(x -> x.group("year")).collect(Collectors.toList()));
             assertEquals("from 01/2024 to 11/2026.", re.replaceAll(s, "$2/${year}"));
             assertEquals("from 01/2024 to 2026-11.", re.replaceFirst(s, "$2/$1"));
             assertEquals("from [2024-01] to [2026-11].", re.replaceAll(s, x -> "[" + x.group() + "]"));
@@ -77,7 +82,7 @@ class RegexApiTest {
             assertEquals(3, m.start());
             assertEquals("cd", m.groupAsString(2));
             assertEquals(2, re.count(in));
-            assertEquals(List.of(3, 9), re.findAll(in).map(ByteMatch::start).collect(Collectors.toList()));
+            assertEquals(Arrays.asList(3, 9), re.findAll(in).map(ByteMatch::start).collect(Collectors.toList()));
             // a range: offsets stay absolute, the range is the whole input for anchors
             assertEquals(9, re.find(in, 8, 4).get().start());
             try (Regex anchored = Regex.compile("^x")) {
@@ -92,7 +97,7 @@ class RegexApiTest {
             assertEquals(2, direct.position(), "position unchanged");
             ByteBuffer heap = ByteBuffer.wrap(("##" + "é ab@cd x@y").getBytes(StandardCharsets.UTF_8), 1, in.length + 1).slice();
             heap.position(1);
-            assertEquals(List.of(4, 10), re.findAll(heap).map(ByteMatch::start).collect(Collectors.toList()));
+            assertEquals(Arrays.asList(4, 10), re.findAll(heap).map(ByteMatch::start).collect(Collectors.toList()));
             ByteBuffer readOnly = heap.asReadOnlyBuffer();
             assertEquals("4:cd", re.captures(readOnly).map(x -> x.start() + ":" + x.groupAsString(2)).get());
             assertTrue(re.matches(utf8("a@b")));

