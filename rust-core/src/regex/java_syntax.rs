@@ -31,6 +31,10 @@ pub struct Translated {
     /// For each byte of `pattern`, the UTF-16 index of the source construct it came from.
     map: Vec<u32>,
     source_len: usize,
+    /// The capture groups the source declares (index 1 first), with their names; `None` when the
+    /// pattern was not translated. The engine forgets groups under a `{0}` repetition, and is given
+    /// no names: its parser keeps names in a sorted vector (quadratic in the number of names).
+    pub groups: Option<Vec<Option<String>>>,
 }
 
 impl Translated {
@@ -86,7 +90,7 @@ impl Out {
         self.push_str(&t, src);
     }
     fn finish(self, src: &str) -> Translated {
-        Translated { pattern: self.s, map: self.map, source_len: src.encode_utf16().count() }
+        Translated { pattern: self.s, map: self.map, source_len: src.encode_utf16().count(), groups: None }
     }
 }
 
@@ -124,9 +128,12 @@ pub fn translate(src: &str, comments: bool) -> Result<Translated, Refusal> {
         after_quantifier: false,
         after_repetition: false,
         class_escape_end: None,
+        groups: Vec::new(),
+        names: std::collections::HashSet::new(),
     };
     t.run()?;
-    Ok(t.out.finish(src))
+    let groups = std::mem::take(&mut t.groups);
+    Ok(Translated { groups: Some(groups), ..t.out.finish(src) })
 }
 
 struct Translator<'a> {
@@ -142,6 +149,10 @@ struct Translator<'a> {
     /// Where the last class escape inside a class (`\d`, `\p{L}`, ...) ended: a `-` right there is a
     /// literal in Java (`[\d-z]`), a range operator that the engine refuses in Rust.
     class_escape_end: Option<usize>,
+    /// Capture groups seen so far, by index - 1, with their names.
+    groups: Vec<Option<String>>,
+    /// Group names seen so far (Java refuses a name defined twice).
+    names: std::collections::HashSet<String>,
 }
 
 impl Translator<'_> {
@@ -302,6 +313,7 @@ impl Translator<'_> {
         if self.peek(1) != Some('?') {
             self.out.push('(', at);
             self.i += 1;
+            self.groups.push(None);
             return Ok(());
         }
         let construct = |s: &str| s.to_string();
@@ -329,8 +341,20 @@ impl Translator<'_> {
                 }
                 k += 1;
             }
-            self.out.push_str("(?<", at);
-            self.i += 3;
+            if k == 3 || self.peek(k).is_none() {
+                // empty or unterminated: let the engine report it
+                self.out.push_str("(?<", at);
+                self.i += 3;
+                return Ok(());
+            }
+            let name: String = (3..k).filter_map(|j| self.peek(j)).collect();
+            if !self.names.insert(name.clone()) {
+                return refuse(at, format!("the group name `{name}` is already defined (Java refuses it too); rename one of the groups"));
+            }
+            // the name is kept here, not given to the engine (see `Translated::groups`)
+            self.out.push('(', at);
+            self.i += k + 1;
+            self.groups.push(Some(name));
             return Ok(());
         }
         // inline flags: (?idmsuxU-idmsuxU) or (?idmsuxU-idmsuxU:X)
@@ -583,7 +607,8 @@ mod tests {
 
     #[test]
     fn common_syntax_is_unchanged() {
-        for p in [r"a+b*c?", r"(\d{2,4})-(?<name>\w+)", r"[a-z&&[^aeiou]]", r"^\s*$", r"x{3}", r"(?i)abc", r"a|b|c", r"\x41\x{1F600}\t\n"] {
+        assert_eq!(tr(r"(\d{2,4})-(?<name>\w+)"), r"(\d{2,4})-(\w+)");
+        for p in [r"a+b*c?", r"(\d{2,4})-(\w+)", r"[a-z&&[^aeiou]]", r"^\s*$", r"x{3}", r"(?i)abc", r"a|b|c", r"\x41\x{1F600}\t\n"] {
             assert_eq!(tr(p), p);
         }
     }

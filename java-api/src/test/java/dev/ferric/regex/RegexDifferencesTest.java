@@ -99,6 +99,10 @@ class RegexDifferencesTest {
                 assertEquals(Pattern.compile("(?<w>\\w)(\\d)").matcher(in).replaceAll(r), re.replaceAll(in, r));
             }
         }
+        try (Regex re = Regex.compile("b(a){0}")) {
+            assertEquals("[]", Pattern.compile("b(a){0}").matcher("b").replaceAll("[$1]"));
+            assertEquals("[]", re.replaceAll("b", "[$1]"));
+        }
     }
 
     @Test
@@ -110,6 +114,13 @@ class RegexDifferencesTest {
         try (Regex re = Regex.compile("")) {
             // empty matches never split a surrogate pair
             assertEquals(List.of(0, 2), re.findAll("😀").map(Match::start).collect(Collectors.toList()));
+            // the byte API: only between characters while Unicode is on
+            assertEquals(List.of(0, 2), re.findAll("é".getBytes(StandardCharsets.UTF_8)).map(ByteMatch::start).collect(Collectors.toList()));
+        }
+        assertEquals("[0,0)[1,1)[2,2)", jdkSpans("x*", "😀"));
+        assertEquals("[0,0)[2,2)", spans("x*", "😀"));
+        try (Regex re = Regex.compile("", Regex.NO_UNICODE)) {
+            assertEquals(List.of(0, 1, 2), re.findAll("é".getBytes(StandardCharsets.UTF_8)).map(ByteMatch::start).collect(Collectors.toList()));
         }
     }
 
