@@ -128,6 +128,7 @@ pub fn translate(src: &str, comments: bool) -> Result<Translated, Refusal> {
         after_quantifier: false,
         after_repetition: false,
         class_escape_end: None,
+        class_open_end: None,
         groups: Vec::new(),
         names: std::collections::HashSet::new(),
     };
@@ -149,6 +150,9 @@ struct Translator<'a> {
     /// Where the last class escape inside a class (`\d`, `\p{L}`, ...) ended: a `-` right there is a
     /// literal in Java (`[\d-z]`), a range operator that the engine refuses in Rust.
     class_escape_end: Option<usize>,
+    /// Where the last class opened (after its `[` or `[^`): a `]` right there is a literal, in Java as
+    /// in Rust (`[]a]`), and must not close the class in the translator's reading either.
+    class_open_end: Option<usize>,
     /// Capture groups seen so far, by index - 1, with their names.
     groups: Vec<Option<String>>,
     /// Group names seen so far (Java refuses a name defined twice).
@@ -206,6 +210,7 @@ impl Translator<'_> {
                         self.out.push('^', self.idx());
                         self.i += 1;
                     }
+                    self.class_open_end = Some(self.i);
                 }
                 '(' => self.group(at)?,
                 '*' | '+' | '?' => {
@@ -277,6 +282,12 @@ impl Translator<'_> {
                     self.out.push('^', self.idx());
                     self.i += 1;
                 }
+                self.class_open_end = Some(self.i);
+                return Ok(());
+            }
+            ']' if self.class_open_end == Some(self.i) => {
+                self.out.push_str(r"\]", at);
+                self.i += 1;
                 return Ok(());
             }
             ']' => self.class_depth -= 1,
@@ -709,6 +720,14 @@ mod tests {
         for p in [r"a*?", r"a{2}?", r"a{2,}b+?c", r"(?<ab1>x)", r"(?i-s:a)", r"(?x)a * b"] {
             assert!(translate(p, false).is_ok(), "{p} should be accepted");
         }
+    }
+
+    #[test]
+    fn a_bracket_first_in_a_class_is_a_literal_as_in_java() {
+        assert_eq!(tr("[](]i"), r"[\](]i");
+        assert_eq!(translate("[](]i", false).unwrap().groups, Some(vec![]));
+        assert_eq!(tr("[^]a](b)"), r"[^\]a](b)");
+        assert_eq!(translate("[^]a](b)", false).unwrap().groups, Some(vec![None]));
     }
 
     #[test]
