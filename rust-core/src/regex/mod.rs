@@ -675,3 +675,36 @@ mod tests {
         assert_eq!(r.count(Mode::Bytes, hay.as_bytes(), 0).unwrap(), 0);
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use std::time::Instant;
+
+    /// Compile time against the number of named groups, for docs/regex.md:
+    /// `cargo test --release --lib regex::timing -- --ignored --nocapture`. The engine's parser keeps
+    /// group names in a sorted vector (an insertion per name), so its time is quadratic in the number of
+    /// names; Java-syntax patterns reach it without names and stay linear.
+    #[test]
+    #[ignore]
+    fn compile_time_by_group_count() {
+        for n in [10_000usize, 20_000, 40_000, 80_000, 160_000, 1_000_000] {
+            let named: String = (0..n).map(|i| format!("(?<g{i}>a)")).collect();
+            let plain: String = (0..n).map(|_| "(a)").collect();
+            let t = Instant::now();
+            let java = Regex::new(&named, &Options::default()).map(|r| r.group_len()).map_err(|e| e.to_string());
+            let java_t = t.elapsed();
+            let t = Instant::now();
+            let _ = regex_syntax::ast::parse::Parser::new().parse(&plain);
+            let ast_plain = t.elapsed();
+            if n > 80_000 {
+                println!("groups {n}: Java syntax {java_t:?} ({java:?}); engine parser, unnamed {ast_plain:?}");
+                continue;
+            }
+            let t = Instant::now();
+            let _ = regex_syntax::ast::parse::Parser::new().parse(&named);
+            let ast_named = t.elapsed();
+            println!("groups {n}: Java syntax {java_t:?} ({java:?}); engine parser, unnamed {ast_plain:?}, named {ast_named:?}");
+        }
+    }
+}
