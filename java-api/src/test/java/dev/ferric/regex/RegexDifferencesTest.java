@@ -281,4 +281,19 @@ class RegexDifferencesTest {
         RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile("a{2}{3}"));
         assertEquals(4, e.getIndex());
     }
+
+    @Test
+    void row22_aGroupUnderTwoRepetitionsReportsTheLastIteration() {
+        String[][] cases = {{"(?:(a)*b){2}", "abab", "0,1", "2,3"}, {"(?:(a){1,2}){2}", "aaaaa", "1,2", "3,4"}};
+        for (String[] c : cases) {
+            java.util.regex.Matcher m = Pattern.compile(c[0]).matcher(c[1]);
+            assertTrue(m.find());
+            assertEquals(c[2], m.start(1) + "," + m.end(1), c[0]);
+            try (Regex re = Regex.compile(c[0])) {
+                Match f = re.captures(c[1]).get();
+                assertEquals(m.start() + "," + m.end(), f.start() + "," + f.end(), c[0]);
+                assertEquals(c[3], f.start(1) + "," + f.end(1), c[0]);
+            }
+        }
+    }
 }
