@@ -199,6 +199,11 @@ class RegexDifferencesTest {
         try (Regex lazy = Regex.compile("(?U)a+", Regex.RUST_SYNTAX)) {
             assertEquals("a", lazy.find("aa").get().group(), "(?U) swaps greediness in Rust syntax");
         }
+        // groups as the engine counts them: a trailing group under {0} is gone (Java syntax keeps it)
+        try (Regex rust = Regex.compile("b(a){0}", Regex.RUST_SYNTAX); Regex java = Regex.compile("b(a){0}")) {
+            assertEquals(0, rust.groupCount());
+            assertEquals(1, java.groupCount());
+        }
     }
 
     @Test

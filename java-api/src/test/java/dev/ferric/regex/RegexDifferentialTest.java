@@ -169,6 +169,11 @@ class RegexDifferentialTest {
             assertEquals(Pattern.compile("b(?<n>a){0}").matcher("b").replaceAll("[${n}]"), re.replaceAll("b", "[${n}]"));
             assertEquals(java.util.Collections.singletonMap("n", 1), re.namedGroups());
         }
+        // a name defined twice: refused by both, at the second definition
+        java.util.regex.PatternSyntaxException jdkError = assertThrows(java.util.regex.PatternSyntaxException.class, () -> Pattern.compile("(?<a>x)(?<a>y)"));
+        RegexSyntaxException error = assertThrows(RegexSyntaxException.class, () -> Regex.compile("(?<a>x)(?<a>y)"));
+        assertEquals(7, error.getIndex());
+        assertEquals(true, jdkError.getIndex() >= 7, "Java points at or after the second name: " + jdkError.getIndex());
     }
 
     /** NO_UNICODE (ASCII classes, as Java's defaults) searches text too; {@code .} and negations match whole characters. */
