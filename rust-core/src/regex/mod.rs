@@ -286,8 +286,8 @@ impl Regex {
 /// The pattern for searching text (valid UTF-8 from a Java string). With Unicode off the engine's
 /// `.`, `[^a]`, `\W` match single bytes, which could split a character: here every byte class's
 /// ASCII part stays, a class holding all bytes 0x80-0xFF matches every non-ASCII character instead, and
-/// other bytes 0x80-0xFF (a `\x{E9}`, as class member or literal) mean the character U+0080-U+00FF,
-/// as `\u00E9` does in Java.
+/// other bytes 0x80-0xFF mean the characters U+0080-U+00FF (the literal `\x{E9}` is `é`, as `\u00E9`
+/// is in Java; the byte API reads it as the byte 0xE9).
 fn text_hir(t: &Translated, opts: &Options) -> Result<Hir, CompileError> {
     let hir = Regex::parse(t, opts, false).map(bytes_to_text)?;
     if !hir.properties().is_utf8() {

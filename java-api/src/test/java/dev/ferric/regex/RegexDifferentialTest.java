@@ -180,7 +180,7 @@ class RegexDifferentialTest {
     @Test
     void asciiRegexesSearchTextLikeJava() {
         String s = "a\u00e9\ud83d\ude00\n_9\u0663 b";
-        for (String p : new String[] {".", "\\W", "\\w+", "[^a\\n]+", "\\S+", "\\D", "(?i)A\u00e9?", "[^\\w\\s]"}) {
+        for (String p : new String[] {".", "\\W", "\\w+", "[^a\\n]+", "\\S+", "\\D", "(?i)A\u00e9?", "[^\\w\\s]", "\\x{E9}", "\\u00e9+"}) {
             // Java: UNIX_LINES for '.'; ASCII \w \d \s and ASCII case folding are its defaults (not \b: row 2)
             Matcher m = Pattern.compile(p, Pattern.UNIX_LINES).matcher(s);
             StringBuilder want = new StringBuilder();
