@@ -129,6 +129,7 @@ pub fn translate(src: &str, comments: bool) -> Result<Translated, Refusal> {
         after_repetition: false,
         class_escape_end: None,
         class_open_end: None,
+        comments_stack: Vec::new(),
         groups: Vec::new(),
         names: std::collections::HashSet::new(),
     };
@@ -155,6 +156,9 @@ struct Translator<'a> {
     class_open_end: Option<usize>,
     /// Capture groups seen so far, by index - 1, with their names.
     groups: Vec<Option<String>>,
+    /// COMMENTS mode as each open group found it: a `)` restores it, since inline flags (`(?x)`,
+    /// `(?x:...)`) end with their group in Java as in Rust.
+    comments_stack: Vec<bool>,
     /// Group names seen so far (Java refuses a name defined twice).
     names: std::collections::HashSet<String>,
 }
@@ -213,6 +217,13 @@ impl Translator<'_> {
                     self.class_open_end = Some(self.i);
                 }
                 '(' => self.group(at)?,
+                ')' => {
+                    if let Some(c) = self.comments_stack.pop() {
+                        self.comments = c;
+                    }
+                    self.out.push(')', at);
+                    self.i += 1;
+                }
                 '*' | '+' | '?' => {
                     if was_quantifier && c == '+' {
                         return refuse(at, format!("possessive quantifiers (`{}+`) are not supported: {LINEAR}; drop the `+`", self.cs[self.i - 1].0));
@@ -325,6 +336,7 @@ impl Translator<'_> {
             self.out.push('(', at);
             self.i += 1;
             self.groups.push(None);
+            self.comments_stack.push(self.comments);
             return Ok(());
         }
         let construct = |s: &str| s.to_string();
@@ -356,6 +368,7 @@ impl Translator<'_> {
                 // empty or unterminated: let the engine report it
                 self.out.push_str("(?<", at);
                 self.i += 3;
+                self.comments_stack.push(self.comments);
                 return Ok(());
             }
             let name: String = (3..k).filter_map(|j| self.peek(j)).collect();
@@ -366,9 +379,11 @@ impl Translator<'_> {
             self.out.push('(', at);
             self.i += k + 1;
             self.groups.push(Some(name));
+            self.comments_stack.push(self.comments);
             return Ok(());
         }
         // inline flags: (?idmsuxU-idmsuxU) or (?idmsuxU-idmsuxU:X)
+        let comments_before = self.comments;
         let mut k = 2;
         let mut on = String::new();
         let mut off = String::new();
@@ -411,6 +426,7 @@ impl Translator<'_> {
             Some(':') => {
                 self.out.push_str(&format!("(?{flags}:"), at);
                 self.i += k + 1;
+                self.comments_stack.push(comments_before);
             }
             Some(')') => {
                 if !flags.is_empty() {
@@ -422,6 +438,7 @@ impl Translator<'_> {
                 // unterminated: let the engine report it
                 self.out.push_str("(?", at);
                 self.i += 2;
+                self.comments_stack.push(comments_before);
             }
         }
         Ok(())
@@ -720,6 +737,16 @@ mod tests {
         for p in [r"a*?", r"a{2}?", r"a{2,}b+?c", r"(?<ab1>x)", r"(?i-s:a)", r"(?x)a * b"] {
             assert!(translate(p, false).is_ok(), "{p} should be accepted");
         }
+    }
+
+    #[test]
+    fn inline_comments_mode_ends_with_its_group_as_in_java() {
+        let t = translate("(?x:a )#(b)", false).unwrap();
+        assert_eq!(t.groups, Some(vec![None]), "{}", t.pattern);
+        let t = translate("((?x)a )#(b)", false).unwrap();
+        assert_eq!(t.groups, Some(vec![None, None]), "{}", t.pattern);
+        let t = translate("(?x)(a)#(b)", false).unwrap();
+        assert_eq!(t.groups, Some(vec![None]), "a comment to the end: {}", t.pattern);
     }
 
     #[test]

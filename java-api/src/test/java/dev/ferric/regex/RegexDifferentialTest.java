@@ -122,6 +122,27 @@ class RegexDifferentialTest {
         }
     }
 
+    /** An inline {@code x} flag ends with its group, as in Java: after it, {@code #} and spaces are literals again. */
+    @Test
+    void inlineCommentsModeEndsWithItsGroupLikeJava() {
+        for (String pattern : new String[] {"(?x:a )#(b)", "((?x)a )#(b) ", "(?x)(a) #(b)\n(c)", "(?x:(?-x: ))(a)"}) {
+            Pattern jdk = Pattern.compile(pattern);
+            try (Regex re = Regex.compile(pattern)) {
+                assertEquals(jdk.matcher("").groupCount(), re.groupCount(), pattern);
+                for (String input : new String[] {"a#b", "a#b ", "a#b c", "a", " a", "ac"}) {
+                    Matcher m = jdk.matcher(input);
+                    Optional<Match> got = re.captures(input);
+                    assertEquals(m.find(), got.isPresent(), () -> pattern + " on " + input);
+                    if (got.isPresent()) {
+                        for (int g = 0; g <= m.groupCount(); g++) {
+                            assertEquals(m.start(g) + "-" + m.end(g), got.get().start(g) + "-" + got.get().end(g), pattern + " on " + input + " group " + g);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void capturingGroupsAgreeWithJavaUtilRegex() {
         for (int p = 0; p < 200; p++) {
