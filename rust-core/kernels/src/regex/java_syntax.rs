@@ -31,6 +31,10 @@ pub struct Translated {
     /// For each byte of `pattern`, the UTF-16 index of the source construct it came from.
     map: Vec<u32>,
     source_len: usize,
+    /// The capture groups the source declares (index 1 first), with their names; `None` when the
+    /// pattern was not translated. The engine forgets groups under a `{0}` repetition, and is given
+    /// no names: its parser keeps names in a sorted vector (quadratic in the number of names).
+    pub groups: Option<Vec<Option<String>>>,
 }
 
 impl Translated {
@@ -86,7 +90,7 @@ impl Out {
         self.push_str(&t, src);
     }
     fn finish(self, src: &str) -> Translated {
-        Translated { pattern: self.s, map: self.map, source_len: src.encode_utf16().count() }
+        Translated { pattern: self.s, map: self.map, source_len: src.encode_utf16().count(), groups: None }
     }
 }
 
@@ -124,9 +128,14 @@ pub fn translate(src: &str, comments: bool) -> Result<Translated, Refusal> {
         after_quantifier: false,
         after_repetition: false,
         class_escape_end: None,
+        class_open_end: None,
+        comments_stack: Vec::new(),
+        groups: Vec::new(),
+        names: std::collections::HashSet::new(),
     };
     t.run()?;
-    Ok(t.out.finish(src))
+    let groups = std::mem::take(&mut t.groups);
+    Ok(Translated { groups: Some(groups), ..t.out.finish(src) })
 }
 
 struct Translator<'a> {
@@ -142,6 +151,16 @@ struct Translator<'a> {
     /// Where the last class escape inside a class (`\d`, `\p{L}`, ...) ended: a `-` right there is a
     /// literal in Java (`[\d-z]`), a range operator that the engine refuses in Rust.
     class_escape_end: Option<usize>,
+    /// Where the last class opened (after its `[` or `[^`): a `]` right there is a literal, in Java as
+    /// in Rust (`[]a]`), and must not close the class in the translator's reading either.
+    class_open_end: Option<usize>,
+    /// Capture groups seen so far, by index - 1, with their names.
+    groups: Vec<Option<String>>,
+    /// COMMENTS mode as each open group found it: a `)` restores it, since inline flags (`(?x)`,
+    /// `(?x:...)`) end with their group in Java as in Rust.
+    comments_stack: Vec<bool>,
+    /// Group names seen so far (Java refuses a name defined twice).
+    names: std::collections::HashSet<String>,
 }
 
 impl Translator<'_> {
@@ -195,8 +214,16 @@ impl Translator<'_> {
                         self.out.push('^', self.idx());
                         self.i += 1;
                     }
+                    self.class_open_end = Some(self.i);
                 }
                 '(' => self.group(at)?,
+                ')' => {
+                    if let Some(c) = self.comments_stack.pop() {
+                        self.comments = c;
+                    }
+                    self.out.push(')', at);
+                    self.i += 1;
+                }
                 '*' | '+' | '?' => {
                     if was_quantifier && c == '+' {
                         return refuse(at, format!("possessive quantifiers (`{}+`) are not supported: {LINEAR}; drop the `+`", self.cs[self.i - 1].0));
@@ -266,6 +293,12 @@ impl Translator<'_> {
                     self.out.push('^', self.idx());
                     self.i += 1;
                 }
+                self.class_open_end = Some(self.i);
+                return Ok(());
+            }
+            ']' if self.class_open_end == Some(self.i) => {
+                self.out.push_str(r"\]", at);
+                self.i += 1;
                 return Ok(());
             }
             ']' => self.class_depth -= 1,
@@ -302,6 +335,8 @@ impl Translator<'_> {
         if self.peek(1) != Some('?') {
             self.out.push('(', at);
             self.i += 1;
+            self.groups.push(None);
+            self.comments_stack.push(self.comments);
             return Ok(());
         }
         let construct = |s: &str| s.to_string();
@@ -329,11 +364,26 @@ impl Translator<'_> {
                 }
                 k += 1;
             }
-            self.out.push_str("(?<", at);
-            self.i += 3;
+            if k == 3 || self.peek(k).is_none() {
+                // empty or unterminated: let the engine report it
+                self.out.push_str("(?<", at);
+                self.i += 3;
+                self.comments_stack.push(self.comments);
+                return Ok(());
+            }
+            let name: String = (3..k).filter_map(|j| self.peek(j)).collect();
+            if !self.names.insert(name.clone()) {
+                return refuse(at, format!("the group name `{name}` is already defined (Java refuses it too); rename one of the groups"));
+            }
+            // the name is kept here, not given to the engine (see `Translated::groups`)
+            self.out.push('(', at);
+            self.i += k + 1;
+            self.groups.push(Some(name));
+            self.comments_stack.push(self.comments);
             return Ok(());
         }
         // inline flags: (?idmsuxU-idmsuxU) or (?idmsuxU-idmsuxU:X)
+        let comments_before = self.comments;
         let mut k = 2;
         let mut on = String::new();
         let mut off = String::new();
@@ -376,6 +426,7 @@ impl Translator<'_> {
             Some(':') => {
                 self.out.push_str(&format!("(?{flags}:"), at);
                 self.i += k + 1;
+                self.comments_stack.push(comments_before);
             }
             Some(')') => {
                 if !flags.is_empty() {
@@ -387,6 +438,7 @@ impl Translator<'_> {
                 // unterminated: let the engine report it
                 self.out.push_str("(?", at);
                 self.i += 2;
+                self.comments_stack.push(comments_before);
             }
         }
         Ok(())
@@ -583,7 +635,8 @@ mod tests {
 
     #[test]
     fn common_syntax_is_unchanged() {
-        for p in [r"a+b*c?", r"(\d{2,4})-(?<name>\w+)", r"[a-z&&[^aeiou]]", r"^\s*$", r"x{3}", r"(?i)abc", r"a|b|c", r"\x41\x{1F600}\t\n"] {
+        assert_eq!(tr(r"(\d{2,4})-(?<name>\w+)"), r"(\d{2,4})-(\w+)");
+        for p in [r"a+b*c?", r"(\d{2,4})-(\w+)", r"[a-z&&[^aeiou]]", r"^\s*$", r"x{3}", r"(?i)abc", r"a|b|c", r"\x41\x{1F600}\t\n"] {
             assert_eq!(tr(p), p);
         }
     }
@@ -684,6 +737,24 @@ mod tests {
         for p in [r"a*?", r"a{2}?", r"a{2,}b+?c", r"(?<ab1>x)", r"(?i-s:a)", r"(?x)a * b"] {
             assert!(translate(p, false).is_ok(), "{p} should be accepted");
         }
+    }
+
+    #[test]
+    fn inline_comments_mode_ends_with_its_group_as_in_java() {
+        let t = translate("(?x:a )#(b)", false).unwrap();
+        assert_eq!(t.groups, Some(vec![None]), "{}", t.pattern);
+        let t = translate("((?x)a )#(b)", false).unwrap();
+        assert_eq!(t.groups, Some(vec![None, None]), "{}", t.pattern);
+        let t = translate("(?x)(a)#(b)", false).unwrap();
+        assert_eq!(t.groups, Some(vec![None]), "a comment to the end: {}", t.pattern);
+    }
+
+    #[test]
+    fn a_bracket_first_in_a_class_is_a_literal_as_in_java() {
+        assert_eq!(tr("[](]i"), r"[\](]i");
+        assert_eq!(translate("[](]i", false).unwrap().groups, Some(vec![]));
+        assert_eq!(tr("[^]a](b)"), r"[^\]a](b)");
+        assert_eq!(translate("[^]a](b)", false).unwrap().groups, Some(vec![None]));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use regex_automata::util::captures::GroupInfo;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind, PatternID, PatternSet};
-use regex_syntax::hir::{Hir, Look};
+use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal, Look, Repetition};
 
 use java_syntax::{Refusal, Translated};
 
@@ -108,10 +108,13 @@ fn syntax_config(opts: &Options, utf8: bool) -> syntax::Config {
         .utf8(utf8)
 }
 
+/// `utf8` is whether the haystack is text. Bytes searched with Unicode on also get no empty match
+/// inside a character: one is reported only where the next byte is not a UTF-8 continuation byte
+/// (0x80-0xBF), so on the UTF-8 of a text the byte API reports the String API's matches.
 fn meta_config(opts: &Options, utf8: bool, kind: MatchKind) -> meta::Config {
     meta::Config::new()
         .match_kind(kind)
-        .utf8_empty(utf8)
+        .utf8_empty(utf8 || opts.flags & flags::NO_UNICODE == 0)
         .nfa_size_limit(Some(opts.size_limit))
         .onepass_size_limit(Some(opts.size_limit))
         .dfa_size_limit(Some(opts.size_limit))
@@ -188,6 +191,13 @@ impl Regex {
             .map_err(|e| CompileError::Invalid(e.to_string()))
     }
 
+    fn build_text(t: &Translated, opts: &Options) -> Result<meta::Regex, CompileError> {
+        meta::Builder::new()
+            .configure(meta_config(opts, true, MatchKind::LeftmostFirst))
+            .build_from_hir(&text_hir(t, opts)?)
+            .map_err(|e| build_error(e, t, None))
+    }
+
     fn build(t: &Translated, opts: &Options, utf8: bool) -> Result<meta::Regex, CompileError> {
         meta::Builder::new()
             .configure(meta_config(opts, utf8, MatchKind::LeftmostFirst))
@@ -199,7 +209,7 @@ impl Regex {
     /// `\A(?:pattern)\z`, built from the parsed pattern so that comments or flags in it cannot
     /// leak out of the group.
     fn build_full(t: &Translated, opts: &Options, utf8: bool) -> Result<meta::Regex, CompileError> {
-        let hir = Self::parse(t, opts, utf8)?;
+        let hir = if utf8 { text_hir(t, opts)? } else { Self::parse(t, opts, false)? };
         let anchored = Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]);
         meta::Builder::new()
             .configure(meta_config(opts, utf8, MatchKind::LeftmostFirst))
@@ -213,13 +223,22 @@ impl Regex {
     }
 
     /// Number of capture groups, counting group 0 (the whole match).
+    /// Groups the pattern declares count even when the engine dropped them (`(a){0}`): they never
+    /// take part in a match, as in Java.
     pub fn group_len(&self) -> usize {
-        self.bytes.group_info().group_len(PatternID::ZERO)
+        let engine = self.bytes.group_info().group_len(PatternID::ZERO);
+        self.translated.groups.as_ref().map_or(engine, |g| engine.max(g.len() + 1))
     }
 
     /// Group names by index (`None` for unnamed groups and group 0).
     pub fn group_names(&self) -> Vec<Option<String>> {
-        group_names(self.bytes.group_info())
+        let mut names = match &self.translated.groups {
+            Some(g) => std::iter::once(None).chain(g.iter().cloned()).collect(),
+            None => group_names(self.bytes.group_info()),
+        };
+        // one name per group, whichever count is larger (the fuzz target checks that they agree)
+        names.resize(self.group_len(), None);
+        names
     }
 
     /// Heap bytes held by the compiled engines built so far (not counting per-thread search caches).
@@ -232,7 +251,7 @@ impl Regex {
         match mode {
             Mode::Text if self.text_is_bytes => Ok(&self.bytes),
             Mode::Bytes => Ok(&self.bytes),
-            Mode::Text => self.text.get_or_init(|| Self::build(&self.translated, &self.opts, true)).as_ref().map_err(Clone::clone),
+            Mode::Text => self.text.get_or_init(|| Self::build_text(&self.translated, &self.opts)).as_ref().map_err(Clone::clone),
         }
     }
 
@@ -253,8 +272,10 @@ impl Regex {
     /// `prev_end` is the end of the match before `from`, if the caller is resuming an iteration.
     pub fn matches<'h>(&self, mode: Mode, hay: &'h [u8], from: usize, prev_end: Option<usize>, captures: bool) -> Result<Matches<'_, 'h>, CompileError> {
         let re = self.engine(mode)?;
-        let slots = if captures { vec![None; 2 * self.group_len()] } else { vec![None; 2] };
-        Ok(Matches { re, hay, pos: from, last_end: prev_end, captures, slots })
+        let engine_groups = re.group_info().group_len(PatternID::ZERO);
+        let slots = if captures { vec![None; 2 * engine_groups] } else { vec![None; 2] };
+        let dropped = if captures { self.group_len() - engine_groups } else { 0 };
+        Ok(Matches { re, hay, pos: from, last_end: prev_end, captures, slots, dropped })
     }
 
     /// Number of non-overlapping matches in `hay[from..]`.
@@ -262,6 +283,54 @@ impl Regex {
         // the engine's own iterator counts with end offsets only, skipping the reverse scan for starts
         Ok(self.engine(mode)?.find_iter(Input::new(hay).range(from..)).count())
     }
+}
+
+/// The pattern for searching text (valid UTF-8 from a Java string). With Unicode off the engine's
+/// `.`, `[^a]`, `\W` match single bytes, which could split a character: here every byte class's
+/// ASCII part stays, a class holding all bytes 0x80-0xFF matches every non-ASCII character instead, and
+/// other bytes 0x80-0xFF mean the characters U+0080-U+00FF (the literal `\x{E9}` is `é`, as `\u00E9`
+/// is in Java; the byte API reads it as the byte 0xE9).
+fn text_hir(t: &Translated, opts: &Options) -> Result<Hir, CompileError> {
+    let hir = Regex::parse(t, opts, false).map(bytes_to_text)?;
+    if !hir.properties().is_utf8() {
+        return Err(CompileError::Invalid("the pattern can match invalid UTF-8 (part of a character), which text cannot hold".into()));
+    }
+    Ok(hir)
+}
+
+fn bytes_to_text(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(Literal(bytes)) => {
+            let mut s = String::new();
+            for chunk in bytes.utf8_chunks() {
+                s.push_str(chunk.valid());
+                s.extend(chunk.invalid().iter().map(|&b| char::from(b)));
+            }
+            Hir::literal(s.into_bytes())
+        }
+        HirKind::Class(Class::Bytes(c)) => Hir::class(Class::Unicode(byte_class_to_text(&c))),
+        HirKind::Class(c) => Hir::class(c),
+        HirKind::Look(l) => Hir::look(l),
+        HirKind::Repetition(r) => Hir::repetition(Repetition { sub: Box::new(bytes_to_text(*r.sub)), ..r }),
+        HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(bytes_to_text(*c.sub)), ..c }),
+        HirKind::Concat(v) => Hir::concat(v.into_iter().map(bytes_to_text).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(bytes_to_text).collect()),
+    }
+}
+
+fn byte_class_to_text(c: &ClassBytes) -> ClassUnicode {
+    let high = ClassBytes::new([ClassBytesRange::new(0x80, 0xFF)]);
+    let mut high_part = c.clone();
+    high_part.intersect(&high);
+    let mut ranges: Vec<ClassUnicodeRange> = Vec::new();
+    for r in c.iter() {
+        ranges.push(ClassUnicodeRange::new(char::from(r.start()), char::from(r.end())));
+    }
+    if high_part == high {
+        ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
+    }
+    ClassUnicode::new(ranges)
 }
 
 fn group_names(info: &GroupInfo) -> Vec<Option<String>> {
@@ -276,6 +345,8 @@ pub struct Matches<'r, 'h> {
     last_end: Option<usize>,
     captures: bool,
     slots: Vec<Option<NonMaxUsize>>,
+    /// Declared groups past the engine's last one (dropped by a `{0}`): reported as not taking part.
+    dropped: usize,
 }
 
 impl Matches<'_, '_> {
@@ -319,10 +390,13 @@ impl Matches<'_, '_> {
     /// Start and end of each group of the current match (`None` for groups that did not take part);
     /// only group 0 unless the iterator was made with `captures`.
     pub fn groups(&self) -> impl Iterator<Item = Option<(usize, usize)>> + '_ {
-        self.slots.chunks(2).map(|s| match (s[0], s[1]) {
-            (Some(a), Some(b)) => Some((a.get(), b.get())),
-            _ => None,
-        })
+        self.slots
+            .chunks(2)
+            .map(|s| match (s[0], s[1]) {
+                (Some(a), Some(b)) => Some((a.get(), b.get())),
+                _ => None,
+            })
+            .chain(std::iter::repeat_n(None, self.dropped))
     }
 
     /// Where the next search starts, and the end of the last match, to resume later.
@@ -386,8 +460,19 @@ impl RegexSet {
     fn engine(&self, mode: Mode) -> Result<&meta::Regex, CompileError> {
         match mode {
             Mode::Bytes => Ok(&self.bytes),
-            Mode::Text => self.text.get_or_init(|| Self::build(&self.translated, &self.opts, true)).as_ref().map_err(Clone::clone),
+            Mode::Text => self.text.get_or_init(|| self.build_text()).as_ref().map_err(Clone::clone),
         }
+    }
+
+    fn build_text(&self) -> Result<meta::Regex, CompileError> {
+        let mut hirs = Vec::with_capacity(self.translated.len());
+        for (n, t) in self.translated.iter().enumerate() {
+            hirs.push(text_hir(t, &self.opts).map_err(|e| CompileError::Invalid(format!("pattern {n}: {e}")))?);
+        }
+        meta::Builder::new()
+            .configure(meta_config(&self.opts, true, MatchKind::All).which_captures(regex_automata::nfa::thompson::WhichCaptures::None))
+            .build_many_from_hir(&hirs)
+            .map_err(|e| CompileError::Invalid(e.to_string()))
     }
 
     /// Indexes of the patterns that match somewhere in `hay`, ascending.
@@ -434,9 +519,51 @@ mod tests {
         let r = re(r"a*");
         assert_eq!(all(&r, Mode::Bytes, "baaab"), vec![(0, 0), (1, 4), (5, 5)]);
         let r = re(r"");
-        // bytes mode may split characters, text mode may not
-        assert_eq!(all(&r, Mode::Bytes, "é").len(), 3);
-        assert_eq!(all(&r, Mode::Text, "é").len(), 2);
+        // empty matches never split a character, in bytes mode too while Unicode is on
+        assert_eq!(all(&r, Mode::Bytes, "é"), vec![(0, 0), (2, 2)]);
+        assert_eq!(all(&r, Mode::Text, "é"), vec![(0, 0), (2, 2)]);
+        let ascii = Regex::new("", &Options { flags: flags::NO_UNICODE, ..Options::default() }).unwrap();
+        assert_eq!(all(&ascii, Mode::Bytes, "é").len(), 3);
+        // on invalid UTF-8: only before a byte that is not a continuation byte
+        let mut it = r.matches(Mode::Bytes, b"\x80a\xFF", 0, None, false).unwrap();
+        let mut got = vec![];
+        while it.next_match() {
+            got.push(it.groups().next().unwrap().unwrap());
+        }
+        assert_eq!(got, vec![(1, 1), (2, 2), (3, 3)]);
+    }
+
+    #[test]
+    fn groups_under_a_zero_repetition_still_count() {
+        let r = re(r"b(?<x>a){0}(?<y>c)?(d){0}");
+        assert_eq!(r.group_len(), 4);
+        assert_eq!(r.group_names(), vec![None, Some("x".into()), Some("y".into()), None]);
+        let mut it = r.matches(Mode::Text, b"bc", 0, None, true).unwrap();
+        assert!(it.next_match());
+        assert_eq!(it.groups().collect::<Vec<_>>(), vec![Some((0, 2)), None, Some((1, 2)), None]);
+        assert_eq!(re("(a){0}").group_len(), 2);
+        assert!(matches!(Regex::new("(?<a>x)(?<a>y)", &Options::default()), Err(CompileError::Syntax { index: 7, .. })));
+    }
+
+    #[test]
+    fn text_searches_work_without_unicode() {
+        let o = Options { flags: flags::NO_UNICODE, ..Options::default() };
+        let hay = "aé😀\n";
+        for (p, want) in [
+            (".", vec![(0, 1), (1, 3), (3, 7)]),
+            (r"\W", vec![(1, 3), (3, 7), (7, 8)]),
+            (r"[^a\n]+", vec![(1, 7)]),
+            ("é", vec![(1, 3)]),
+            (r"\w", vec![(0, 1)]),
+        ] {
+            let r = Regex::new(p, &o).unwrap();
+            assert_eq!(all(&r, Mode::Text, hay), want, "{p}");
+        }
+        let r = Regex::new(".", &o).unwrap();
+        assert!(r.full_match(Mode::Text, "😀".as_bytes()).unwrap());
+        assert_eq!(all(&r, Mode::Bytes, "é").len(), 2, "the byte API still reads bytes");
+        let s = RegexSet::new(&[".", "x"], &o).unwrap();
+        assert_eq!(s.which(Mode::Text, "é".as_bytes()).unwrap(), vec![0]);
     }
 
     #[test]
@@ -556,5 +683,38 @@ mod tests {
         let r = re(r"(a+)+b");
         let hay = "a".repeat(100_000);
         assert_eq!(r.count(Mode::Bytes, hay.as_bytes(), 0).unwrap(), 0);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use std::time::Instant;
+
+    /// Compile time against the number of named groups, for docs/regex.md:
+    /// `cargo test --release --lib regex::timing -- --ignored --nocapture`. The engine's parser keeps
+    /// group names in a sorted vector (an insertion per name), so its time is quadratic in the number of
+    /// names; Java-syntax patterns reach it without names and stay linear.
+    #[test]
+    #[ignore]
+    fn compile_time_by_group_count() {
+        for n in [10_000usize, 20_000, 40_000, 80_000, 160_000, 1_000_000] {
+            let named: String = (0..n).map(|i| format!("(?<g{i}>a)")).collect();
+            let plain: String = (0..n).map(|_| "(a)").collect();
+            let t = Instant::now();
+            let java = Regex::new(&named, &Options::default()).map(|r| r.group_len()).map_err(|e| e.to_string());
+            let java_t = t.elapsed();
+            let t = Instant::now();
+            let _ = regex_syntax::ast::parse::Parser::new().parse(&plain);
+            let ast_plain = t.elapsed();
+            if n > 80_000 {
+                println!("groups {n}: Java syntax {java_t:?} ({java:?}); engine parser, unnamed {ast_plain:?}");
+                continue;
+            }
+            let t = Instant::now();
+            let _ = regex_syntax::ast::parse::Parser::new().parse(&named);
+            let ast_named = t.elapsed();
+            println!("groups {n}: Java syntax {java_t:?} ({java:?}); engine parser, unnamed {ast_plain:?}, named {ast_named:?}");
+        }
     }
 }

@@ -21,7 +21,7 @@ public final class MonitoringProbe {
         } else {
             URL[] jars = new URL[args.length];
             for (int i = 0; i < args.length; i++) jars[i] = Paths.get(args[i]).toUri().toURL();
-            ClassLoader app = new URLClassLoader(jars, ClassLoader.getPlatformClassLoader());
+            ClassLoader app = new URLClassLoader(jars, ClassLoader.getSystemClassLoader().getParent() /* the platform (Java 8: extension) loader */);
             loaded = Class.forName("dev.ferric.Ferric", true, app).getMethod("isAvailable").invoke(null);
         }
         System.out.println("loaded=" + loaded);

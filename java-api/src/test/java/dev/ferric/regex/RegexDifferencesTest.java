@@ -101,6 +101,10 @@ class RegexDifferencesTest {
                 assertEquals(Pattern.compile("(?<w>\\w)(\\d)").matcher(in).replaceAll(r), re.replaceAll(in, r));
             }
         }
+        try (Regex re = Regex.compile("b(a){0}")) {
+            assertEquals("[]", Pattern.compile("b(a){0}").matcher("b").replaceAll("[$1]"));
+            assertEquals("[]", re.replaceAll("b", "[$1]"));
+        }
     }
 
     @Test
@@ -112,6 +116,13 @@ class RegexDifferencesTest {
         try (Regex re = Regex.compile("")) {
             // empty matches never split a surrogate pair
             assertEquals(Arrays.asList(0, 2), re.findAll("😀").map(Match::start).collect(Collectors.toList()));
+            // the byte API: only between characters while Unicode is on
+            assertEquals(Arrays.asList(0, 2), re.findAll("é".getBytes(StandardCharsets.UTF_8)).map(ByteMatch::start).collect(Collectors.toList()));
+        }
+        assertEquals("[0,0)[1,1)[2,2)", jdkSpans("x*", "😀"));
+        assertEquals("[0,0)[2,2)", spans("x*", "😀"));
+        try (Regex re = Regex.compile("", Regex.NO_UNICODE)) {
+            assertEquals(Arrays.asList(0, 1, 2), re.findAll("é".getBytes(StandardCharsets.UTF_8)).map(ByteMatch::start).collect(Collectors.toList()));
         }
     }
 
@@ -189,6 +200,11 @@ class RegexDifferencesTest {
         assertTrue(ferric("(?U)a+", Regex.RUST_SYNTAX, "aa"));
         try (Regex lazy = Regex.compile("(?U)a+", Regex.RUST_SYNTAX)) {
             assertEquals("a", lazy.find("aa").get().group(), "(?U) swaps greediness in Rust syntax");
+        }
+        // groups as the engine counts them: a trailing group under {0} is gone (Java syntax keeps it)
+        try (Regex rust = Regex.compile("b(a){0}", Regex.RUST_SYNTAX); Regex java = Regex.compile("b(a){0}")) {
+            assertEquals(0, rust.groupCount());
+            assertEquals(1, java.groupCount());
         }
     }
 
@@ -271,5 +287,20 @@ class RegexDifferencesTest {
         assertEquals("[0,2)[2,4)[4,6)", jdkSpans("a{2}{3}", "aaaaaa"));
         RegexSyntaxException e = assertThrows(RegexSyntaxException.class, () -> Regex.compile("a{2}{3}"));
         assertEquals(4, e.getIndex());
+    }
+
+    @Test
+    void row22_aGroupUnderTwoRepetitionsReportsTheLastIteration() {
+        String[][] cases = {{"(?:(a)*b){2}", "abab", "0,1", "2,3"}, {"(?:(a){1,2}){2}", "aaaaa", "1,2", "3,4"}};
+        for (String[] c : cases) {
+            java.util.regex.Matcher m = Pattern.compile(c[0]).matcher(c[1]);
+            assertTrue(m.find());
+            assertEquals(c[2], m.start(1) + "," + m.end(1), c[0]);
+            try (Regex re = Regex.compile(c[0])) {
+                Match f = re.captures(c[1]).get();
+                assertEquals(m.start() + "," + m.end(), f.start() + "," + f.end(), c[0]);
+                assertEquals(c[3], f.start(1) + "," + f.end(1), c[0]);
+            }
+        }
     }
 }

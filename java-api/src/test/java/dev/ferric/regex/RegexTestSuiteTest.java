@@ -118,6 +118,11 @@ class RegexTestSuiteTest {
             boolean captures = !expected.isEmpty() && ((List<?>) expected.get(0)).get(0) instanceof List;
             List<List<Integer>> want = new ArrayList<>();
             for (Object m : expected) want.add(flatten(m, captures, utf8 ? hay : null));
+            if (!utf8 && unicode) {
+                // ferric's byte API with Unicode on reports no empty match before a UTF-8 continuation
+                // byte (docs/regex.md row 9); the crate's bytes::Regex does
+                want.removeIf(m -> m.get(0).equals(m.get(1)) && m.get(0) < hay.length && (hay[m.get(0)] & 0xC0) == 0x80);
+            }
             try (Regex re = Regex.compile(pattern, flags)) {
                 List<List<Integer>> got = new ArrayList<>();
                 if (utf8) {
