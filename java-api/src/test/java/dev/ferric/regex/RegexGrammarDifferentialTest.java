@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * core; see docs/regex.md).
  */
 class RegexGrammarDifferentialTest {
+    private static final boolean JAVA_8 = System.getProperty("java.specification.version").startsWith("1.");
+
     static final int DEFAULT_CASES = 5_000;
     private static final String[] ALPHABET = {"a", "b", "c", "A", "B", "\u00e9", "\u00c9", "1", "\u0663", "_", " ", "\n", "-",
         "\ud83d\ude00", "\ud835\udc9c", "\ud801\udc00", "\ud801\udc28", "\u0301", "\u2003", "\u03bb", "\u039b"};
@@ -150,8 +152,11 @@ class RegexGrammarDifferentialTest {
                     }
                 }
                 // an intersection, last (Java and Rust agree on `[...&&[...]]`)
-                if (random.nextInt(5) == 0) items.add(new String[] {"&&", random.nextBoolean() ? "^" : "", classChar()});
-                return new CharClass(random.nextInt(3) == 0, items);
+                String[] intersection = random.nextInt(5) == 0 ? new String[] {"&&", random.nextBoolean() ? "^" : "", classChar()} : null;
+                boolean negated = random.nextInt(3) == 0;
+                // Java 8's java.util.regex negates a class holding an intersection differently (fixed in Java 9)
+                if (intersection != null && !(negated && JAVA_8)) items.add(intersection);
+                return new CharClass(negated, items);
             }
             case 7: return new Lit(anyChar());
             case 8: case 9: {
