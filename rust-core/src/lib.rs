@@ -39,6 +39,7 @@ pub const NATIVES: &[NativeClass] = &[
     CORE_NATIVES,
     glue::blake3::NATIVES,
     glue::compress::NATIVES,
+    glue::compress::STEP_NATIVES,
     glue::regex::NATIVES,
     glue::vectors::NATIVES,
     glue::vectors::INDEX_NATIVES,

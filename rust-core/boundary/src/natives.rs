@@ -10,7 +10,7 @@
 
 use std::sync::RwLock;
 
-use jni::objects::{JObjectArray, JStackTraceElement, JString, JThrowable};
+use jni::objects::{JClass, JObjectArray, JStackTraceElement, JString, JThrowable};
 use jni::strings::JNIString;
 use jni::sys::JNINativeMethod;
 use jni::{jni_sig, jni_str, Env, NativeMethod};
@@ -21,7 +21,13 @@ pub struct NativeClass {
     pub class: &'static str,
     /// Its native methods, each checked against its Rust function by `native_method!`.
     pub methods: &'static [NativeMethod<'static>],
+    /// Run after the methods are registered, with the class: where a kernel looks up the field IDs
+    /// its natives write (at every load, since the class may be a relocated copy).
+    pub on_register: Option<RegisterHook>,
 }
+
+/// See [`NativeClass::on_register`]: gets the class just registered; an `Err` fails the load.
+pub type RegisterHook = fn(&mut Env<'_>, &JClass<'_>) -> Result<(), String>;
 
 /// Declares the native methods of one Java class, each once: `{ fn name(args) -> ret }` in the
 /// syntax of `jni::native_method!` (`snake_case` here and `lowerCamelCase` in Java), optionally
@@ -33,18 +39,24 @@ pub struct NativeClass {
 /// hands them out only once the library is loaded (`Blake3Native.get()`), so no call can reach an
 /// unbound method, and the Rust functions take the receiver (`_this: JObject`). `static` before the
 /// class declares static methods instead (their functions take `_c: JClass`): the loader's own
-/// probes in `CoreNative`, which run while the library is being loaded.
+/// probes in `CoreNative`, which run while the library is being loaded. `on_register = path` after
+/// the class names a function run with the class once its methods are registered
+/// ([`NativeClass::on_register`]).
 #[macro_export]
 macro_rules! natives {
     (static $class:literal, $( { $($method:tt)* } )*) => {
-        $crate::natives!(@table $class, $( { static $($method)* } )*)
+        $crate::natives!(@table $class, None, $( { static $($method)* } )*)
+    };
+    ($class:literal, on_register = $hook:path, $( { $($method:tt)* } )*) => {
+        $crate::natives!(@table $class, Some($hook), $( { $($method)* } )*)
     };
     ($class:literal, $( { $($method:tt)* } )*) => {
-        $crate::natives!(@table $class, $( { $($method)* } )*)
+        $crate::natives!(@table $class, None, $( { $($method)* } )*)
     };
-    (@table $class:literal, $( { $($method:tt)* } )*) => {
+    (@table $class:literal, $hook:expr, $( { $($method:tt)* } )*) => {
         $crate::NativeClass {
             class: $class,
+            on_register: $hook,
             methods: &[$({
                 // (a path starting with `$crate` does not parse inside `native_method!`)
                 use $crate::ThrowFerricException;
@@ -123,6 +135,12 @@ pub fn register_under(env: &mut Env<'_>, root: &str, tables: &[NativeClass]) -> 
             env.exception_clear();
             format!("the native methods of {name} do not match its Java class: {e}")
         })?;
+        if let Some(hook) = table.on_register {
+            hook(env, &class).map_err(|e| {
+                env.exception_clear();
+                format!("{name}: {e}")
+            })?;
+        }
     }
     Ok(())
 }

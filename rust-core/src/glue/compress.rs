@@ -8,9 +8,12 @@
 // Each function takes its Java method's parameters, one by one.
 #![allow(clippy::too_many_arguments)]
 
-use jni::objects::{JByteArray, JByteBuffer, JObject};
+use std::sync::RwLock;
+
+use jni::ids::JFieldID;
+use jni::objects::{JByteArray, JByteBuffer, JClass, JObject, JValue};
 use jni::sys::{jboolean, jint, jlong};
-use jni::Env;
+use jni::{jni_sig, jni_str, Env};
 
 use ferric_kernels::compress::deflate::{self, Decoder, Encoder, Flush, Format, Step};
 use ferric_kernels::compress::{engine, lz4, lz4frame, parallel, pool, CodecError, Limits};
@@ -22,10 +25,61 @@ const IN_CHUNK: usize = 256 << 10;
 /// Most output produced inside one critical section.
 const OUT_CHUNK: usize = 1 << 20;
 
-/// Packs a step's counts and two flags into the `long` the Java side unpacks (no allocation per call).
-fn pack(s: Step, flag62: bool, flag63: bool) -> jlong {
-    (s.consumed as u64 | (s.produced as u64) << 31 | (flag62 as u64) << 62 | (flag63 as u64) << 63)
-        as jlong
+/// What one streaming call did: its counts and the flags of its codec, written into the fields of
+/// the Java `StreamStep` that made the call (each stream owns one, so no call allocates).
+#[derive(Default)]
+struct Report {
+    step: Step,
+    finished: bool,
+    needs_dictionary: bool,
+    pending: bool,
+    at_frame_boundary: bool,
+}
+
+/// The field IDs of `StreamStep`, in [`Report`]'s order.
+struct ReportFields([JFieldID; 6]);
+
+/// Looked up when `StreamStep`'s natives are registered, i.e. at every load (the class may be a
+/// relocated copy in another class loader).
+static REPORT_FIELDS: RwLock<Option<ReportFields>> = RwLock::new(None);
+
+fn report_fields(env: &mut Env<'_>, class: &JClass<'_>) -> Result<(), String> {
+    let mut id = |name: &'static jni::strings::JNIStr, sig| {
+        env.get_field_id(class, name, sig)
+            .map_err(|e| format!("no field {name:?}: {e}"))
+    };
+    let fields = ReportFields([
+        id(jni_str!("consumed"), jni_sig!("I"))?,
+        id(jni_str!("produced"), jni_sig!("I"))?,
+        id(jni_str!("finished"), jni_sig!("Z"))?,
+        id(jni_str!("needsDictionary"), jni_sig!("Z"))?,
+        id(jni_str!("pending"), jni_sig!("Z"))?,
+        id(jni_str!("atFrameBoundary"), jni_sig!("Z"))?,
+    ]);
+    *REPORT_FIELDS.write().unwrap_or_else(|e| e.into_inner()) = Some(fields);
+    Ok(())
+}
+
+/// Writes `r` into the fields of `this`, a `StreamStep`.
+fn report(env: &mut Env<'_>, this: &JObject<'_>, r: Report) -> FerricResult<()> {
+    let fields = REPORT_FIELDS.read().unwrap_or_else(|e| e.into_inner());
+    let [consumed, produced, finished, needs_dictionary, pending, at_frame_boundary] = &fields
+        .as_ref()
+        .ok_or_else(|| FerricError::IllegalState("StreamStep's fields were not looked up".into()))?
+        .0;
+    let values = [
+        (consumed, JValue::Int(r.step.consumed as jint)),
+        (produced, JValue::Int(r.step.produced as jint)),
+        (finished, JValue::Bool(r.finished)),
+        (needs_dictionary, JValue::Bool(r.needs_dictionary)),
+        (pending, JValue::Bool(r.pending)),
+        (at_frame_boundary, JValue::Bool(r.at_frame_boundary)),
+    ];
+    for (field, value) in values {
+        // SAFETY: each ID was looked up on `this`'s class with the type of its value.
+        unsafe { env.set_field_unchecked(this, field, value)? };
+    }
+    Ok(())
 }
 
 fn level(level: jint) -> FerricResult<u32> {
@@ -303,15 +357,15 @@ fn decompress_into<'l>(
     }
 }
 
-/// Defines `NAME(handle, in, inBuf, inOff, inLen, out, outBuf, outOff, outLen[, EXTRA])`: one step
-/// of the streaming state `$t` behind the handle, borrowed as `$state`, over the `$input` and
-/// `$output` regions; `$body` returns the packed step.
+/// Defines `StreamStep.NAME(handle, in, inBuf, inOff, inLen, out, outBuf, outOff, outLen[, EXTRA])`:
+/// one step of the streaming state `$t` behind the handle, borrowed as `$state`, over the `$input`
+/// and `$output` regions; `$body` returns the [`Report`], written into the receiving `StreamStep`.
 macro_rules! step_fn {
     ($(#[$doc:meta])* $name:ident, $t:ty, |$env:ident, $state:ident, $input:ident, $output:ident $(, $extra:ident)?| $body:block) => {
         $(#[$doc])*
         fn $name<'l>(
             $env: &mut Env<'l>,
-            _this: JObject<'l>,
+            this: JObject<'l>,
             handle: jlong,
             in_arr: JByteArray<'l>,
             in_buf: JByteBuffer<'l>,
@@ -322,12 +376,14 @@ macro_rules! step_fn {
             out_off: jint,
             out_len: jint,
             $($extra: jint,)?
-        ) -> FerricResult<jlong> {
+        ) -> FerricResult<()> {
             crate::memory::Kernel::Compression.enter();
             // SAFETY: NativeResource passes a live handle of this type and excludes concurrent use.
             let $state = unsafe { boundary::borrow_mut::<$t>(handle)? };
             let ($input, $output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
-            $body
+            // (a closure, so `return` and `?` in the body end the step, not the native method)
+            let r = (|| -> FerricResult<Report> { $body })()?;
+            report($env, &this, r)
         }
     };
 }
@@ -379,10 +435,10 @@ fn deflater_new<'l>(
 }
 
 step_fn!(
-    /// `deflate(h, in, out, int flush)`: consumed | produced << 31 | finished << 62.
+    /// `deflate(h, in, out, int flush)`: counts and whether the stream is finished.
     deflate, Encoder, |env, enc, input, output, flush| {
-        let s = pump_encoder(env, enc, &input, &output, Flush::from_id(flush).or_throw()?)?;
-        Ok(pack(s, enc.finished(), false))
+        let step = pump_encoder(env, enc, &input, &output, Flush::from_id(flush).or_throw()?)?;
+        Ok(Report { step, finished: enc.finished(), ..Report::default() })
     }
 );
 
@@ -411,10 +467,10 @@ fn inflater_new<'l>(_env: &mut Env<'l>, _this: JObject<'l>, format: jint) -> Fer
 }
 
 step_fn!(
-    /// `inflate(h, in, out)`: consumed | produced << 31 | finished << 62 | needsDictionary << 63.
+    /// `inflate(h, in, out)`: counts, whether the stream ended and whether it needs a dictionary.
     inflate, Decoder, |env, dec, input, output| {
-        let s = pump_decoder(env, dec, &input, &output)?;
-        Ok(pack(s, dec.finished(), dec.needs_dictionary()))
+        let step = pump_decoder(env, dec, &input, &output)?;
+        Ok(Report { step, finished: dec.finished(), needs_dictionary: dec.needs_dictionary(), ..Report::default() })
     }
 );
 
@@ -554,11 +610,12 @@ fn lz4_frame_encoder_new<'l>(
 }
 
 step_fn!(
-    /// `lz4FrameEncode(h, in, out, int mode)`: consumed | produced << 31 | pending << 62 | finished << 63.
+    /// `lz4FrameEncode(h, in, out, int mode)`: counts, whether output is still held back for lack of
+    /// room, and whether the frame is finished.
     lz4_frame_encode, lz4frame::Encoder, |env, enc, input, output, mode| {
         let mode = lz4frame::Mode::from_id(mode).or_throw()?;
-        let s = with_regions(env, &input, &output, |i, o| enc.step(i, o, mode))?.or_throw()?;
-        Ok(pack(s, enc.has_pending(), enc.finished()))
+        let step = with_regions(env, &input, &output, |i, o| enc.step(i, o, mode))?.or_throw()?;
+        Ok(Report { step, pending: enc.has_pending(), finished: enc.finished(), ..Report::default() })
     }
 );
 
@@ -568,7 +625,7 @@ fn lz4_frame_decoder_new<'l>(_env: &mut Env<'l>, _this: JObject<'l>) -> FerricRe
 }
 
 step_fn!(
-    /// `lz4FrameDecode(h, in, out)`: consumed | produced << 31 | atFrameBoundary << 62.
+    /// `lz4FrameDecode(h, in, out)`: counts and whether the input ended at a frame boundary.
     lz4_frame_decode, lz4frame::Decoder, |env, dec, input, output| {
         let mut t = Step::default();
         loop {
@@ -578,7 +635,7 @@ step_fn!(
             t.consumed += s.consumed;
             t.produced += s.produced;
             if (s.consumed == 0 || t.consumed == input.len()) && s.produced == 0 || t.produced == output.len() {
-                return Ok(pack(t, dec.at_frame_boundary(), false));
+                return Ok(Report { step: t, at_frame_boundary: dec.at_frame_boundary(), ..Report::default() });
             }
         }
     }
@@ -622,13 +679,11 @@ pub const NATIVES: boundary::NativeClass = crate::natives!("compress/CompressNat
     { fn decompress(format: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, max_output: jlong, max_ratio: jlong) -> jbyte[] }
     { fn decompress_into(format: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jint }
     { fn deflater_new(format: jint, lvl: jint, header: jbyte[]) -> jlong }
-    { fn deflate(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint, flush: jint) -> jlong }
     { fn deflater_set_params(handle: jlong, lvl: jint, strategy: jint) }
     { fn deflater_set_dictionary(handle: jlong, dict: jbyte[], off: jint, len: jint) }
     { fn deflater_reset(handle: jlong) }
     { fn deflater_free(handle: jlong), fn = boundary::free_handle::<Encoder> }
     { fn inflater_new(format: jint) -> jlong }
-    { fn inflate(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jlong }
     { fn inflater_header_done(handle: jlong) -> jboolean }
     { fn inflater_header(handle: jlong) -> jbyte[] }
     { fn inflater_set_dictionary(handle: jlong, dict: jbyte[], off: jint, len: jint) }
@@ -640,9 +695,16 @@ pub const NATIVES: boundary::NativeClass = crate::natives!("compress/CompressNat
     { fn lz4_frame_compress(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, block_id: jint, content_checksum: jboolean) -> jbyte[] }
     { fn lz4_frame_decompress(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, max_output: jlong, max_ratio: jlong) -> jbyte[] }
     { fn lz4_frame_encoder_new(block_id: jint, content_checksum: jboolean, block_checksum: jboolean) -> jlong }
-    { fn lz4_frame_encode(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint, mode: jint) -> jlong }
     { fn lz4_frame_encoder_free(handle: jlong), fn = boundary::free_handle::<lz4frame::Encoder> }
     { fn lz4_frame_decoder_new() -> jlong }
-    { fn lz4_frame_decode(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) -> jlong }
     { fn lz4_frame_decoder_free(handle: jlong), fn = boundary::free_handle::<lz4frame::Decoder> }
+);
+
+/// The streaming steps, native methods of `dev.ferric.compress.StreamStep`: each writes what it did
+/// into the fields of the `StreamStep` it is called on.
+pub const STEP_NATIVES: boundary::NativeClass = crate::natives!("compress/StreamStep", on_register = report_fields,
+    { fn deflate(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint, flush: jint) }
+    { fn inflate(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) }
+    { fn lz4_frame_encode(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint, mode: jint) }
+    { fn lz4_frame_decode(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, in_off: jint, in_len: jint, out_arr: jbyte[], out_buf: java.nio.ByteBuffer, out_off: jint, out_len: jint) }
 );

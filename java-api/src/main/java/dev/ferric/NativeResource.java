@@ -72,16 +72,6 @@ public abstract class NativeResource implements AutoCloseable {
         }
     }
 
-    /** {@link #withExclusive(Call)} for a call that returns a {@code long}, without boxing. */
-    protected final <X extends Exception> long withExclusiveLong(LongCall<X> call) throws X {
-        long h = tracked.acquireExclusive();
-        try {
-            return call.apply(h);
-        } finally {
-            tracked.release();
-        }
-    }
-
     /** {@link #withExclusive(Call)} for a call that returns nothing. */
     protected final <X extends Exception> void runExclusive(Run<X> call) throws X {
         long h = tracked.acquireExclusive();
@@ -126,13 +116,6 @@ public abstract class NativeResource implements AutoCloseable {
     protected interface IntCall<X extends Exception> {
         /** Runs the call with the live handle {@code h}. */
         int apply(long h) throws X;
-    }
-
-    /** A {@link Call} that returns a {@code long}. */
-    @FunctionalInterface
-    protected interface LongCall<X extends Exception> {
-        /** Runs the call with the live handle {@code h}. */
-        long apply(long h) throws X;
     }
 
     /** A {@link Call} that returns nothing. */

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * The native methods of the compression kernel ({@code rust-core/src/glue/compress.rs}). Every byte range
  * is {@code (byte[] array, ByteBuffer direct, int off, int len)} with exactly one of the two non-null.
  * Callers check every argument first and hold a {@code NativeResource} call guard around each handle use.
- * Streaming calls return {@code consumed | produced << 31 | flags << 62}, so no call allocates.
+ * The streaming steps are in {@link StreamStep}, which they report into.
  */
 final class CompressNative {
     private static final CompressNative NATIVES = new CompressNative();
@@ -46,8 +46,6 @@ final class CompressNative {
 
     native long deflaterNew(int format, int level, byte[] gzipHeader);
 
-    native long deflate(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen,
-                               byte[] out, ByteBuffer outBuf, int outOff, int outLen, int flush);
 
     native void deflaterSetParams(long h, int level, int strategy);
 
@@ -59,8 +57,6 @@ final class CompressNative {
 
     native long inflaterNew(int format);
 
-    native long inflate(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen,
-                               byte[] out, ByteBuffer outBuf, int outOff, int outLen) throws java.util.zip.ZipException;
 
     native boolean inflaterHeaderDone(long h);
 
@@ -85,31 +81,11 @@ final class CompressNative {
 
     native long lz4FrameEncoderNew(int blockId, boolean contentChecksum, boolean blockChecksum);
 
-    native long lz4FrameEncode(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen,
-                                      byte[] out, ByteBuffer outBuf, int outOff, int outLen, int mode);
 
     native void lz4FrameEncoderFree(long h);
 
     native long lz4FrameDecoderNew();
 
-    native long lz4FrameDecode(long h, byte[] in, ByteBuffer inBuf, int inOff, int inLen,
-                                      byte[] out, ByteBuffer outBuf, int outOff, int outLen) throws java.util.zip.ZipException;
 
     native void lz4FrameDecoderFree(long h);
-
-    static int consumed(long r) {
-        return (int) (r & 0x7FFFFFFFL);
-    }
-
-    static int produced(long r) {
-        return (int) ((r >>> 31) & 0x7FFFFFFFL);
-    }
-
-    static boolean flag62(long r) {
-        return (r & (1L << 62)) != 0;
-    }
-
-    static boolean flag63(long r) {
-        return r < 0;
-    }
 }

@@ -58,6 +58,7 @@ public final class Deflater extends NativeResource {
     private boolean finished;
     private long bytesRead;
     private long bytesWritten;
+    private final StreamStep step = new StreamStep();
 
     /** zlib format at the default level, like {@code new java.util.zip.Deflater()}. */
     public Deflater() {
@@ -227,10 +228,11 @@ public final class Deflater extends NativeResource {
         if (flush != NO_FLUSH && flush != SYNC_FLUSH && flush != FULL_FLUSH) throw new IllegalArgumentException("Illegal flush mode " + flush);
         int mode = finish ? FINISH : flush;
         Bytes in = inBuffer != null ? Bytes.of(inBuffer) : null;
-        long r = withExclusiveLong(h -> in != null
-                ? CompressNative.get().deflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen, mode)
-                : CompressNative.get().deflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen, mode));
-        int consumed = CompressNative.consumed(r);
+        runExclusive(h -> {
+            if (in != null) step.deflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen, mode);
+            else step.deflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen, mode);
+        });
+        int consumed = step.consumed;
         if (inBuffer != null) {
             inBuffer.position(inBuffer.position() + consumed);
         } else {
@@ -238,9 +240,9 @@ public final class Deflater extends NativeResource {
             inLen -= consumed;
         }
         bytesRead += consumed;
-        bytesWritten += CompressNative.produced(r);
-        finished = CompressNative.flag62(r);
-        return CompressNative.produced(r);
+        bytesWritten += step.produced;
+        finished = step.finished;
+        return step.produced;
     }
 
     /** Uncompressed bytes consumed since creation or reset. */

@@ -27,6 +27,7 @@ public final class Inflater extends NativeResource {
     private boolean needsDictionary;
     private long bytesRead;
     private long bytesWritten;
+    private final StreamStep step = new StreamStep();
 
     /** zlib format, like {@code new java.util.zip.Inflater()}. */
     public Inflater() {
@@ -140,17 +141,17 @@ public final class Inflater extends NativeResource {
 
     private int run(byte[] outArray, ByteBuffer outBuffer, int outOff, int outLen) throws DataFormatException {
         Bytes in = inBuffer != null ? Bytes.of(inBuffer) : null;
-        long r;
         try {
-            r = withExclusiveLong(h -> in != null
-                    ? CompressNative.get().inflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen)
-                    : CompressNative.get().inflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen));
+            runExclusive(h -> {
+                if (in != null) step.inflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen);
+                else step.inflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen);
+            });
         } catch (ZipException e) {
             DataFormatException d = new DataFormatException(e.getMessage());
             d.initCause(e);
             throw d;
         }
-        int consumed = CompressNative.consumed(r);
+        int consumed = step.consumed;
         if (inBuffer != null) {
             inBuffer.position(inBuffer.position() + consumed);
         } else {
@@ -158,10 +159,10 @@ public final class Inflater extends NativeResource {
             inLen -= consumed;
         }
         bytesRead += consumed;
-        bytesWritten += CompressNative.produced(r);
-        finished = CompressNative.flag62(r);
-        needsDictionary = CompressNative.flag63(r);
-        return CompressNative.produced(r);
+        bytesWritten += step.produced;
+        finished = step.finished;
+        needsDictionary = step.needsDictionary;
+        return step.produced;
     }
 
     /** Whether the gzip header of the current member has been read (always true for other formats). */

@@ -53,11 +53,10 @@ public class Lz4FrameInputStream extends InputStream {
         if (n == 0) return 0;
         if (eof) return -1;
         while (true) {
-            long r = decoder.decode(buf, pos, len - pos, b, off, n);
-            pos += CompressNative.consumed(r);
-            atBoundary = CompressNative.flag62(r);
-            int produced = CompressNative.produced(r);
-            if (produced > 0) return produced;
+            StreamStep step = decoder.decode(buf, pos, len - pos, b, off, n);
+            pos += step.consumed;
+            atBoundary = step.atFrameBoundary;
+            if (step.produced > 0) return step.produced;
             if (pos < len) throw new IllegalStateException("LZ4 frame decoder made no progress");
             len = in.read(buf, 0, buf.length);
             pos = 0;
@@ -87,8 +86,11 @@ public class Lz4FrameInputStream extends InputStream {
             super(handle, h -> CompressNative.get().lz4FrameDecoderFree(h), "Lz4FrameDecoder");
         }
 
-        long decode(byte[] in, int off, int len, byte[] out, int outOff, int outLen) throws ZipException {
-            return withExclusiveLong(h -> CompressNative.get().lz4FrameDecode(h, in, null, off, len, out, null, outOff, outLen));
+        private final StreamStep step = new StreamStep();
+
+        StreamStep decode(byte[] in, int off, int len, byte[] out, int outOff, int outLen) throws ZipException {
+            runExclusive(h -> step.lz4FrameDecode(h, in, null, off, len, out, null, outOff, outLen));
+            return step;
         }
     }
 }

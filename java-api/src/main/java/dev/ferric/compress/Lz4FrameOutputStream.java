@@ -62,13 +62,11 @@ public class Lz4FrameOutputStream extends OutputStream {
     private void run(byte[] b, int off, int len, int mode) throws IOException {
         boolean pending;
         do {
-            long r = encoder.encode(b, off, len, buf, mode);
-            int consumed = CompressNative.consumed(r);
-            off += consumed;
-            len -= consumed;
-            int produced = CompressNative.produced(r);
-            if (produced > 0) out.write(buf, 0, produced);
-            pending = CompressNative.flag62(r);
+            StreamStep step = encoder.encode(b, off, len, buf, mode);
+            off += step.consumed;
+            len -= step.consumed;
+            if (step.produced > 0) out.write(buf, 0, step.produced);
+            pending = step.pending;
         } while (len > 0 || pending);
     }
 
@@ -112,8 +110,11 @@ public class Lz4FrameOutputStream extends OutputStream {
             super(handle, h -> CompressNative.get().lz4FrameEncoderFree(h), "Lz4FrameEncoder");
         }
 
-        long encode(byte[] in, int off, int len, byte[] out, int mode) {
-            return withExclusiveLong(h -> CompressNative.get().lz4FrameEncode(h, in, null, off, len, out, null, 0, out.length, mode));
+        private final StreamStep step = new StreamStep();
+
+        StreamStep encode(byte[] in, int off, int len, byte[] out, int mode) {
+            runExclusive(h -> step.lz4FrameEncode(h, in, null, off, len, out, null, 0, out.length, mode));
+            return step;
         }
     }
 }
