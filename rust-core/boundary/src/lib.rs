@@ -23,5 +23,5 @@ pub use handles::{borrow, borrow_mut, free, free_handle, into_handle};
 /// The counting allocator and its figures, by kernel.
 pub use ferric_memory as memory;
 pub use natives::{describe, package_root, register, register_under, NativeClass};
-pub use regions::{with_input, with_regions, Region};
+pub use regions::{for_each_chunk, with_input, with_regions, Region};
 pub use strings::{read_utf16, string_array, string_len, with_utf16_critical, STRING_CHUNK};

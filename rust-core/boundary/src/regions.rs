@@ -1,12 +1,14 @@
-//! In-place access to a range of a `byte[]` or of a direct `ByteBuffer`, for kernels that read one
-//! region and write another in the same call (codecs). Arrays are accessed inside JNI critical
+//! The one byte range every kernel takes from Java: `[off, off + len)` of a `byte[]` or of a direct
+//! `ByteBuffer`, exactly one of the two non-null (Java's `dev.ferric.internal.ByteRange`). Offsets a
+//! kernel reports are relative to the range's first byte. Arrays are accessed inside JNI critical
 //! sections, so callers keep each call's work bounded (a few hundred KiB) and make no JNI calls inside.
 
 use jni::objects::{JByteArray, JByteBuffer, ReleaseMode};
 use jni::sys::jint;
 use jni::Env;
 
-use super::arrays::check_from_index_size;
+use super::arrays::{check_from_index_size, read_chunks, with_bytes};
+use super::buffers::direct_slice;
 use super::error::{FerricError, FerricResult};
 
 /// `[off, off + len)` of `array`, or of the direct `buffer` when `array` is null.
@@ -19,6 +21,11 @@ pub struct Region<'a, 'l> {
 }
 
 impl<'a, 'l> Region<'a, 'l> {
+    /// `[off, off + len)` of `array`, or of `buffer` when `array` is null (checked when accessed).
+    pub fn new(array: &'a JByteArray<'l>, buffer: &'a JByteBuffer<'l>, off: jint, len: jint) -> Self {
+        Region { array, buffer, off, len }
+    }
+
     /// The sub-range `[off + from, off + from + len)`; `from` and `len` must lie within this region.
     pub fn sub(&self, from: usize, len: usize) -> Region<'a, 'l> {
         debug_assert!(from + len <= self.len as usize);
@@ -71,21 +78,26 @@ fn as_u8_mut(s: &mut [i8]) -> &mut [u8] {
     unsafe { std::slice::from_raw_parts_mut(s.as_mut_ptr().cast(), s.len()) }
 }
 
-/// Runs `f` on the bytes of `input`, read in place.
+/// Runs `f` on all the bytes of `input` at once: a small array range copied, a larger one read in
+/// place inside one critical section (for the duration of `f`, which must not call the JVM), a
+/// direct buffer in place.
 pub fn with_input<R>(env: &Env<'_>, input: &Region<'_, '_>, f: impl FnOnce(&[u8]) -> R) -> FerricResult<R> {
-    input.check(env)?;
-    if input.is_empty() {
-        return Ok(f(&[]));
+    if !input.array.is_null() {
+        return with_bytes(env, input.array, input.off, input.len, f);
     }
-    if input.array.is_null() {
-        let p = input.direct_ptr(env)?;
-        // SAFETY: checked range of a live direct buffer (a call argument, so reachable during the call).
-        return Ok(f(unsafe { std::slice::from_raw_parts(p, input.len()) }));
+    if input.buffer.is_null() {
+        return Err(FerricError::NullPointer("neither an array nor a buffer was given".into()));
     }
-    // SAFETY: one read-only critical view, released before any other JNI call.
-    let e = unsafe { input.array.get_elements_critical(env, ReleaseMode::NoCopyBack)? };
-    let (o, n) = (input.off as usize, input.len());
-    Ok(f(as_u8(&e[o..o + n])))
+    Ok(f(direct_slice(env, input.buffer, input.off, input.len)?))
+}
+
+/// Calls `f` on consecutive pieces of `input`, in order: an array range in bounded critical sections
+/// (so the garbage collector never waits long), a direct buffer in one piece.
+pub fn for_each_chunk(env: &Env<'_>, input: &Region<'_, '_>, mut f: impl FnMut(&[u8])) -> FerricResult<()> {
+    if !input.array.is_null() {
+        return read_chunks(env, input.array, input.off, input.len, f);
+    }
+    with_input(env, input, |b| f(b))
 }
 
 /// Runs `f` on `input` (read) and `output` (written) in place. If the two may overlap (the same array,

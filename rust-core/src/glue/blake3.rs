@@ -10,7 +10,7 @@ use jni::sys::{jint, jlong};
 use jni::Env;
 
 use ferric_kernels::blake3::{Hasher, KEY_LEN};
-use crate::boundary::{self, direct_slice, read_chunks, FerricError, FerricResult};
+use crate::boundary::{self, for_each_chunk, read_chunks, FerricError, FerricResult, Region};
 
 /// Largest output produced in one call; longer outputs are read at increasing offsets.
 const MAX_OUT_CHUNK: usize = 64 * 1024;
@@ -49,10 +49,12 @@ fn write_output(
     Ok(())
 }
 
+/// The digest of one byte range (an array or a direct buffer) into `out[out_off, +out_len)`.
 fn hash<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
-    input: JByteArray<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
     off: jint,
     len: jint,
     out: JByteArray<'l>,
@@ -61,7 +63,7 @@ fn hash<'l>(
 ) -> FerricResult<()> {
     crate::memory::Kernel::Blake3.enter();
     let mut h = Hasher::new();
-    read_chunks(env, &input, off, len, |chunk| h.update(chunk))?;
+    for_each_chunk(env, &Region::new(&in_arr, &in_buf, off, len), |chunk| h.update(chunk))?;
     write_output(env, &h, 0, &out, out_off, out_len)
 }
 
@@ -111,43 +113,6 @@ fn copy<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResu
     Ok(boundary::into_handle(h.clone()))
 }
 
-/// reads the direct buffer in place, on `threads` threads when large (1 = this thread only).
-fn update_direct<'l>(
-    env: &mut Env<'l>,
-    _this: JObject<'l>,
-    handle: jlong,
-    buffer: JByteBuffer<'l>,
-    pos: jint,
-    len: jint,
-    threads: jint,
-) -> FerricResult<()> {
-    crate::memory::Kernel::Blake3.enter();
-    if threads < 0 {
-        return Err(FerricError::IllegalArgument(format!(
-            "threads must be >= 0, was {threads}"
-        )));
-    }
-    // SAFETY: as in `update`.
-    let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
-    Ok(h.update_parallel(direct_slice(env, &buffer, pos, len)?, threads as usize)?)
-}
-
-fn hash_direct<'l>(
-    env: &mut Env<'l>,
-    _this: JObject<'l>,
-    buffer: JByteBuffer<'l>,
-    pos: jint,
-    len: jint,
-    out: JByteArray<'l>,
-    out_off: jint,
-    out_len: jint,
-) -> FerricResult<()> {
-    crate::memory::Kernel::Blake3.enter();
-    let mut h = Hasher::new();
-    h.update(direct_slice(env, &buffer, pos, len)?);
-    write_output(env, &h, 0, &out, out_off, out_len)
-}
-
 /// Memory-mapped and
 /// multi-threaded for large files (0 threads = all cores).
 fn update_file<'l>(
@@ -173,18 +138,33 @@ fn update_file<'l>(
         .map_err(|e| FerricError::Io(format!("{path}: {e}")))
 }
 
+/// Absorbs one byte range: an array in bounded pieces, a direct buffer in place, on up to `threads`
+/// threads when large (1 = this thread only, 0 = all cores).
 fn update<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
     handle: jlong,
-    input: JByteArray<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
     off: jint,
     len: jint,
+    threads: jint,
 ) -> FerricResult<()> {
     crate::memory::Kernel::Blake3.enter();
+    if threads < 0 {
+        return Err(FerricError::IllegalArgument(format!(
+            "threads must be >= 0, was {threads}"
+        )));
+    }
     // SAFETY: NativeResource passes a live Hasher handle and excludes concurrent use.
     let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
-    read_chunks(env, &input, off, len, |chunk| h.update(chunk))
+    let mut result = Ok(());
+    for_each_chunk(env, &Region::new(&in_arr, &in_buf, off, len), |chunk| {
+        if result.is_ok() {
+            result = h.update_parallel(chunk, threads as usize);
+        }
+    })?;
+    Ok(result?)
 }
 
 fn finalize_xof<'l>(
@@ -212,14 +192,12 @@ fn reset<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricRes
 
 /// The native methods of `dev.ferric.blake3.Blake3Native`.
 pub const NATIVES: boundary::NativeClass = crate::natives!("blake3/Blake3Native",
-    { fn hash(input: jbyte[], off: jint, len: jint, out: jbyte[], out_off: jint, out_len: jint) }
-    { fn hash_direct(buffer: java.nio.ByteBuffer, pos: jint, len: jint, out: jbyte[], out_off: jint, out_len: jint) }
+    { fn hash(in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, out: jbyte[], out_off: jint, out_len: jint) }
     { fn new_hasher() -> jlong }
     { fn new_keyed_hasher(key: jbyte[]) -> jlong }
     { fn new_derive_key_hasher(context: JString) -> jlong }
     { fn copy(handle: jlong) -> jlong }
-    { fn update(handle: jlong, input: jbyte[], off: jint, len: jint) }
-    { fn update_direct(handle: jlong, buffer: java.nio.ByteBuffer, pos: jint, len: jint, threads: jint) }
+    { fn update(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, threads: jint) }
     { fn update_file(handle: jlong, path: JString, threads: jint) }
     { fn finalize_xof(handle: jlong, seek: jlong, out: jbyte[], off: jint, len: jint) }
     { fn reset(handle: jlong) }

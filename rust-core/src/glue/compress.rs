@@ -158,17 +158,6 @@ fn pump_decoder(
     }
 }
 
-macro_rules! region {
-    ($a:expr, $b:expr, $off:expr, $len:expr) => {
-        Region {
-            array: &$a,
-            buffer: &$b,
-            off: $off,
-            len: $len,
-        }
-    };
-}
-
 fn deflate_bound<'l>(
     _env: &mut Env<'l>,
     _this: JObject<'l>,
@@ -211,7 +200,7 @@ fn compress<'l>(
             &mut pooled
         }
     };
-    let input = region!(in_arr, in_buf, off, len);
+    let input = Region::new(&in_arr, &in_buf, off, len);
     let mut out = Vec::with_capacity(deflate::bound(format, input.len()) + extra);
     let mut pos = 0;
     loop {
@@ -260,8 +249,8 @@ fn compress_into<'l>(
     let s = pump_encoder(
         env,
         &mut enc,
-        &region!(in_arr, in_buf, off, len),
-        &region!(out_arr, out_buf, out_off, out_len),
+        &Region::new(&in_arr, &in_buf, off, len),
+        &Region::new(&out_arr, &out_buf, out_off, out_len),
         Flush::Finish,
     )?;
     if !enc.finished() {
@@ -284,7 +273,7 @@ fn decompress<'l>(
     max_ratio: jlong,
 ) -> FerricResult<JByteArray<'l>> {
     crate::memory::Kernel::Compression.enter();
-    let input = region!(in_arr, in_buf, off, len);
+    let input = Region::new(&in_arr, &in_buf, off, len);
     let mut d = deflate::VecDecoder::new(
         Format::from_id(format).or_throw()?,
         input.len(),
@@ -320,8 +309,8 @@ fn decompress_into<'l>(
     crate::memory::Kernel::Compression.enter();
     let format = Format::from_id(format).or_throw()?;
     let (input, output) = (
-        region!(in_arr, in_buf, off, len),
-        region!(out_arr, out_buf, out_off, out_len),
+        Region::new(&in_arr, &in_buf, off, len),
+        Region::new(&out_arr, &out_buf, out_off, out_len),
     );
     let mut dec = Decoder::new(format);
     let (mut ip, mut op) = (0usize, 0usize);
@@ -380,7 +369,7 @@ macro_rules! step_fn {
             crate::memory::Kernel::Compression.enter();
             // SAFETY: NativeResource passes a live handle of this type and excludes concurrent use.
             let $state = unsafe { boundary::borrow_mut::<$t>(handle)? };
-            let ($input, $output) = (region!(in_arr, in_buf, in_off, in_len), region!(out_arr, out_buf, out_off, out_len));
+            let ($input, $output) = (Region::new(&in_arr, &in_buf, in_off, in_len), Region::new(&out_arr, &out_buf, out_off, out_len));
             // (a closure, so `return` and `?` in the body end the step, not the native method)
             let r = (|| -> FerricResult<Report> { $body })()?;
             report($env, &this, r)
@@ -404,7 +393,7 @@ macro_rules! dictionary_and_reset_fns {
             // SAFETY: as in `step_fn!`.
             let state = unsafe { boundary::borrow_mut::<$t>(handle)? };
             let none = JByteBuffer::null();
-            with_input(env, &region!(dict, none, off, len), |d| {
+            with_input(env, &Region::new(&dict, &none, off, len), |d| {
                 state.set_dictionary(d)
             })?.or_throw()
         }
@@ -520,7 +509,7 @@ macro_rules! lz4_block_fn {
             out_len: jint,
         ) -> FerricResult<jint> {
             crate::memory::Kernel::Compression.enter();
-            let n = with_regions(env, &region!(in_arr, in_buf, off, len), &region!(out_arr, out_buf, out_off, out_len), $f)?.or_throw()?;
+            let n = with_regions(env, &Region::new(&in_arr, &in_buf, off, len), &Region::new(&out_arr, &out_buf, out_off, out_len), $f)?.or_throw()?;
             Ok(n as jint)
         }
     };
@@ -551,7 +540,7 @@ fn lz4_frame_compress<'l>(
     content_checksum: jboolean,
 ) -> FerricResult<JByteArray<'l>> {
     crate::memory::Kernel::Compression.enter();
-    let input = region!(in_arr, in_buf, off, len);
+    let input = Region::new(&in_arr, &in_buf, off, len);
     let mut enc = lz4frame::Encoder::new(block_id as u32, content_checksum, false).or_throw()?;
     let mut out = Vec::with_capacity(lz4::max_compressed_length(input.len()) + 64);
     let mut pos = 0;
@@ -583,7 +572,7 @@ fn lz4_frame_decompress<'l>(
     max_ratio: jlong,
 ) -> FerricResult<JByteArray<'l>> {
     crate::memory::Kernel::Compression.enter();
-    let input = region!(in_arr, in_buf, off, len);
+    let input = Region::new(&in_arr, &in_buf, off, len);
     let mut d = lz4frame::VecDecoder::new(input.len(), limits(max_output, max_ratio)?);
     let mut pos = 0;
     while pos < input.len() {
@@ -657,7 +646,7 @@ fn compress_parallel<'l>(
     let header = optional_bytes(env, &header)?;
     let out = if in_arr.is_null() {
         // a direct buffer: the workers read it in place, nothing is pinned
-        with_input(env, &region!(in_arr, in_buf, off, len), |b| {
+        with_input(env, &Region::new(&in_arr, &in_buf, off, len), |b| {
             parallel::compress_to_vec(format, level, b, header)
         })?.or_throw()?
     } else {

@@ -2,6 +2,7 @@ package dev.ferric.blake3;
 
 import dev.ferric.Hex;
 import dev.ferric.NativeResource;
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,14 +85,10 @@ public final class Blake3 {
         Checks.requireNonNull(input, "input");
         Checks.requireNonNull(out, "out");
         Checks.checkFromIndexSize(outOff, OUT_LEN, out.length);
-        if (input.isDirect()) {
-            int pos = input.position();
-            int len = input.remaining();
-            Blake3Native.get().hashDirect(input, pos, len, out, outOff, OUT_LEN);
-            input.position(pos + len);
-        } else if (input.hasArray()) {
-            int pos = input.position();
-            Blake3Calls.hash(input.array(), input.arrayOffset() + pos, input.remaining(), out, outOff, OUT_LEN);
+        ByteRange r = ByteRange.inPlace(input);
+        if (r != null) {
+            if (r.array != null) Blake3Calls.hash(r.array, r.off, r.len, out, outOff, OUT_LEN);
+            else Blake3Native.get().hash(null, r.direct, r.off, r.len, out, outOff, OUT_LEN);
             input.position(input.limit());
         } else {
             try (Hasher h = new Hasher()) {
@@ -224,7 +221,7 @@ public final class Blake3 {
         public Hasher update(byte[] input, int off, int len) {
             Checks.requireNonNull(input, "input");
             Checks.checkFromIndexSize(off, len, input.length);
-            runExclusive(h -> Blake3Native.get().update(h, input, off, len));
+            runExclusive(h -> Blake3Native.get().update(h, input, null, off, len, 1));
             return this;
         }
 
@@ -239,17 +236,13 @@ public final class Blake3 {
          */
         public Hasher update(ByteBuffer input) {
             Checks.requireNonNull(input, "input");
-            int pos = input.position();
-            int len = input.remaining();
-            if (input.isDirect()) {
-                runExclusive(h -> Blake3Native.get().updateDirect(h, input, pos, len, 1));
-                input.position(pos + len);
-            } else if (input.hasArray()) {
-                update(input.array(), input.arrayOffset() + pos, len);
-                input.position(pos + len);
+            ByteRange r = ByteRange.inPlace(input);
+            if (r != null) {
+                runExclusive(h -> Blake3Native.get().update(h, r.array, r.direct, r.off, r.len, 1));
+                input.position(input.limit());
             } else {
                 // read-only heap buffer: its array is hidden, so copy through a bounded buffer
-                byte[] chunk = new byte[Math.min(len, STREAM_BUFFER)];
+                byte[] chunk = new byte[Math.min(input.remaining(), STREAM_BUFFER)];
                 while (input.hasRemaining()) {
                     int n = Math.min(chunk.length, input.remaining());
                     input.get(chunk, 0, n);
@@ -270,10 +263,9 @@ public final class Blake3 {
             Checks.requireNonNull(direct, "direct");
             if (!direct.isDirect()) throw new IllegalArgumentException("updateParallel needs a direct buffer");
             if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
-            int pos = direct.position();
-            int len = direct.remaining();
-            runExclusive(h -> Blake3Native.get().updateDirect(h, direct, pos, len, threads));
-            direct.position(pos + len);
+            ByteRange r = ByteRange.inPlace(direct);
+            runExclusive(h -> Blake3Native.get().update(h, null, r.direct, r.off, r.len, threads));
+            direct.position(direct.limit());
             return this;
         }
 

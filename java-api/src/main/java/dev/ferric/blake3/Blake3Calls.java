@@ -8,6 +8,6 @@ final class Blake3Calls {
     private Blake3Calls() {}
 
     static void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen) {
-        Blake3Native.get().hash(in, off, len, out, outOff, outLen);
+        Blake3Native.get().hash(in, null, off, len, out, outOff, outLen);
     }
 }

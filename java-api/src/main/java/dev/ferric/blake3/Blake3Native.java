@@ -23,9 +23,7 @@ final class Blake3Native {
         return NATIVES;
     }
 
-    native void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen);
-
-    native void hashDirect(ByteBuffer in, int pos, int len, byte[] out, int outOff, int outLen);
+    native void hash(byte[] in, ByteBuffer inBuf, int off, int len, byte[] out, int outOff, int outLen);
 
     native long newHasher();
 
@@ -35,9 +33,7 @@ final class Blake3Native {
 
     native long copy(long handle);
 
-    native void update(long handle, byte[] in, int off, int len);
-
-    native void updateDirect(long handle, ByteBuffer in, int pos, int len, int threads);
+    native void update(long handle, byte[] in, ByteBuffer inBuf, int off, int len, int threads);
 
     native void updateFile(long handle, String path, int threads);
 

@@ -1,5 +1,6 @@
 package dev.ferric.compress;
 
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 import java.util.zip.ZipException;
@@ -153,8 +154,8 @@ public enum Deflate {
         Checks.requireNonNull(src, "src");
         Checks.requireNonNull(dst, "dst");
         checkLevel(level);
-        Bytes in = Bytes.of(src);
-        Bytes out = Bytes.writable(dst);
+        ByteRange in = ByteRange.of(src);
+        ByteRange out = ByteRange.writable(dst);
         int n = CompressNative.get().compressInto(id, level, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
         src.position(src.limit());
         dst.position(dst.position() + n);
@@ -204,8 +205,8 @@ public enum Deflate {
     public int decompress(ByteBuffer src, ByteBuffer dst) throws ZipException, java.io.EOFException {
         Checks.requireNonNull(src, "src");
         Checks.requireNonNull(dst, "dst");
-        Bytes in = Bytes.of(src);
-        Bytes out = Bytes.writable(dst);
+        ByteRange in = ByteRange.of(src);
+        ByteRange out = ByteRange.writable(dst);
         int n = CompressNative.get().decompressInto(id, in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
         src.position(src.limit());
         dst.position(dst.position() + n);

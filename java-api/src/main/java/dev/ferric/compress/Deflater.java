@@ -1,6 +1,7 @@
 package dev.ferric.compress;
 
 import dev.ferric.NativeResource;
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 
@@ -218,7 +219,7 @@ public final class Deflater extends NativeResource {
     /** {@link #deflate(ByteBuffer)} with flush mode {@code flush}. */
     public int deflate(ByteBuffer out, int flush) {
         Checks.requireNonNull(out, "out");
-        Bytes o = Bytes.writable(out);
+        ByteRange o = ByteRange.writable(out);
         int n = run(o.array, o.direct, o.off, o.len, flush);
         out.position(out.position() + n);
         return n;
@@ -227,7 +228,7 @@ public final class Deflater extends NativeResource {
     private int run(byte[] outArray, ByteBuffer outBuffer, int outOff, int outLen, int flush) {
         if (flush != NO_FLUSH && flush != SYNC_FLUSH && flush != FULL_FLUSH) throw new IllegalArgumentException("Illegal flush mode " + flush);
         int mode = finish ? FINISH : flush;
-        Bytes in = inBuffer != null ? Bytes.of(inBuffer) : null;
+        ByteRange in = inBuffer != null ? ByteRange.of(inBuffer) : null;
         runExclusive(h -> {
             if (in != null) step.deflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen, mode);
             else step.deflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen, mode);

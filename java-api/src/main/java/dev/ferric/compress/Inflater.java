@@ -1,6 +1,7 @@
 package dev.ferric.compress;
 
 import dev.ferric.NativeResource;
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
@@ -133,14 +134,14 @@ public final class Inflater extends NativeResource {
     /** Decompresses into the remaining space of {@code out} (advancing its position); a direct buffer in place. */
     public int inflate(ByteBuffer out) throws DataFormatException {
         Checks.requireNonNull(out, "out");
-        Bytes o = Bytes.writable(out);
+        ByteRange o = ByteRange.writable(out);
         int n = run(o.array, o.direct, o.off, o.len);
         out.position(out.position() + n);
         return n;
     }
 
     private int run(byte[] outArray, ByteBuffer outBuffer, int outOff, int outLen) throws DataFormatException {
-        Bytes in = inBuffer != null ? Bytes.of(inBuffer) : null;
+        ByteRange in = inBuffer != null ? ByteRange.of(inBuffer) : null;
         try {
             runExclusive(h -> {
                 if (in != null) step.inflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen);

@@ -1,5 +1,6 @@
 package dev.ferric.compress;
 
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.io.EOFException;
 import java.nio.ByteBuffer;
@@ -92,13 +93,13 @@ public final class Lz4 {
     }
 
     /** Absolute range {@code [off, off + len)} of a buffer, checked against its capacity; positions are not changed. */
-    static Bytes absolute(ByteBuffer b, int off, int len, boolean write) {
+    static ByteRange absolute(ByteBuffer b, int off, int len, boolean write) {
         Checks.checkFromIndexSize(off, len, b.capacity());
         if (write && b.isReadOnly()) throw new java.nio.ReadOnlyBufferException();
         ByteBuffer d = b.duplicate();
         d.clear();
         d.position(off);
         d.limit(off + len);
-        return Bytes.of(d);
+        return ByteRange.of(d);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferric.compress;
 
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -57,8 +58,8 @@ public final class Lz4Compressor {
     public int compress(ByteBuffer src, int srcOff, int srcLen, ByteBuffer dest, int destOff, int maxDestLen) {
         Checks.requireNonNull(src, "src");
         Checks.requireNonNull(dest, "dest");
-        Bytes in = Lz4.absolute(src, srcOff, srcLen, false);
-        Bytes out = Lz4.absolute(dest, destOff, maxDestLen, true);
+        ByteRange in = Lz4.absolute(src, srcOff, srcLen, false);
+        ByteRange out = Lz4.absolute(dest, destOff, maxDestLen, true);
         return CompressNative.get().lz4Compress(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
     }
 

@@ -1,5 +1,6 @@
 package dev.ferric.compress;
 
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 
@@ -56,8 +57,8 @@ public final class Lz4FastDecompressor {
         Checks.requireNonNull(src, "src");
         Checks.requireNonNull(dest, "dest");
         Checks.checkFromIndexSize(srcOff, 0, src.capacity());
-        Bytes in = Lz4.absolute(src, srcOff, src.capacity() - srcOff, false);
-        Bytes out = Lz4.absolute(dest, destOff, destLen, true);
+        ByteRange in = Lz4.absolute(src, srcOff, src.capacity() - srcOff, false);
+        ByteRange out = Lz4.absolute(dest, destOff, destLen, true);
         return CompressNative.get().lz4DecompressFast(in.array, in.direct, in.off, in.len, out.array, out.direct, out.off, out.len);
     }
 

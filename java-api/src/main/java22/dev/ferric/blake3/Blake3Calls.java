@@ -29,7 +29,7 @@ final class Blake3Calls {
 
     static void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen) {
         if (HASH == null || len > MAX_PINNED) {
-            Blake3Native.get().hash(in, off, len, out, outOff, outLen);
+            Blake3Native.get().hash(in, null, off, len, out, outOff, outLen);
             return;
         }
         byte[] digest = outLen == Blake3.OUT_LEN ? DIGEST.get() : out;
