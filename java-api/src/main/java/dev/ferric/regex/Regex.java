@@ -6,17 +6,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A compiled regular expression, matched in time linear in the input by Rust's {@code regex} engine
@@ -85,8 +80,6 @@ public final class Regex extends NativeResource {
 
     private static final int ALL_FLAGS = CASE_INSENSITIVE | COMMENTS | MULTILINE | LITERAL | DOTALL | NO_UNICODE | CRLF | RUST_SYNTAX;
     private static final String KIND = "Regex";
-    /** Matches fetched per native call when iterating over bytes. */
-    private static final int BATCH = 256;
 
     private final String pattern;
     private final int flags;
@@ -431,77 +424,20 @@ public final class Regex extends NativeResource {
 
     // ---- bytes ----
 
-    /** A byte input: an array range, or a direct buffer range; results shifted by {@code shift}. */
-    private static final class Bytes {
-        final byte[] array;
-        final ByteBuffer direct;
-        final ByteBuffer source;
-        final int off;
-        final int len;
-        final int shift;
-
-        Bytes(byte[] array, ByteBuffer direct, ByteBuffer source, int off, int len, int shift) {
-            this.array = array;
-            this.direct = direct;
-            this.source = source;
-            this.off = off;
-            this.len = len;
-            this.shift = shift;
-        }
-
-        static Bytes of(byte[] a, int off, int len) {
-            Checks.requireNonNull(a, "input");
-            Checks.checkFromIndexSize(off, len, a.length);
-            return new Bytes(a, null, null, off, len, 0);
-        }
-
-        static Bytes of(ByteBuffer b) {
-            Checks.requireNonNull(b, "input");
-            int pos = b.position();
-            int len = b.remaining();
-            if (b.isDirect()) return new Bytes(null, b, b, pos, len, 0);
-            if (b.hasArray()) return new Bytes(b.array(), null, b, b.arrayOffset() + pos, len, -b.arrayOffset());
-            byte[] copy = new byte[len];
-            b.duplicate().get(copy);
-            return new Bytes(copy, null, b, 0, len, pos);
-        }
-
-        ByteMatch match(int[] slots, int base, boolean captured, Groups groups) {
-            return source == null ? new ByteMatch(array, null, slots, base, captured, groups) : new ByteMatch(null, source, slots, base, captured, groups);
-        }
-    }
-
-    private int op(int op, Bytes in) {
-        if (in.direct != null) return withSharedInt(h -> RegexNative.get().directOp(h, op, in.direct, in.off, in.len, in.off));
-        return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off));
-    }
-
-    /** Fills {@code out} with matches from {@code from} (input coordinates); returns the ints written, shifted to user offsets. */
-    private int findInto(Bytes in, int from, int prevEnd, boolean captures, int[] out) {
-        int flags = captures ? RegexNative.FIND_CAPTURES : 0;
-        int n = in.direct != null
-                ? withSharedInt(h -> RegexNative.get().directFind(h, in.direct, in.off, in.len, from, prevEnd, flags, out))
-                : withSharedInt(h -> RegexNative.get().bytesFind(h, in.array, in.off, in.len, from, prevEnd, flags, out));
-        if (in.shift != 0) {
-            for (int i = 0; i < n; i++) if (out[i] >= 0) out[i] += in.shift;
-        }
-        return n;
-    }
-
     /** Whether the regex matches all of {@code input}. */
     public boolean matches(byte[] input) {
         Checks.requireNonNull(input, "input");
-        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input, 0, input.length)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input, 0, input.length)) != 0;
     }
 
     /** Whether the regex matches all of {@code input[off, off + len)}. */
     public boolean matches(byte[] input, int off, int len) {
-        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input, off, len)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input, off, len)) != 0;
     }
 
     /** Whether the regex matches all the remaining bytes of {@code input}. */
     public boolean matches(ByteBuffer input) {
-        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input)) != 0;
     }
 
     /** Whether the regex matches somewhere in {@code input}. */
@@ -512,12 +448,12 @@ public final class Regex extends NativeResource {
 
     /** Whether the regex matches somewhere in {@code input[off, off + len)}. */
     public boolean isMatch(byte[] input, int off, int len) {
-        return op(RegexNative.OP_IS_MATCH, Bytes.of(input, off, len)) != 0;
+        return bytesOp(RegexNative.OP_IS_MATCH, ByteInput.of(input, off, len)) != 0;
     }
 
     /** Whether the regex matches somewhere in the remaining bytes of {@code input}. */
     public boolean isMatch(ByteBuffer input) {
-        return op(RegexNative.OP_IS_MATCH, Bytes.of(input)) != 0;
+        return bytesOp(RegexNative.OP_IS_MATCH, ByteInput.of(input)) != 0;
     }
 
     /** Number of non-overlapping matches in {@code input}. */
@@ -528,12 +464,12 @@ public final class Regex extends NativeResource {
 
     /** Number of non-overlapping matches in {@code input[off, off + len)}. */
     public int count(byte[] input, int off, int len) {
-        return op(RegexNative.OP_COUNT, Bytes.of(input, off, len));
+        return bytesOp(RegexNative.OP_COUNT, ByteInput.of(input, off, len));
     }
 
     /** Number of non-overlapping matches in the remaining bytes of {@code input}. */
     public int count(ByteBuffer input) {
-        return op(RegexNative.OP_COUNT, Bytes.of(input));
+        return bytesOp(RegexNative.OP_COUNT, ByteInput.of(input));
     }
 
     /** The first match in {@code input} (whole match only). */
@@ -544,12 +480,12 @@ public final class Regex extends NativeResource {
 
     /** The first match in {@code input[off, off + len)}; offsets are indices into {@code input}. */
     public Optional<ByteMatch> find(byte[] input, int off, int len) {
-        return firstBytes(Bytes.of(input, off, len), false);
+        return ByteSearch.first(this, ByteInput.of(input, off, len), false);
     }
 
     /** The first match in the remaining bytes of {@code input}; offsets are buffer indices. */
     public Optional<ByteMatch> find(ByteBuffer input) {
-        return firstBytes(Bytes.of(input), false);
+        return ByteSearch.first(this, ByteInput.of(input), false);
     }
 
     /** The first match in {@code input} with all its groups. */
@@ -560,19 +496,12 @@ public final class Regex extends NativeResource {
 
     /** The first match in {@code input[off, off + len)} with all its groups. */
     public Optional<ByteMatch> captures(byte[] input, int off, int len) {
-        return firstBytes(Bytes.of(input, off, len), true);
+        return ByteSearch.first(this, ByteInput.of(input, off, len), true);
     }
 
     /** The first match in the remaining bytes of {@code input} with all its groups. */
     public Optional<ByteMatch> captures(ByteBuffer input) {
-        return firstBytes(Bytes.of(input), true);
-    }
-
-    private Optional<ByteMatch> firstBytes(Bytes in, boolean captures) {
-        boolean withGroups = captures && groups.count() > 0;
-        int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
-        if (findInto(in, in.off, -1, withGroups, out) == 0) return Optional.empty();
-        return Optional.of(in.match(out, 0, captures, groups));
+        return ByteSearch.first(this, ByteInput.of(input), true);
     }
 
     /** All non-overlapping matches in {@code input}, found lazily in batches (whole matches only). */
@@ -583,12 +512,12 @@ public final class Regex extends NativeResource {
 
     /** All non-overlapping matches in {@code input[off, off + len)}, found lazily in batches. */
     public Stream<ByteMatch> findAll(byte[] input, int off, int len) {
-        return stream(new ByteMatches(Bytes.of(input, off, len), false));
+        return ByteSearch.all(this, ByteInput.of(input, off, len), false);
     }
 
     /** All non-overlapping matches in the remaining bytes of {@code input}, found lazily in batches. */
     public Stream<ByteMatch> findAll(ByteBuffer input) {
-        return stream(new ByteMatches(Bytes.of(input), false));
+        return ByteSearch.all(this, ByteInput.of(input), false);
     }
 
     /** All non-overlapping matches in {@code input} with their groups, found lazily in batches. */
@@ -599,63 +528,34 @@ public final class Regex extends NativeResource {
 
     /** All non-overlapping matches in {@code input[off, off + len)} with their groups. */
     public Stream<ByteMatch> capturesAll(byte[] input, int off, int len) {
-        return stream(new ByteMatches(Bytes.of(input, off, len), true));
+        return ByteSearch.all(this, ByteInput.of(input, off, len), true);
     }
 
     /** All non-overlapping matches in the remaining bytes of {@code input} with their groups. */
     public Stream<ByteMatch> capturesAll(ByteBuffer input) {
-        return stream(new ByteMatches(Bytes.of(input), true));
+        return ByteSearch.all(this, ByteInput.of(input), true);
     }
 
-    private static Stream<ByteMatch> stream(Iterator<ByteMatch> it) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    // ---- for ByteSearch: the native calls, each under a shared call guard (the helpers never see the handle) ----
+    // The yes/no and count calls (bytesOp) are called straight from the public methods: a path short enough
+    // for the JIT to inline whole, so that the ByteInput and the capturing lambda are not allocated per call.
+
+    Groups groups() {
+        return groups;
     }
 
-    /** Iterates over byte matches, fetching {@link #BATCH} per native call. */
-    private final class ByteMatches implements Iterator<ByteMatch> {
-        private final Bytes in;
-        private final boolean captures;
-        private final boolean withGroups;
-        private final int per;
-        private int[] batch;
-        private int filled;
-        private int next;
-        private int from;
-        private int prevEnd = -1;
-        private boolean exhausted;
+    /** Runs {@code op} (a {@code RegexNative.OP_*}) on all of {@code in}. */
+    int bytesOp(int op, ByteInput in) {
+        if (in.direct != null) return withSharedInt(h -> RegexNative.get().directOp(h, op, in.direct, in.off, in.len, in.off));
+        return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off));
+    }
 
-        ByteMatches(Bytes in, boolean captures) {
-            this.in = in;
-            this.captures = captures;
-            this.withGroups = captures && groups.count() > 0;
-            this.per = withGroups ? 2 * (groups.count() + 1) : 2;
-            this.from = in.off;
-        }
+    int bytesFind(byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out) {
+        return withSharedInt(h -> RegexNative.get().bytesFind(h, in, off, len, from, prevEnd, flags, out));
+    }
 
-        @Override
-        public boolean hasNext() {
-            if (next < filled) return true;
-            if (exhausted) return false;
-            batch = new int[per * BATCH];
-            filled = findInto(in, from, prevEnd, withGroups, batch);
-            next = 0;
-            if (filled < batch.length) exhausted = true;
-            if (filled > 0) {
-                // resume after the last match (in input coordinates)
-                int end = batch[filled - per + 1] - in.shift;
-                from = end;
-                prevEnd = end;
-            }
-            return filled > 0;
-        }
-
-        @Override
-        public ByteMatch next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            ByteMatch m = in.match(batch, next, captures, groups);
-            next += per;
-            return m;
-        }
+    int directFind(ByteBuffer in, int off, int len, int from, int prevEnd, int flags, int[] out) {
+        return withSharedInt(h -> RegexNative.get().directFind(h, in, off, len, from, prevEnd, flags, out));
     }
 
     /** Compile settings: flags and limits. Reusable; not thread-safe. */
