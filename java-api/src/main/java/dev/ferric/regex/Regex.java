@@ -1,5 +1,7 @@
 package dev.ferric.regex;
 
+import static dev.ferric.regex.TextSearch.text;
+
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -117,7 +118,7 @@ public final class Regex extends NativeResource {
      * @throws RegexSyntaxException if the pattern is invalid or uses an unsupported construct
      */
     public static boolean matches(String pattern, CharSequence input) {
-        return cached(pattern, 0, input, RegexNative.OP_FULL_MATCH);
+        return TextSearch.cached(pattern, 0, input, RegexNative.OP_FULL_MATCH);
     }
 
     /**
@@ -127,18 +128,7 @@ public final class Regex extends NativeResource {
      * @throws RegexSyntaxException if the pattern is invalid or uses an unsupported construct
      */
     public static boolean isMatch(String pattern, CharSequence input) {
-        return cached(pattern, 0, input, RegexNative.OP_IS_MATCH);
-    }
-
-    private static boolean cached(String pattern, int flags, CharSequence input, int op) {
-        Checks.requireNonNull(pattern, "pattern");
-        String s = text(input);
-        RegexCache.Entry e = RegexCache.acquire(pattern, flags);
-        try {
-            return e.regex.stringOp(op, s, 0) != 0;
-        } finally {
-            RegexCache.release(e);
-        }
+        return TextSearch.cached(pattern, 0, input, RegexNative.OP_IS_MATCH);
     }
 
     /** Settings for compiling: flags and the limits that bound compile time and memory. */
@@ -216,61 +206,19 @@ public final class Regex extends NativeResource {
 
     // ---- text ----
 
-    private static String text(CharSequence input) {
-        return Checks.requireNonNull(input, "input").toString();
-    }
-
-    /**
-     * Short ASCII strings, the common per-record input (a log line, a field), are copied into a
-     * per-thread buffer here and searched as text through the byte entry points: no transcoding to
-     * UTF-8 and no offset table in native code, and a byte index is the char index.
-     */
-    private static final int ASCII_MAX = 1024;
-
-    private static final ThreadLocal<byte[]> ASCII_BUFFER = new ThreadLocal<byte[]>() {
-        @Override
-        protected byte[] initialValue() {
-            return new byte[ASCII_MAX];
-        }
-    };
-
-    /** {@code s} in the per-thread buffer if it is ASCII and short enough, else null. */
-    private static byte[] ascii(String s) {
-        int n = s.length();
-        if (n > ASCII_MAX) return null;
-        byte[] b = ASCII_BUFFER.get();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) return null;
-            b[i] = (byte) c;
-        }
-        return b;
-    }
-
-    private int stringOp(int op, String s, int from) {
-        byte[] ascii = ascii(s);
-        if (ascii != null) return withSharedInt(h -> RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from));
-        return withSharedInt(h -> RegexNative.get().stringOp(h, op, s, from));
-    }
-
-    private int[] stringFind(String s, int from, int limit, boolean captures) {
-        if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
-        return withShared(h -> RegexNative.get().stringFind(h, s, from, limit, captures));
-    }
-
     /** Whether the regex matches all of {@code input} (as {@code Matcher.matches()}). */
     public boolean matches(CharSequence input) {
-        return stringOp(RegexNative.OP_FULL_MATCH, text(input), 0) != 0;
+        return textOp(RegexNative.OP_FULL_MATCH, text(input), 0) != 0;
     }
 
     /** Whether the regex matches somewhere in {@code input} (as {@code Matcher.find()} returning true). */
     public boolean isMatch(CharSequence input) {
-        return stringOp(RegexNative.OP_IS_MATCH, text(input), 0) != 0;
+        return textOp(RegexNative.OP_IS_MATCH, text(input), 0) != 0;
     }
 
     /** Number of non-overlapping matches in {@code input}, without creating match objects. */
     public int count(CharSequence input) {
-        return stringOp(RegexNative.OP_COUNT, text(input), 0);
+        return textOp(RegexNative.OP_COUNT, text(input), 0);
     }
 
     /** The first match (whole match only: its groups are not captured). */
@@ -284,51 +232,22 @@ public final class Regex extends NativeResource {
      * {@link #findAll(CharSequence)}, which reads it once.
      */
     public Optional<Match> find(CharSequence input, int from) {
-        return first(text(input), from, false);
+        return TextSearch.first(this, text(input), from, false);
     }
 
     /** The first match with all its groups. */
     public Optional<Match> captures(CharSequence input) {
-        return first(text(input), 0, true);
-    }
-
-    private Optional<Match> first(String s, int from, boolean captures) {
-        boolean withGroups = captures && groups.count() > 0;
-        byte[] ascii = ascii(s);
-        int[] slots;
-        if (ascii == null) {
-            slots = stringFind(s, from, 1, withGroups);
-        } else {
-            if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
-            int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
-            int flags = RegexNative.FIND_TEXT | (withGroups ? RegexNative.FIND_CAPTURES : 0);
-            slots = withSharedInt(h -> RegexNative.get().bytesFind(h, ascii, 0, s.length(), from, -1, flags, out)) == 0 ? null : out;
-        }
-        if (slots == null || slots.length == 0) return Optional.empty();
-        return Optional.of(new Match(s, slots, 0, captures, groups));
+        return TextSearch.first(this, text(input), 0, true);
     }
 
     /** All non-overlapping matches, in order (whole matches only). All are found when this is called. */
     public Stream<Match> findAll(CharSequence input) {
-        return all(text(input), false);
+        return TextSearch.all(this, text(input), false);
     }
 
     /** All non-overlapping matches with their groups. All are found when this is called. */
     public Stream<Match> capturesAll(CharSequence input) {
-        return all(text(input), true);
-    }
-
-    private Stream<Match> all(String s, boolean captures) {
-        boolean withGroups = captures && groups.count() > 0;
-        int[] slots = stringFind(s, 0, -1, withGroups);
-        int per = withGroups ? 2 * (groups.count() + 1) : 2;
-        return IntStream.range(0, slots.length / per).mapToObj(i -> new Match(s, slots, i * per, captures, groups));
-    }
-
-    private List<Match> allList(String s, boolean captures) {
-        List<Match> list = new ArrayList<>();
-        all(s, captures).forEach(list::add);
-        return list;
+        return TextSearch.all(this, text(input), true);
     }
 
     /**
@@ -358,7 +277,7 @@ public final class Regex extends NativeResource {
             malformed = e;
         }
         boolean caps = r != null && r.usesGroups();
-        int[] slots = stringFind(s, 0, limit, caps && groups.count() > 0);
+        int[] slots = TextSearch.find(this, s, 0, limit, caps && groups.count() > 0);
         int per = caps && groups.count() > 0 ? 2 * (groups.count() + 1) : 2;
         if (slots.length == 0) return s;
         if (malformed != null) throw malformed;
@@ -379,7 +298,7 @@ public final class Regex extends NativeResource {
         String s = text(input);
         StringBuilder sb = new StringBuilder(s.length() + 16);
         int last = 0;
-        for (Match m : allList(s, true)) {
+        for (Match m : TextSearch.allList(this, s, true)) {
             sb.append(s, last, m.start()).append(replacer.apply(m));
             last = m.end();
         }
@@ -398,7 +317,7 @@ public final class Regex extends NativeResource {
      */
     public String[] split(CharSequence input, int limit) {
         String s = text(input);
-        int[] slots = stringFind(s, 0, limit > 0 ? limit : -1, false);
+        int[] slots = TextSearch.find(this, s, 0, limit > 0 ? limit : -1, false);
         List<String> parts = new ArrayList<>();
         int index = 0;
         boolean limited = limit > 0;
@@ -536,12 +455,23 @@ public final class Regex extends NativeResource {
         return ByteSearch.all(this, ByteInput.of(input), true);
     }
 
-    // ---- for ByteSearch: the native calls, each under a shared call guard (the helpers never see the handle) ----
-    // The yes/no and count calls (bytesOp) are called straight from the public methods: a path short enough
+    // ---- for TextSearch and ByteSearch: the native calls, each under a shared call guard (the helpers never see the handle) ----
+    // The yes/no and count calls (textOp, bytesOp) are called straight from the public methods: a path short enough
     // for the JIT to inline whole, so that the ByteInput and the capturing lambda are not allocated per call.
 
     Groups groups() {
         return groups;
+    }
+
+    /** Runs {@code op} (a {@code RegexNative.OP_*}) on {@code s} from {@code from}; short ASCII text as bytes. */
+    int textOp(int op, String s, int from) {
+        byte[] ascii = TextSearch.ascii(s);
+        if (ascii != null) return withSharedInt(h -> RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from));
+        return withSharedInt(h -> RegexNative.get().stringOp(h, op, s, from));
+    }
+
+    int[] textFind(String s, int from, int limit, boolean captures) {
+        return withShared(h -> RegexNative.get().stringFind(h, s, from, limit, captures));
     }
 
     /** Runs {@code op} (a {@code RegexNative.OP_*}) on all of {@code in}. */
