@@ -5,10 +5,8 @@ import static dev.ferric.regex.TextSearch.text;
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -258,51 +256,18 @@ public final class Regex extends NativeResource {
      * @throws IndexOutOfBoundsException if it refers to a group number that does not exist
      */
     public String replaceFirst(CharSequence input, String replacement) {
-        return replace(text(input), replacement, 1);
+        return TextEdits.replace(this, text(input), replacement, 1);
     }
 
     /** {@code input} with every match replaced; see {@link #replaceFirst(CharSequence, String)}. */
     public String replaceAll(CharSequence input, String replacement) {
-        return replace(text(input), replacement, -1);
-    }
-
-    private String replace(String s, String replacement, int limit) {
-        Checks.requireNonNull(replacement, "replacement");
-        // Like Matcher.replaceAll, a malformed replacement is an error only once there is a match to replace.
-        Replacement r = null;
-        RuntimeException malformed = null;
-        try {
-            r = new Replacement(replacement, groups);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            malformed = e;
-        }
-        boolean caps = r != null && r.usesGroups();
-        int[] slots = TextSearch.find(this, s, 0, limit, caps && groups.count() > 0);
-        int per = caps && groups.count() > 0 ? 2 * (groups.count() + 1) : 2;
-        if (slots.length == 0) return s;
-        if (malformed != null) throw malformed;
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        int last = 0;
-        for (int base = 0; base < slots.length; base += per) {
-            Match m = new Match(s, slots, base, caps, groups);
-            sb.append(s, last, m.start());
-            r.appendTo(sb, m);
-            last = m.end();
-        }
-        return sb.append(s, last, s.length()).toString();
+        return TextEdits.replace(this, text(input), replacement, -1);
     }
 
     /** {@code input} with every match replaced by what {@code replacer} returns for it (used literally). */
     public String replaceAll(CharSequence input, Function<Match, String> replacer) {
         Checks.requireNonNull(replacer, "replacer");
-        String s = text(input);
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        int last = 0;
-        for (Match m : TextSearch.allList(this, s, true)) {
-            sb.append(s, last, m.start()).append(replacer.apply(m));
-            last = m.end();
-        }
-        return sb.append(s, last, s.length()).toString();
+        return TextEdits.replaceAll(this, text(input), replacer);
     }
 
     /** Splits {@code input} around matches, as {@link java.util.regex.Pattern#split(CharSequence)}. */
@@ -316,29 +281,7 @@ public final class Regex extends NativeResource {
      * negative: all parts) and for a zero-width match at the start (no leading empty string).
      */
     public String[] split(CharSequence input, int limit) {
-        String s = text(input);
-        int[] slots = TextSearch.find(this, s, 0, limit > 0 ? limit : -1, false);
-        List<String> parts = new ArrayList<>();
-        int index = 0;
-        boolean limited = limit > 0;
-        for (int k = 0; k < slots.length; k += 2) {
-            int start = slots[k];
-            int end = slots[k + 1];
-            if (!limited || parts.size() < limit - 1) {
-                if (index == 0 && start == 0 && start == end) continue;
-                parts.add(s.substring(index, start));
-                index = end;
-            } else {
-                break;
-            }
-        }
-        if (index == 0) return new String[] {s};
-        parts.add(s.substring(index));
-        int size = parts.size();
-        if (limit == 0) {
-            while (size > 0 && parts.get(size - 1).isEmpty()) size--;
-        }
-        return parts.subList(0, size).toArray(new String[0]);
+        return TextEdits.split(this, text(input), limit);
     }
 
     // ---- bytes ----
