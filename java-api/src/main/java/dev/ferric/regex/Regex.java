@@ -140,24 +140,13 @@ public final class Regex extends NativeResource {
      */
     public static String quote(String literal) {
         Checks.requireNonNull(literal, "literal");
-        StringBuilder sb = new StringBuilder(literal.length() + 8);
-        for (int i = 0; i < literal.length(); i++) {
-            char c = literal.charAt(i);
-            if ("\\.+*?()|[]{}^$#&-~".indexOf(c) >= 0) {
-                sb.append('\\').append(c);
-            } else if (Character.isWhitespace(c)) {
-                sb.append("\\x{").append(Integer.toHexString(c)).append('}');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Quoting.pattern(literal);
     }
 
     /** {@code s} with {@code \} and {@code $} escaped, for use as a literal replacement. */
     public static String quoteReplacement(String s) {
         Checks.requireNonNull(s, "s");
-        return Replacement.quote(s);
+        return Quoting.replacement(s);
     }
 
     /** The pattern as given. */
