@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+// The public API; the work behind it is in package-private classes: TextSearch (finding matches in text,
+// the ASCII fast path, the cached one-off checks), TextEdits (replace, split), ByteSearch and ByteInput
+// (the byte[] and ByteBuffer API), Quoting. The native calls they make through this class, each under
+// a call guard, are at the end, before the Builder.
+
 /**
  * A compiled regular expression, matched in time linear in the input by Rust's {@code regex} engine
  * (finite automata, no backtracking: no pattern or input can make it take exponential time).
