@@ -1,22 +1,21 @@
 package dev.ferric.regex;
 
+import static dev.ferric.regex.TextSearch.text;
+
 import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
+
+// The public API; the work behind it is in package-private classes: TextSearch (finding matches in text,
+// the ASCII fast path, the cached one-off checks), TextEdits (replace, split), ByteSearch and ByteInput
+// (the byte[] and ByteBuffer API), Quoting. The native calls they make through this class, each under
+// a call guard, are at the end, before the Builder.
 
 /**
  * A compiled regular expression, matched in time linear in the input by Rust's {@code regex} engine
@@ -85,8 +84,6 @@ public final class Regex extends NativeResource {
 
     private static final int ALL_FLAGS = CASE_INSENSITIVE | COMMENTS | MULTILINE | LITERAL | DOTALL | NO_UNICODE | CRLF | RUST_SYNTAX;
     private static final String KIND = "Regex";
-    /** Matches fetched per native call when iterating over bytes. */
-    private static final int BATCH = 256;
 
     private final String pattern;
     private final int flags;
@@ -124,7 +121,7 @@ public final class Regex extends NativeResource {
      * @throws RegexSyntaxException if the pattern is invalid or uses an unsupported construct
      */
     public static boolean matches(String pattern, CharSequence input) {
-        return cached(pattern, 0, input, RegexNative.OP_FULL_MATCH);
+        return TextSearch.cached(pattern, 0, input, RegexNative.OP_FULL_MATCH);
     }
 
     /**
@@ -134,18 +131,7 @@ public final class Regex extends NativeResource {
      * @throws RegexSyntaxException if the pattern is invalid or uses an unsupported construct
      */
     public static boolean isMatch(String pattern, CharSequence input) {
-        return cached(pattern, 0, input, RegexNative.OP_IS_MATCH);
-    }
-
-    private static boolean cached(String pattern, int flags, CharSequence input, int op) {
-        Checks.requireNonNull(pattern, "pattern");
-        String s = text(input);
-        RegexCache.Entry e = RegexCache.acquire(pattern, flags);
-        try {
-            return e.regex.stringOp(op, s, 0) != 0;
-        } finally {
-            RegexCache.release(e);
-        }
+        return TextSearch.cached(pattern, 0, input, RegexNative.OP_IS_MATCH);
     }
 
     /** Settings for compiling: flags and the limits that bound compile time and memory. */
@@ -159,24 +145,13 @@ public final class Regex extends NativeResource {
      */
     public static String quote(String literal) {
         Checks.requireNonNull(literal, "literal");
-        StringBuilder sb = new StringBuilder(literal.length() + 8);
-        for (int i = 0; i < literal.length(); i++) {
-            char c = literal.charAt(i);
-            if ("\\.+*?()|[]{}^$#&-~".indexOf(c) >= 0) {
-                sb.append('\\').append(c);
-            } else if (Character.isWhitespace(c)) {
-                sb.append("\\x{").append(Integer.toHexString(c)).append('}');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Quoting.pattern(literal);
     }
 
     /** {@code s} with {@code \} and {@code $} escaped, for use as a literal replacement. */
     public static String quoteReplacement(String s) {
         Checks.requireNonNull(s, "s");
-        return Replacement.quote(s);
+        return Quoting.replacement(s);
     }
 
     /** The pattern as given. */
@@ -223,61 +198,19 @@ public final class Regex extends NativeResource {
 
     // ---- text ----
 
-    private static String text(CharSequence input) {
-        return Checks.requireNonNull(input, "input").toString();
-    }
-
-    /**
-     * Short ASCII strings, the common per-record input (a log line, a field), are copied into a
-     * per-thread buffer here and searched as text through the byte entry points: no transcoding to
-     * UTF-8 and no offset table in native code, and a byte index is the char index.
-     */
-    private static final int ASCII_MAX = 1024;
-
-    private static final ThreadLocal<byte[]> ASCII_BUFFER = new ThreadLocal<byte[]>() {
-        @Override
-        protected byte[] initialValue() {
-            return new byte[ASCII_MAX];
-        }
-    };
-
-    /** {@code s} in the per-thread buffer if it is ASCII and short enough, else null. */
-    private static byte[] ascii(String s) {
-        int n = s.length();
-        if (n > ASCII_MAX) return null;
-        byte[] b = ASCII_BUFFER.get();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) return null;
-            b[i] = (byte) c;
-        }
-        return b;
-    }
-
-    private int stringOp(int op, String s, int from) {
-        byte[] ascii = ascii(s);
-        if (ascii != null) return withSharedInt(h -> RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from));
-        return withSharedInt(h -> RegexNative.get().stringOp(h, op, s, from));
-    }
-
-    private int[] stringFind(String s, int from, int limit, boolean captures) {
-        if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
-        return withShared(h -> RegexNative.get().stringFind(h, s, from, limit, captures));
-    }
-
     /** Whether the regex matches all of {@code input} (as {@code Matcher.matches()}). */
     public boolean matches(CharSequence input) {
-        return stringOp(RegexNative.OP_FULL_MATCH, text(input), 0) != 0;
+        return textOp(RegexNative.OP_FULL_MATCH, text(input), 0) != 0;
     }
 
     /** Whether the regex matches somewhere in {@code input} (as {@code Matcher.find()} returning true). */
     public boolean isMatch(CharSequence input) {
-        return stringOp(RegexNative.OP_IS_MATCH, text(input), 0) != 0;
+        return textOp(RegexNative.OP_IS_MATCH, text(input), 0) != 0;
     }
 
     /** Number of non-overlapping matches in {@code input}, without creating match objects. */
     public int count(CharSequence input) {
-        return stringOp(RegexNative.OP_COUNT, text(input), 0);
+        return textOp(RegexNative.OP_COUNT, text(input), 0);
     }
 
     /** The first match (whole match only: its groups are not captured). */
@@ -291,51 +224,22 @@ public final class Regex extends NativeResource {
      * {@link #findAll(CharSequence)}, which reads it once.
      */
     public Optional<Match> find(CharSequence input, int from) {
-        return first(text(input), from, false);
+        return TextSearch.first(this, text(input), from, false);
     }
 
     /** The first match with all its groups. */
     public Optional<Match> captures(CharSequence input) {
-        return first(text(input), 0, true);
-    }
-
-    private Optional<Match> first(String s, int from, boolean captures) {
-        boolean withGroups = captures && groups.count() > 0;
-        byte[] ascii = ascii(s);
-        int[] slots;
-        if (ascii == null) {
-            slots = stringFind(s, from, 1, withGroups);
-        } else {
-            if (from < 0 || from > s.length()) throw new IndexOutOfBoundsException("from " + from + " out of bounds for length " + s.length());
-            int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
-            int flags = RegexNative.FIND_TEXT | (withGroups ? RegexNative.FIND_CAPTURES : 0);
-            slots = withSharedInt(h -> RegexNative.get().bytesFind(h, ascii, 0, s.length(), from, -1, flags, out)) == 0 ? null : out;
-        }
-        if (slots == null || slots.length == 0) return Optional.empty();
-        return Optional.of(new Match(s, slots, 0, captures, groups));
+        return TextSearch.first(this, text(input), 0, true);
     }
 
     /** All non-overlapping matches, in order (whole matches only). All are found when this is called. */
     public Stream<Match> findAll(CharSequence input) {
-        return all(text(input), false);
+        return TextSearch.all(this, text(input), false);
     }
 
     /** All non-overlapping matches with their groups. All are found when this is called. */
     public Stream<Match> capturesAll(CharSequence input) {
-        return all(text(input), true);
-    }
-
-    private Stream<Match> all(String s, boolean captures) {
-        boolean withGroups = captures && groups.count() > 0;
-        int[] slots = stringFind(s, 0, -1, withGroups);
-        int per = withGroups ? 2 * (groups.count() + 1) : 2;
-        return IntStream.range(0, slots.length / per).mapToObj(i -> new Match(s, slots, i * per, captures, groups));
-    }
-
-    private List<Match> allList(String s, boolean captures) {
-        List<Match> list = new ArrayList<>();
-        all(s, captures).forEach(list::add);
-        return list;
+        return TextSearch.all(this, text(input), true);
     }
 
     /**
@@ -346,51 +250,18 @@ public final class Regex extends NativeResource {
      * @throws IndexOutOfBoundsException if it refers to a group number that does not exist
      */
     public String replaceFirst(CharSequence input, String replacement) {
-        return replace(text(input), replacement, 1);
+        return TextEdits.replace(this, text(input), replacement, 1);
     }
 
     /** {@code input} with every match replaced; see {@link #replaceFirst(CharSequence, String)}. */
     public String replaceAll(CharSequence input, String replacement) {
-        return replace(text(input), replacement, -1);
-    }
-
-    private String replace(String s, String replacement, int limit) {
-        Checks.requireNonNull(replacement, "replacement");
-        // Like Matcher.replaceAll, a malformed replacement is an error only once there is a match to replace.
-        Replacement r = null;
-        RuntimeException malformed = null;
-        try {
-            r = new Replacement(replacement, groups);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            malformed = e;
-        }
-        boolean caps = r != null && r.usesGroups();
-        int[] slots = stringFind(s, 0, limit, caps && groups.count() > 0);
-        int per = caps && groups.count() > 0 ? 2 * (groups.count() + 1) : 2;
-        if (slots.length == 0) return s;
-        if (malformed != null) throw malformed;
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        int last = 0;
-        for (int base = 0; base < slots.length; base += per) {
-            Match m = new Match(s, slots, base, caps, groups);
-            sb.append(s, last, m.start());
-            r.appendTo(sb, m);
-            last = m.end();
-        }
-        return sb.append(s, last, s.length()).toString();
+        return TextEdits.replace(this, text(input), replacement, -1);
     }
 
     /** {@code input} with every match replaced by what {@code replacer} returns for it (used literally). */
     public String replaceAll(CharSequence input, Function<Match, String> replacer) {
         Checks.requireNonNull(replacer, "replacer");
-        String s = text(input);
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        int last = 0;
-        for (Match m : allList(s, true)) {
-            sb.append(s, last, m.start()).append(replacer.apply(m));
-            last = m.end();
-        }
-        return sb.append(s, last, s.length()).toString();
+        return TextEdits.replaceAll(this, text(input), replacer);
     }
 
     /** Splits {@code input} around matches, as {@link java.util.regex.Pattern#split(CharSequence)}. */
@@ -404,104 +275,25 @@ public final class Regex extends NativeResource {
      * negative: all parts) and for a zero-width match at the start (no leading empty string).
      */
     public String[] split(CharSequence input, int limit) {
-        String s = text(input);
-        int[] slots = stringFind(s, 0, limit > 0 ? limit : -1, false);
-        List<String> parts = new ArrayList<>();
-        int index = 0;
-        boolean limited = limit > 0;
-        for (int k = 0; k < slots.length; k += 2) {
-            int start = slots[k];
-            int end = slots[k + 1];
-            if (!limited || parts.size() < limit - 1) {
-                if (index == 0 && start == 0 && start == end) continue;
-                parts.add(s.substring(index, start));
-                index = end;
-            } else {
-                break;
-            }
-        }
-        if (index == 0) return new String[] {s};
-        parts.add(s.substring(index));
-        int size = parts.size();
-        if (limit == 0) {
-            while (size > 0 && parts.get(size - 1).isEmpty()) size--;
-        }
-        return parts.subList(0, size).toArray(new String[0]);
+        return TextEdits.split(this, text(input), limit);
     }
 
     // ---- bytes ----
 
-    /** A byte input: an array range, or a direct buffer range; results shifted by {@code shift}. */
-    private static final class Bytes {
-        final byte[] array;
-        final ByteBuffer direct;
-        final ByteBuffer source;
-        final int off;
-        final int len;
-        final int shift;
-
-        Bytes(byte[] array, ByteBuffer direct, ByteBuffer source, int off, int len, int shift) {
-            this.array = array;
-            this.direct = direct;
-            this.source = source;
-            this.off = off;
-            this.len = len;
-            this.shift = shift;
-        }
-
-        static Bytes of(byte[] a, int off, int len) {
-            Checks.requireNonNull(a, "input");
-            Checks.checkFromIndexSize(off, len, a.length);
-            return new Bytes(a, null, null, off, len, 0);
-        }
-
-        static Bytes of(ByteBuffer b) {
-            Checks.requireNonNull(b, "input");
-            int pos = b.position();
-            int len = b.remaining();
-            if (b.isDirect()) return new Bytes(null, b, b, pos, len, 0);
-            if (b.hasArray()) return new Bytes(b.array(), null, b, b.arrayOffset() + pos, len, -b.arrayOffset());
-            byte[] copy = new byte[len];
-            b.duplicate().get(copy);
-            return new Bytes(copy, null, b, 0, len, pos);
-        }
-
-        ByteMatch match(int[] slots, int base, boolean captured, Groups groups) {
-            return source == null ? new ByteMatch(array, null, slots, base, captured, groups) : new ByteMatch(null, source, slots, base, captured, groups);
-        }
-    }
-
-    private int op(int op, Bytes in) {
-        if (in.direct != null) return withSharedInt(h -> RegexNative.get().directOp(h, op, in.direct, in.off, in.len, in.off));
-        return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off));
-    }
-
-    /** Fills {@code out} with matches from {@code from} (input coordinates); returns the ints written, shifted to user offsets. */
-    private int findInto(Bytes in, int from, int prevEnd, boolean captures, int[] out) {
-        int flags = captures ? RegexNative.FIND_CAPTURES : 0;
-        int n = in.direct != null
-                ? withSharedInt(h -> RegexNative.get().directFind(h, in.direct, in.off, in.len, from, prevEnd, flags, out))
-                : withSharedInt(h -> RegexNative.get().bytesFind(h, in.array, in.off, in.len, from, prevEnd, flags, out));
-        if (in.shift != 0) {
-            for (int i = 0; i < n; i++) if (out[i] >= 0) out[i] += in.shift;
-        }
-        return n;
-    }
-
     /** Whether the regex matches all of {@code input}. */
     public boolean matches(byte[] input) {
         Checks.requireNonNull(input, "input");
-        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input, 0, input.length)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input, 0, input.length)) != 0;
     }
 
     /** Whether the regex matches all of {@code input[off, off + len)}. */
     public boolean matches(byte[] input, int off, int len) {
-        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input, off, len)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input, off, len)) != 0;
     }
 
     /** Whether the regex matches all the remaining bytes of {@code input}. */
     public boolean matches(ByteBuffer input) {
-        return op(RegexNative.OP_FULL_MATCH, Bytes.of(input)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input)) != 0;
     }
 
     /** Whether the regex matches somewhere in {@code input}. */
@@ -512,12 +304,12 @@ public final class Regex extends NativeResource {
 
     /** Whether the regex matches somewhere in {@code input[off, off + len)}. */
     public boolean isMatch(byte[] input, int off, int len) {
-        return op(RegexNative.OP_IS_MATCH, Bytes.of(input, off, len)) != 0;
+        return bytesOp(RegexNative.OP_IS_MATCH, ByteInput.of(input, off, len)) != 0;
     }
 
     /** Whether the regex matches somewhere in the remaining bytes of {@code input}. */
     public boolean isMatch(ByteBuffer input) {
-        return op(RegexNative.OP_IS_MATCH, Bytes.of(input)) != 0;
+        return bytesOp(RegexNative.OP_IS_MATCH, ByteInput.of(input)) != 0;
     }
 
     /** Number of non-overlapping matches in {@code input}. */
@@ -528,12 +320,12 @@ public final class Regex extends NativeResource {
 
     /** Number of non-overlapping matches in {@code input[off, off + len)}. */
     public int count(byte[] input, int off, int len) {
-        return op(RegexNative.OP_COUNT, Bytes.of(input, off, len));
+        return bytesOp(RegexNative.OP_COUNT, ByteInput.of(input, off, len));
     }
 
     /** Number of non-overlapping matches in the remaining bytes of {@code input}. */
     public int count(ByteBuffer input) {
-        return op(RegexNative.OP_COUNT, Bytes.of(input));
+        return bytesOp(RegexNative.OP_COUNT, ByteInput.of(input));
     }
 
     /** The first match in {@code input} (whole match only). */
@@ -544,12 +336,12 @@ public final class Regex extends NativeResource {
 
     /** The first match in {@code input[off, off + len)}; offsets are indices into {@code input}. */
     public Optional<ByteMatch> find(byte[] input, int off, int len) {
-        return firstBytes(Bytes.of(input, off, len), false);
+        return ByteSearch.first(this, ByteInput.of(input, off, len), false);
     }
 
     /** The first match in the remaining bytes of {@code input}; offsets are buffer indices. */
     public Optional<ByteMatch> find(ByteBuffer input) {
-        return firstBytes(Bytes.of(input), false);
+        return ByteSearch.first(this, ByteInput.of(input), false);
     }
 
     /** The first match in {@code input} with all its groups. */
@@ -560,19 +352,12 @@ public final class Regex extends NativeResource {
 
     /** The first match in {@code input[off, off + len)} with all its groups. */
     public Optional<ByteMatch> captures(byte[] input, int off, int len) {
-        return firstBytes(Bytes.of(input, off, len), true);
+        return ByteSearch.first(this, ByteInput.of(input, off, len), true);
     }
 
     /** The first match in the remaining bytes of {@code input} with all its groups. */
     public Optional<ByteMatch> captures(ByteBuffer input) {
-        return firstBytes(Bytes.of(input), true);
-    }
-
-    private Optional<ByteMatch> firstBytes(Bytes in, boolean captures) {
-        boolean withGroups = captures && groups.count() > 0;
-        int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
-        if (findInto(in, in.off, -1, withGroups, out) == 0) return Optional.empty();
-        return Optional.of(in.match(out, 0, captures, groups));
+        return ByteSearch.first(this, ByteInput.of(input), true);
     }
 
     /** All non-overlapping matches in {@code input}, found lazily in batches (whole matches only). */
@@ -583,12 +368,12 @@ public final class Regex extends NativeResource {
 
     /** All non-overlapping matches in {@code input[off, off + len)}, found lazily in batches. */
     public Stream<ByteMatch> findAll(byte[] input, int off, int len) {
-        return stream(new ByteMatches(Bytes.of(input, off, len), false));
+        return ByteSearch.all(this, ByteInput.of(input, off, len), false);
     }
 
     /** All non-overlapping matches in the remaining bytes of {@code input}, found lazily in batches. */
     public Stream<ByteMatch> findAll(ByteBuffer input) {
-        return stream(new ByteMatches(Bytes.of(input), false));
+        return ByteSearch.all(this, ByteInput.of(input), false);
     }
 
     /** All non-overlapping matches in {@code input} with their groups, found lazily in batches. */
@@ -599,63 +384,45 @@ public final class Regex extends NativeResource {
 
     /** All non-overlapping matches in {@code input[off, off + len)} with their groups. */
     public Stream<ByteMatch> capturesAll(byte[] input, int off, int len) {
-        return stream(new ByteMatches(Bytes.of(input, off, len), true));
+        return ByteSearch.all(this, ByteInput.of(input, off, len), true);
     }
 
     /** All non-overlapping matches in the remaining bytes of {@code input} with their groups. */
     public Stream<ByteMatch> capturesAll(ByteBuffer input) {
-        return stream(new ByteMatches(Bytes.of(input), true));
+        return ByteSearch.all(this, ByteInput.of(input), true);
     }
 
-    private static Stream<ByteMatch> stream(Iterator<ByteMatch> it) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    // ---- for TextSearch and ByteSearch: the native calls, each under a shared call guard (the helpers never see the handle) ----
+    // The yes/no and count calls (textOp, bytesOp) are called straight from the public methods: a path short enough
+    // for the JIT to inline whole, so that the ByteInput and the capturing lambda are not allocated per call.
+
+    Groups groups() {
+        return groups;
     }
 
-    /** Iterates over byte matches, fetching {@link #BATCH} per native call. */
-    private final class ByteMatches implements Iterator<ByteMatch> {
-        private final Bytes in;
-        private final boolean captures;
-        private final boolean withGroups;
-        private final int per;
-        private int[] batch;
-        private int filled;
-        private int next;
-        private int from;
-        private int prevEnd = -1;
-        private boolean exhausted;
+    /** Runs {@code op} (a {@code RegexNative.OP_*}) on {@code s} from {@code from}; short ASCII text as bytes. */
+    int textOp(int op, String s, int from) {
+        byte[] ascii = TextSearch.ascii(s);
+        if (ascii != null) return withSharedInt(h -> RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from));
+        return withSharedInt(h -> RegexNative.get().stringOp(h, op, s, from));
+    }
 
-        ByteMatches(Bytes in, boolean captures) {
-            this.in = in;
-            this.captures = captures;
-            this.withGroups = captures && groups.count() > 0;
-            this.per = withGroups ? 2 * (groups.count() + 1) : 2;
-            this.from = in.off;
-        }
+    int[] textFind(String s, int from, int limit, boolean captures) {
+        return withShared(h -> RegexNative.get().stringFind(h, s, from, limit, captures));
+    }
 
-        @Override
-        public boolean hasNext() {
-            if (next < filled) return true;
-            if (exhausted) return false;
-            batch = new int[per * BATCH];
-            filled = findInto(in, from, prevEnd, withGroups, batch);
-            next = 0;
-            if (filled < batch.length) exhausted = true;
-            if (filled > 0) {
-                // resume after the last match (in input coordinates)
-                int end = batch[filled - per + 1] - in.shift;
-                from = end;
-                prevEnd = end;
-            }
-            return filled > 0;
-        }
+    /** Runs {@code op} (a {@code RegexNative.OP_*}) on all of {@code in}. */
+    int bytesOp(int op, ByteInput in) {
+        if (in.direct != null) return withSharedInt(h -> RegexNative.get().directOp(h, op, in.direct, in.off, in.len, in.off));
+        return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off));
+    }
 
-        @Override
-        public ByteMatch next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            ByteMatch m = in.match(batch, next, captures, groups);
-            next += per;
-            return m;
-        }
+    int bytesFind(byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out) {
+        return withSharedInt(h -> RegexNative.get().bytesFind(h, in, off, len, from, prevEnd, flags, out));
+    }
+
+    int directFind(ByteBuffer in, int off, int len, int from, int prevEnd, int flags, int[] out) {
+        return withSharedInt(h -> RegexNative.get().directFind(h, in, off, len, from, prevEnd, flags, out));
     }
 
     /** Compile settings: flags and limits. Reusable; not thread-safe. */

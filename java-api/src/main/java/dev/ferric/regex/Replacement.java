@@ -78,16 +78,4 @@ final class Replacement {
             }
         }
     }
-
-    /** {@code s} with {@code \} and {@code $} quoted, so that it is replaced literally. */
-    static String quote(String s) {
-        if (s.indexOf('\\') < 0 && s.indexOf('$') < 0) return s;
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || c == '$') sb.append('\\');
-            sb.append(c);
-        }
-        return sb.toString();
-    }
 }
