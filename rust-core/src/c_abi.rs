@@ -152,8 +152,8 @@ pub unsafe extern "C" fn ferric_lz4_decompress_fast(input: *const u8, off: i32, 
     run(|| Ok(lz4::decompress_fast(slice(input, off as i64, len as i64), slice_mut(out, out_off, out_len)).or_throw()? as i32))
 }
 
-/// `RegexNative.bytesOp`: the `op` of the regex behind `handle` on `input[off, off + len)`, searching
-/// from array index `from`.
+/// `RegexNative.op` on an array: the `op` of the regex behind `handle` on `input[off, off + len)`,
+/// searching from `from` (relative to `off`).
 ///
 /// # Safety
 /// Java checked the range and holds a shared call guard on the live handle.
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn ferric_regex_bytes_op(handle: i64, op: i32, input: *con
     crate::memory::Kernel::Regex.enter();
     run(|| {
         let re = crate::glue::regex::regex(handle)?;
-        let from = crate::glue::regex::check_from(from - off, len)?;
+        let from = crate::glue::regex::check_from(from, len)?;
         crate::glue::regex::run_op(re, op, Mode::Bytes, slice(input, off as i64, len as i64), from)
     })
 }

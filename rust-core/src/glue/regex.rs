@@ -1,7 +1,7 @@
 //! JNI glue for `dev.ferric.regex.RegexNative`: decode arguments, call `ferric_kernels::regex`, encode results.
 //!
-//! Byte inputs are searched where they are (see `boundary::with_bytes` and `direct_slice`) and
-//! report byte offsets into the array or buffer. String inputs are transcoded to UTF-8 (unpaired
+//! Byte inputs (one `Region` each) are searched where they are (see `boundary::with_input`) and
+//! report byte offsets relative to the range's start. String inputs are transcoded to UTF-8 (unpaired
 //! surrogates read as U+FFFD) and report UTF-16 indices.
 
 // Each function takes its Java method's parameters, one by one.
@@ -14,8 +14,7 @@ use jni::Env;
 use ferric_kernels::regex::utf16::Utf8Text;
 use ferric_kernels::regex::{CompileError, Mode, Options, Regex, RegexSet};
 use crate::boundary::{
-    self, direct_slice, read_utf16, string_len, with_bytes, with_utf16_critical, FerricError,
-    FerricResult,
+    self, read_utf16, string_len, with_input, with_utf16_critical, FerricError, FerricResult, Region,
 };
 
 /// `op` of the `*Op` functions.
@@ -26,9 +25,9 @@ pub(crate) const OP_COUNT: jint = 2;
 /// with text semantics; their indices are the `String`'s.
 pub(crate) const OP_TEXT: jint = 0x100;
 
-/// `flags` of `bytesFind`/`directFind`: report every group's slots, not only the whole match's.
+/// `flags` of `find`: report every group's slots, not only the whole match's.
 pub(crate) const FIND_CAPTURES: jint = 1;
-/// `flags` of `bytesFind`/`directFind`: as [`OP_TEXT`].
+/// `flags` of `find`: as [`OP_TEXT`].
 pub(crate) const FIND_TEXT: jint = 2;
 
 fn compile_error(e: CompileError) -> FerricError {
@@ -113,12 +112,11 @@ pub(crate) fn check_from(from: jint, len: jint) -> FerricResult<usize> {
     Ok(from as usize)
 }
 
-/// Searches `hay` from `from`, writing each match's slots (shifted by `base`, -1 when unset) into
+/// Searches `hay` from `from`, writing each match's slots (offsets into `hay`, -1 when unset) into
 /// `out` until it is full; returns the slots written.
 fn find_batch(
     re: &Regex,
     hay: &[u8],
-    base: usize,
     from: usize,
     prev_end: jint,
     flags: jint,
@@ -139,7 +137,7 @@ fn find_batch(
     while out.len() + per <= capacity && it.next_match() {
         for g in it.groups() {
             match g {
-                Some((s, e)) => out.extend_from_slice(&[(s + base) as jint, (e + base) as jint]),
+                Some((s, e)) => out.extend_from_slice(&[s as jint, e as jint]),
                 None => out.extend_from_slice(&[-1, -1]),
             }
         }
@@ -199,44 +197,24 @@ fn memory_usage<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> Fe
     Ok(regex(handle)?.memory_usage() as jlong)
 }
 
-fn bytes_op<'l>(
+/// Runs `op` on one byte range from `from` (relative to the range's start).
+fn op<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
     handle: jlong,
     op: jint,
-    input: JByteArray<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
     off: jint,
     len: jint,
     from: jint,
 ) -> FerricResult<jint> {
     crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
-    let from = check_from(from - off, len)?;
-    with_bytes(env, &input, off, len, |hay| {
+    let from = check_from(from, len)?;
+    with_input(env, &Region::new(&in_arr, &in_buf, off, len), |hay| {
         run_op(re, op, Mode::Bytes, hay, from)
     })?
-}
-
-fn direct_op<'l>(
-    env: &mut Env<'l>,
-    _this: JObject<'l>,
-    handle: jlong,
-    op: jint,
-    input: JByteBuffer<'l>,
-    pos: jint,
-    len: jint,
-    from: jint,
-) -> FerricResult<jint> {
-    crate::memory::Kernel::Regex.enter();
-    let re = regex(handle)?;
-    let from = check_from(from - pos, len)?;
-    run_op(
-        re,
-        op,
-        Mode::Bytes,
-        direct_slice(env, &input, pos, len)?,
-        from,
-    )
 }
 
 /// `from` in UTF-16 units.
@@ -256,14 +234,16 @@ fn string_op<'l>(
     run_op(re, op, Mode::Text, t.bytes(), from)
 }
 
-/// `bytesFind`: fills `out` with as many matches as fit (each 2 slots, or 2 per group with
-/// [`FIND_CAPTURES`]; array offsets, -1 for a group that did not take part) and returns the
-/// number of ints written. `prevEnd` is the end of the previous match when resuming, else -1.
-fn bytes_find<'l>(
+/// `find`: fills `out` with as many matches in one byte range as fit (each 2 slots, or 2 per group
+/// with [`FIND_CAPTURES`]; offsets relative to the range's start, -1 for a group that did not take
+/// part) and returns the number of ints written. `from` and `prevEnd` (the end of the previous match
+/// when resuming, else -1) are relative to the range's start too.
+fn find<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
     handle: jlong,
-    input: JByteArray<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
     off: jint,
     len: jint,
     from: jint,
@@ -274,35 +254,10 @@ fn bytes_find<'l>(
     crate::memory::Kernel::Regex.enter();
     let re = regex(handle)?;
     let cap = out_capacity(env, &out)?;
-    let from_rel = check_from(from - off, len)?;
-    let prev = if prev_end < 0 { -1 } else { prev_end - off };
-    let found = with_bytes(env, &input, off, len, |hay| {
-        find_batch(re, hay, off as usize, from_rel, prev, flags, cap)
+    let from = check_from(from, len)?;
+    let found = with_input(env, &Region::new(&in_arr, &in_buf, off, len), |hay| {
+        find_batch(re, hay, from, prev_end, flags, cap)
     })??;
-    write_ints(env, &out, &found)
-}
-
-/// `static native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd,
-/// boolean captures, int[] out)`: as `bytesFind`, in place on a direct buffer.
-fn direct_find<'l>(
-    env: &mut Env<'l>,
-    _this: JObject<'l>,
-    handle: jlong,
-    input: JByteBuffer<'l>,
-    pos: jint,
-    len: jint,
-    from: jint,
-    prev_end: jint,
-    flags: jint,
-    out: JIntArray<'l>,
-) -> FerricResult<jint> {
-    crate::memory::Kernel::Regex.enter();
-    let re = regex(handle)?;
-    let cap = out_capacity(env, &out)?;
-    let from_rel = check_from(from - pos, len)?;
-    let prev = if prev_end < 0 { -1 } else { prev_end - pos };
-    let hay = direct_slice(env, &input, pos, len)?;
-    let found = find_batch(re, hay, pos as usize, from_rel, prev, flags, cap)?;
     write_ints(env, &out, &found)
 }
 
@@ -394,37 +349,23 @@ fn int_array<'l>(env: &mut Env<'l>, v: &[jint]) -> FerricResult<JIntArray<'l>> {
     Ok(a)
 }
 
-/// indexes of the matching patterns, ascending (with `anyOnly`: `{0}` if any matches, else `{}`).
-fn set_which_bytes<'l>(
+/// indexes of the patterns matching one byte range, ascending (with `anyOnly`: `{0}` if any
+/// matches, else `{}`).
+fn set_which<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
     handle: jlong,
-    input: JByteArray<'l>,
+    in_arr: JByteArray<'l>,
+    in_buf: JByteBuffer<'l>,
     off: jint,
     len: jint,
     any_only: jboolean,
 ) -> FerricResult<JIntArray<'l>> {
     crate::memory::Kernel::Regex.enter();
     let s = set(handle)?;
-    let v = with_bytes(env, &input, off, len, |hay| {
+    let v = with_input(env, &Region::new(&in_arr, &in_buf, off, len), |hay| {
         which_result(s, Mode::Bytes, hay, any_only)
     })??;
-    int_array(env, &v)
-}
-
-fn set_which_direct<'l>(
-    env: &mut Env<'l>,
-    _this: JObject<'l>,
-    handle: jlong,
-    input: JByteBuffer<'l>,
-    pos: jint,
-    len: jint,
-    any_only: jboolean,
-) -> FerricResult<JIntArray<'l>> {
-    crate::memory::Kernel::Regex.enter();
-    let s = set(handle)?;
-    let hay = direct_slice(env, &input, pos, len)?;
-    let v = which_result(s, Mode::Bytes, hay, any_only)?;
     int_array(env, &v)
 }
 
@@ -449,16 +390,13 @@ pub const NATIVES: boundary::NativeClass = crate::natives!("regex/RegexNative",
     { fn group_names(handle: jlong) -> java.lang.String[] }
     { fn engine_pattern(handle: jlong) -> JString }
     { fn memory_usage(handle: jlong) -> jlong }
-    { fn bytes_op(handle: jlong, op: jint, input: jbyte[], off: jint, len: jint, from: jint) -> jint }
-    { fn direct_op(handle: jlong, op: jint, input: java.nio.ByteBuffer, pos: jint, len: jint, from: jint) -> jint }
+    { fn op(handle: jlong, code: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, from: jint) -> jint }
     { fn string_op(handle: jlong, op: jint, input: JString, from: jint) -> jint }
-    { fn bytes_find(handle: jlong, input: jbyte[], off: jint, len: jint, from: jint, prev_end: jint, flags: jint, out: jint[]) -> jint }
-    { fn direct_find(handle: jlong, input: java.nio.ByteBuffer, pos: jint, len: jint, from: jint, prev_end: jint, flags: jint, out: jint[]) -> jint }
+    { fn find(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, from: jint, prev_end: jint, flags: jint, out: jint[]) -> jint }
     { fn string_find(handle: jlong, input: JString, from: jint, limit: jint, captures: jboolean) -> jint[] }
     { fn free(handle: jlong), fn = boundary::free_handle::<Regex> }
     { fn set_compile(patterns: java.lang.String[], flags: jint, size_limit: jlong, dfa_size_limit: jlong, nest_limit: jint) -> jlong }
-    { fn set_which_bytes(handle: jlong, input: jbyte[], off: jint, len: jint, any_only: jboolean) -> jint[] }
-    { fn set_which_direct(handle: jlong, input: java.nio.ByteBuffer, pos: jint, len: jint, any_only: jboolean) -> jint[] }
+    { fn set_which(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, any_only: jboolean) -> jint[] }
     { fn set_which_string(handle: jlong, input: JString, any_only: jboolean) -> jint[] }
     { fn set_free(handle: jlong), fn = boundary::free_handle::<RegexSet> }
 );

@@ -67,7 +67,7 @@ public final class ByteRange {
      * @throws NullPointerException if {@code b} is null
      */
     public static ByteRange inPlace(ByteBuffer b) {
-        Checks.requireNonNull(b, "buffer");
+        Checks.requireNonNull(b, "input");
         int pos = b.position();
         if (b.isDirect()) return new ByteRange(null, b, pos, b.remaining(), pos);
         if (b.hasArray()) return new ByteRange(b.array(), null, b.arrayOffset() + pos, b.remaining(), pos);
@@ -81,7 +81,7 @@ public final class ByteRange {
      * @throws ReadOnlyBufferException if {@code b} is read-only
      */
     public static ByteRange writable(ByteBuffer b) {
-        Checks.requireNonNull(b, "buffer");
+        Checks.requireNonNull(b, "output");
         if (b.isReadOnly()) throw new ReadOnlyBufferException();
         return inPlace(b);
     }

@@ -1,25 +1,25 @@
 package dev.ferric.regex;
 
+import dev.ferric.internal.ByteRange;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * One match in bytes: offsets are absolute indices into the array or buffer searched. Group contents
  * are copied out on request; the match keeps a reference to the input, so changing the input
- * afterwards changes what {@link #group(int)} returns. Made by {@link Regex#find(byte[])} (whole match
+ * afterwards changes what {@link #group(int)} returns (except for a read-only heap buffer, which is
+ * searched, and read, in a copy). Made by {@link Regex#find(byte[])} (whole match
  * only) or {@link Regex#captures(byte[])} (every group).
  */
 public final class ByteMatch {
-    private final byte[] array;
-    private final ByteBuffer buffer;
+    private final ByteRange input;
     private final int[] slots;
     private final int base;
     private final boolean captured;
     private final Groups groups;
 
-    ByteMatch(byte[] array, ByteBuffer buffer, int[] slots, int base, boolean captured, Groups groups) {
-        this.array = array;
-        this.buffer = buffer;
+    ByteMatch(ByteRange input, int[] slots, int base, boolean captured, Groups groups) {
+        this.input = input;
         this.slots = slots;
         this.base = base;
         this.captured = captured;
@@ -70,13 +70,13 @@ public final class ByteMatch {
     public byte[] group(int g) {
         int s = start(g);
         if (s < 0) return null;
-        int e = end(g);
-        byte[] out = new byte[e - s];
-        if (array != null) {
-            System.arraycopy(array, s, out, 0, out.length);
+        byte[] out = new byte[end(g) - s];
+        int at = s - input.base + input.off; // the caller's index -> the index in the array or buffer
+        if (input.array != null) {
+            System.arraycopy(input.array, at, out, 0, out.length);
         } else {
-            ByteBuffer d = buffer.duplicate();
-            d.limit(e).position(s);
+            ByteBuffer d = input.direct.duplicate();
+            d.limit(at + out.length).position(at);
             d.get(out);
         }
         return out;

@@ -3,6 +3,7 @@ package dev.ferric.regex;
 import static dev.ferric.regex.TextSearch.text;
 
 import dev.ferric.NativeResource;
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 // The public API; the work behind it is in package-private classes: TextSearch (finding matches in text,
-// the ASCII fast path, the cached one-off checks), TextEdits (replace, split), ByteSearch and ByteInput
-// (the byte[] and ByteBuffer API), Quoting. The native calls they make through this class, each under
+// the ASCII fast path, the cached one-off checks), TextEdits (replace, split), ByteSearch
+// (the byte[] and ByteBuffer API, on ByteRange), Quoting. The native calls they make through this class, each under
 // a call guard, are at the end, before the Builder.
 
 /**
@@ -283,17 +284,17 @@ public final class Regex extends NativeResource {
     /** Whether the regex matches all of {@code input}. */
     public boolean matches(byte[] input) {
         Checks.requireNonNull(input, "input");
-        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input, 0, input.length)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteRange.of(input, 0, input.length)) != 0;
     }
 
     /** Whether the regex matches all of {@code input[off, off + len)}. */
     public boolean matches(byte[] input, int off, int len) {
-        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input, off, len)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteRange.of(input, off, len)) != 0;
     }
 
     /** Whether the regex matches all the remaining bytes of {@code input}. */
     public boolean matches(ByteBuffer input) {
-        return bytesOp(RegexNative.OP_FULL_MATCH, ByteInput.of(input)) != 0;
+        return bytesOp(RegexNative.OP_FULL_MATCH, ByteRange.of(input)) != 0;
     }
 
     /** Whether the regex matches somewhere in {@code input}. */
@@ -304,12 +305,12 @@ public final class Regex extends NativeResource {
 
     /** Whether the regex matches somewhere in {@code input[off, off + len)}. */
     public boolean isMatch(byte[] input, int off, int len) {
-        return bytesOp(RegexNative.OP_IS_MATCH, ByteInput.of(input, off, len)) != 0;
+        return bytesOp(RegexNative.OP_IS_MATCH, ByteRange.of(input, off, len)) != 0;
     }
 
     /** Whether the regex matches somewhere in the remaining bytes of {@code input}. */
     public boolean isMatch(ByteBuffer input) {
-        return bytesOp(RegexNative.OP_IS_MATCH, ByteInput.of(input)) != 0;
+        return bytesOp(RegexNative.OP_IS_MATCH, ByteRange.of(input)) != 0;
     }
 
     /** Number of non-overlapping matches in {@code input}. */
@@ -320,12 +321,12 @@ public final class Regex extends NativeResource {
 
     /** Number of non-overlapping matches in {@code input[off, off + len)}. */
     public int count(byte[] input, int off, int len) {
-        return bytesOp(RegexNative.OP_COUNT, ByteInput.of(input, off, len));
+        return bytesOp(RegexNative.OP_COUNT, ByteRange.of(input, off, len));
     }
 
     /** Number of non-overlapping matches in the remaining bytes of {@code input}. */
     public int count(ByteBuffer input) {
-        return bytesOp(RegexNative.OP_COUNT, ByteInput.of(input));
+        return bytesOp(RegexNative.OP_COUNT, ByteRange.of(input));
     }
 
     /** The first match in {@code input} (whole match only). */
@@ -336,12 +337,12 @@ public final class Regex extends NativeResource {
 
     /** The first match in {@code input[off, off + len)}; offsets are indices into {@code input}. */
     public Optional<ByteMatch> find(byte[] input, int off, int len) {
-        return ByteSearch.first(this, ByteInput.of(input, off, len), false);
+        return ByteSearch.first(this, ByteRange.of(input, off, len), false);
     }
 
     /** The first match in the remaining bytes of {@code input}; offsets are buffer indices. */
     public Optional<ByteMatch> find(ByteBuffer input) {
-        return ByteSearch.first(this, ByteInput.of(input), false);
+        return ByteSearch.first(this, ByteRange.of(input), false);
     }
 
     /** The first match in {@code input} with all its groups. */
@@ -352,12 +353,12 @@ public final class Regex extends NativeResource {
 
     /** The first match in {@code input[off, off + len)} with all its groups. */
     public Optional<ByteMatch> captures(byte[] input, int off, int len) {
-        return ByteSearch.first(this, ByteInput.of(input, off, len), true);
+        return ByteSearch.first(this, ByteRange.of(input, off, len), true);
     }
 
     /** The first match in the remaining bytes of {@code input} with all its groups. */
     public Optional<ByteMatch> captures(ByteBuffer input) {
-        return ByteSearch.first(this, ByteInput.of(input), true);
+        return ByteSearch.first(this, ByteRange.of(input), true);
     }
 
     /** All non-overlapping matches in {@code input}, found lazily in batches (whole matches only). */
@@ -368,12 +369,12 @@ public final class Regex extends NativeResource {
 
     /** All non-overlapping matches in {@code input[off, off + len)}, found lazily in batches. */
     public Stream<ByteMatch> findAll(byte[] input, int off, int len) {
-        return ByteSearch.all(this, ByteInput.of(input, off, len), false);
+        return ByteSearch.all(this, ByteRange.of(input, off, len), false);
     }
 
     /** All non-overlapping matches in the remaining bytes of {@code input}, found lazily in batches. */
     public Stream<ByteMatch> findAll(ByteBuffer input) {
-        return ByteSearch.all(this, ByteInput.of(input), false);
+        return ByteSearch.all(this, ByteRange.of(input), false);
     }
 
     /** All non-overlapping matches in {@code input} with their groups, found lazily in batches. */
@@ -384,17 +385,17 @@ public final class Regex extends NativeResource {
 
     /** All non-overlapping matches in {@code input[off, off + len)} with their groups. */
     public Stream<ByteMatch> capturesAll(byte[] input, int off, int len) {
-        return ByteSearch.all(this, ByteInput.of(input, off, len), true);
+        return ByteSearch.all(this, ByteRange.of(input, off, len), true);
     }
 
     /** All non-overlapping matches in the remaining bytes of {@code input} with their groups. */
     public Stream<ByteMatch> capturesAll(ByteBuffer input) {
-        return ByteSearch.all(this, ByteInput.of(input), true);
+        return ByteSearch.all(this, ByteRange.of(input), true);
     }
 
     // ---- for TextSearch and ByteSearch: the native calls, each under a shared call guard (the helpers never see the handle) ----
     // The yes/no and count calls (textOp, bytesOp) are called straight from the public methods: a path short enough
-    // for the JIT to inline whole, so that the ByteInput and the capturing lambda are not allocated per call.
+    // for the JIT to inline whole, so that the ByteRange and the capturing lambda are not allocated per call.
 
     Groups groups() {
         return groups;
@@ -412,17 +413,14 @@ public final class Regex extends NativeResource {
     }
 
     /** Runs {@code op} (a {@code RegexNative.OP_*}) on all of {@code in}. */
-    int bytesOp(int op, ByteInput in) {
-        if (in.direct != null) return withSharedInt(h -> RegexNative.get().directOp(h, op, in.direct, in.off, in.len, in.off));
-        return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, in.off));
+    int bytesOp(int op, ByteRange in) {
+        if (in.direct != null) return withSharedInt(h -> RegexNative.get().op(h, op, null, in.direct, in.off, in.len, 0));
+        return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, 0));
     }
 
-    int bytesFind(byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out) {
-        return withSharedInt(h -> RegexNative.get().bytesFind(h, in, off, len, from, prevEnd, flags, out));
-    }
-
-    int directFind(ByteBuffer in, int off, int len, int from, int prevEnd, int flags, int[] out) {
-        return withSharedInt(h -> RegexNative.get().directFind(h, in, off, len, from, prevEnd, flags, out));
+    /** {@link RegexNative#find} on {@code in}: offsets relative to the range. */
+    int bytesFind(ByteRange in, int from, int prevEnd, int flags, int[] out) {
+        return withSharedInt(h -> RegexNative.get().find(h, in.array, in.direct, in.off, in.len, from, prevEnd, flags, out));
     }
 
     /** Compile settings: flags and limits. Reusable; not thread-safe. */

@@ -8,6 +8,6 @@ final class RegexCalls {
     private RegexCalls() {}
 
     static int bytesOp(long handle, int op, byte[] in, int off, int len, int from) {
-        return RegexNative.get().bytesOp(handle, op, in, off, len, from);
+        return RegexNative.get().op(handle, op, in, null, off, len, from);
     }
 }

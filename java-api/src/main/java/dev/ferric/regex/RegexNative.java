@@ -44,15 +44,17 @@ final class RegexNative {
 
     native long memoryUsage(long handle);
 
-    native int bytesOp(long handle, int op, byte[] in, int off, int len, int from);
-
-    native int directOp(long handle, int op, ByteBuffer in, int pos, int len, int from);
+    /** {@code op} on one byte range, searching from {@code from} (relative to the range's start). */
+    native int op(long handle, int op, byte[] in, ByteBuffer inBuf, int off, int len, int from);
 
     native int stringOp(long handle, int op, String in, int from);
 
-    native int bytesFind(long handle, byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out);
-
-    native int directFind(long handle, ByteBuffer in, int pos, int len, int from, int prevEnd, int flags, int[] out);
+    /**
+     * Fills {@code out} with the matches in one byte range that fit, from {@code from}; every offset
+     * (in, and out: -1 for a group that did not take part) relative to the range's start. Returns the
+     * ints written.
+     */
+    native int find(long handle, byte[] in, ByteBuffer inBuf, int off, int len, int from, int prevEnd, int flags, int[] out);
 
     native int[] stringFind(long handle, String in, int from, int limit, boolean captures);
 
@@ -60,9 +62,7 @@ final class RegexNative {
 
     native long setCompile(String[] patterns, int flags, long sizeLimit, long dfaSizeLimit, int nestLimit);
 
-    native int[] setWhichBytes(long handle, byte[] in, int off, int len, boolean anyOnly);
-
-    native int[] setWhichDirect(long handle, ByteBuffer in, int pos, int len, boolean anyOnly);
+    native int[] setWhich(long handle, byte[] in, ByteBuffer inBuf, int off, int len, boolean anyOnly);
 
     native int[] setWhichString(long handle, String in, boolean anyOnly);
 

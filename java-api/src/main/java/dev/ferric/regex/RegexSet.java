@@ -1,6 +1,7 @@
 package dev.ferric.regex;
 
 import dev.ferric.NativeResource;
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -47,14 +48,8 @@ public final class RegexSet extends NativeResource {
     private int[] which(Object input, boolean anyOnly) {
         return withShared(h -> {
             if (input instanceof String) return RegexNative.get().setWhichString(h, (String) input, anyOnly);
-            ByteBuffer b = (ByteBuffer) input;
-            int pos = b.position();
-            int len = b.remaining();
-            if (b.isDirect()) return RegexNative.get().setWhichDirect(h, b, pos, len, anyOnly);
-            if (b.hasArray()) return RegexNative.get().setWhichBytes(h, b.array(), b.arrayOffset() + pos, len, anyOnly);
-            byte[] copy = new byte[len];
-            b.duplicate().get(copy);
-            return RegexNative.get().setWhichBytes(h, copy, 0, len, anyOnly);
+            ByteRange r = ByteRange.of((ByteBuffer) input);
+            return RegexNative.get().setWhich(h, r.array, r.direct, r.off, r.len, anyOnly);
         });
     }
 

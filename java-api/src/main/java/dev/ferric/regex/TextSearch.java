@@ -1,5 +1,6 @@
 package dev.ferric.regex;
 
+import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ final class TextSearch {
             checkFrom(s, from);
             int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
             int flags = RegexNative.FIND_TEXT | (withGroups ? RegexNative.FIND_CAPTURES : 0);
-            slots = re.bytesFind(ascii, 0, s.length(), from, -1, flags, out) == 0 ? null : out;
+            slots = re.bytesFind(ByteRange.of(ascii, 0, s.length()), from, -1, flags, out) == 0 ? null : out;
         }
         if (slots == null || slots.length == 0) return Optional.empty();
         return Optional.of(new Match(s, slots, 0, captures, groups));

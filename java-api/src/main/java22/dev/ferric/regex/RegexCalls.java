@@ -20,7 +20,7 @@ final class RegexCalls {
     private static final int MAX_PINNED = 1 << 20;
 
     static int bytesOp(long handle, int op, byte[] in, int off, int len, int from) {
-        if (BYTES_OP == null || len > MAX_PINNED) return RegexNative.get().bytesOp(handle, op, in, off, len, from);
+        if (BYTES_OP == null || len > MAX_PINNED) return RegexNative.get().op(handle, op, in, null, off, len, from);
         int r;
         try {
             r = (int) BYTES_OP.invokeExact(handle, op, MemorySegment.ofArray(in), off, len, from);
