@@ -15,7 +15,7 @@ use ferric_boundary::{memory, natives};
 
 use std::ffi::c_void;
 
-use jni::objects::{JClass, JLongArray, JObjectArray, JString};
+use jni::objects::{JByteBuffer, JClass, JLongArray, JObjectArray, JString};
 use jni::sys::{jint, jlong, JNI_ERR, JNI_VERSION_1_8};
 use jni::{Env, JavaVM};
 
@@ -148,8 +148,12 @@ fn cpu_feature_list<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JStri
     Ok(env.new_string(cpu_features().join(" "))?)
 }
 
-fn native_bytes<'l>(_env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<jlong> {
-    Ok(memory::live_bytes())
+/// A direct buffer over the allocator's live-bytes counter (8 bytes, native order): Java reads it in
+/// place when it creates a handle, instead of crossing to ask.
+fn live_bytes_view<'l>(env: &mut Env<'l>, _c: JClass<'l>) -> FerricResult<JByteBuffer<'l>> {
+    // SAFETY: the counter is a static of this library, which is never unloaded while its classes
+    // live; Java only reads it.
+    Ok(unsafe { env.new_direct_byte_buffer(memory::live_bytes_address().cast::<u8>(), 8)? })
 }
 
 /// Native memory as `[live, peak, live by kernel..., peak by kernel...]`, kernels in
@@ -188,7 +192,7 @@ const CORE_NATIVES: NativeClass = natives!(static "internal/CoreNative",
     { fn abi_version() -> jint }
     { fn version() -> JString }
     { fn cpu_features() -> JString, fn = cpu_feature_list }
-    { fn native_bytes() -> jlong }
+    { fn live_bytes_view() -> java.nio.ByteBuffer }
     { fn native_memory() -> jlong[] }
     { fn thread_freed_bytes() -> jlong }
     { fn natives() -> java.lang.String[] }

@@ -136,6 +136,12 @@ pub fn live_bytes() -> i64 {
     TOTAL.live.load(Ordering::Relaxed)
 }
 
+/// Where [`live_bytes`] is kept: an aligned 8-byte counter that lives as long as the library, for
+/// readers that look at it in place (Java reads it through a direct buffer, with no native call).
+pub fn live_bytes_address() -> *mut i64 {
+    TOTAL.live.as_ptr()
+}
+
 /// The most bytes ferric's Rust code held at once since the library was loaded.
 pub fn peak_bytes() -> i64 {
     TOTAL.peak.load(Ordering::Relaxed)

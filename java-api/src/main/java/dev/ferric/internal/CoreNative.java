@@ -1,5 +1,7 @@
 package dev.ferric.internal;
 
+import java.nio.ByteBuffer;
+
 /** Natives every ferric library has; the loader calls them to check the library it loaded. */
 final class CoreNative {
     private CoreNative() {}
@@ -13,8 +15,8 @@ final class CoreNative {
     /** SIMD instruction sets the CPU offers to ferric's kernels, space-separated. */
     static native String cpuFeatures();
 
-    /** Bytes currently held by ferric's Rust allocator. */
-    static native long nativeBytes();
+    /** The Rust allocator's live-bytes counter in place: 8 bytes in native byte order; read it with {@link LiveBytes}. */
+    static native ByteBuffer liveBytesView();
 
     /**
      * Native memory as {@code [live, peak, live by kernel..., peak by kernel...]}, kernels in the order

@@ -113,7 +113,7 @@ public final class HandleTracker {
             return new AtomicLong();
         }).incrementAndGet();
         ensureDraining();
-        if (TRIGGER_FLOOR > 0 && CoreNative.nativeBytes() > triggerBytes) relievePressure();
+        if (TRIGGER_FLOOR > 0 && LiveBytes.get() > triggerBytes) relievePressure();
         return t;
     }
 
@@ -125,7 +125,7 @@ public final class HandleTracker {
      */
     private static void relievePressure() {
         synchronized (PRESSURE_LOCK) {
-            if (CoreNative.nativeBytes() <= triggerBytes) return; // another thread just did it
+            if (LiveBytes.get() <= triggerBytes) return; // another thread just did it
             GC_REQUESTS.incrementAndGet();
             System.gc();
             try {
@@ -133,7 +133,7 @@ public final class HandleTracker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            triggerBytes = Math.max(TRIGGER_FLOOR, 2 * CoreNative.nativeBytes());
+            triggerBytes = Math.max(TRIGGER_FLOOR, 2 * LiveBytes.get());
         }
     }
 

@@ -146,7 +146,7 @@ public final class NativeLoader {
     /** Bytes currently held by ferric's Rust allocator. */
     public static long nativeBytes() {
         ensureLoaded();
-        return CoreNative.nativeBytes();
+        return LiveBytes.get();
     }
 
     String resourcePath() {
