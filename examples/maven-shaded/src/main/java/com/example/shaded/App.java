@@ -3,6 +3,8 @@ package com.example.shaded;
 import dev.ferric.Ferric;
 import dev.ferric.blake3.Blake3;
 import dev.ferric.compress.Deflate;
+import dev.ferric.compress.GzipInputStream;
+import dev.ferric.compress.GzipOutputStream;
 import dev.ferric.compress.Lz4;
 import dev.ferric.regex.Regex;
 import dev.ferric.regex.RegexSyntaxException;
@@ -10,6 +12,8 @@ import dev.ferric.vectors.ElementType;
 import dev.ferric.vectors.FlatIndex;
 import dev.ferric.vectors.Metric;
 import dev.ferric.vectors.SearchResult;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -33,7 +37,19 @@ public final class App {
         check(Arrays.equals(line, Deflate.GZIP.decompress(gz)), "gzip round trip");
         byte[] lz = Lz4.compressFrame(line);
         check(Arrays.equals(line, Lz4.decompressFrame(lz)), "lz4 round trip");
-        System.out.println("compress: gzip " + gz.length + " bytes, lz4 frame " + lz.length + " bytes, both round-trip");
+        // streams: each step reports through the fields of a relocated class the library found at load
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        try (GzipOutputStream out = new GzipOutputStream(streamed)) {
+            out.write(line);
+        }
+        try (GzipInputStream in = new GzipInputStream(new ByteArrayInputStream(streamed.toByteArray()))) {
+            byte[] back = new byte[line.length + 1];
+            int n = 0;
+            for (int r; (r = in.read(back, n, back.length - n)) > 0; ) n += r;
+            check(n == line.length && Arrays.equals(line, Arrays.copyOf(back, n)), "gzip stream round trip");
+        }
+        System.out.println("compress: gzip " + gz.length + " bytes, lz4 frame " + lz.length + " bytes, gzip stream "
+                + streamed.size() + " bytes, all round-trip");
 
         try (Regex ms = Regex.compile("(\\d+) ms")) {
             String text = new String(line, StandardCharsets.UTF_8);
