@@ -19,20 +19,13 @@ final class Blake3Calls {
     /** Inputs above this go through JNI, which reads them in bounded critical sections. */
     private static final int MAX_PINNED = 1 << 20;
 
-    /**
-     * The digest is written here and copied out: a critical downcall that writes into an array
-     * allocated just before it (as {@code Blake3.hash(byte[])} does) measured ~5x slower on JDK 25
-     * (~420 ns against ~80 ns at 64 bytes) than one writing into an older array; reading fresh input
-     * costs nothing extra.
-     */
-    private static final ThreadLocal<byte[]> DIGEST = ThreadLocal.withInitial(() -> new byte[Blake3.OUT_LEN]);
-
     static void hash(byte[] in, int off, int len, byte[] out, int outOff, int outLen) {
         if (HASH == null || len > MAX_PINNED) {
             Blake3Native.get().hash(in, null, off, len, out, outOff, outLen);
             return;
         }
-        byte[] digest = outLen == Blake3.OUT_LEN ? DIGEST.get() : out;
+        // a digest is staged (see FastPath.stage); a longer XOF output is written in place
+        byte[] digest = outLen == Blake3.OUT_LEN ? FastPath.stage(outLen) : out;
         int digestOff = digest == out ? outOff : 0;
         int rc;
         try {

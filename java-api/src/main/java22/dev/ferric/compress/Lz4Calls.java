@@ -19,12 +19,6 @@ final class Lz4Calls {
 
     /** Blocks with more input or output than this go through JNI (no long GC-blocking critical call). */
     private static final int MAX_PINNED = 1 << 20;
-    /**
-     * Output up to this size is written into a per-thread buffer and copied out: a critical downcall
-     * writing into a young array measured ~5x slower than one writing into an old one (see Blake3Calls).
-     */
-    private static final int MAX_STAGED = 64 << 10;
-    private static final ThreadLocal<byte[][]> STAGE = ThreadLocal.withInitial(() -> new byte[1][]);
 
     static int compress(byte[] src, int srcOff, int srcLen, byte[] dest, int destOff, int destLen) {
         if (!fast(COMPRESS, src, srcLen, dest, destLen)) return CompressNative.get().lz4Compress(src, null, srcOff, srcLen, dest, null, destOff, destLen);
@@ -54,10 +48,8 @@ final class Lz4Calls {
                              boolean fillsDest) {
         byte[] out = dest;
         int outOff = destOff;
-        if (destLen <= MAX_STAGED) {
-            byte[][] stage = STAGE.get();
-            if (stage[0] == null || stage[0].length < destLen) stage[0] = new byte[Math.max(destLen, 4096)];
-            out = stage[0];
+        if (destLen <= FastPath.MAX_STAGED) {
+            out = FastPath.stage(destLen);
             outOff = 0;
         }
         int r;

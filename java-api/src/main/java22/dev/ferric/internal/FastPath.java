@@ -60,6 +60,25 @@ public final class FastPath {
         }
     }
 
+    /** Outputs up to this size are staged by {@link #stage}. */
+    public static final int MAX_STAGED = 64 << 10;
+
+    private static final ThreadLocal<byte[][]> STAGE = ThreadLocal.withInitial(() -> new byte[1][]);
+
+    /**
+     * This thread's staging array of at least {@code len} bytes (at most {@link #MAX_STAGED}), for a
+     * downcall to write its output into before it is copied to the caller's array: a critical downcall
+     * that writes into an array allocated just before it (as the allocating API forms do) measured
+     * ~5x slower on JDK 25 (~420 ns against ~80 ns for a 64-byte BLAKE3 hash) than one writing into an
+     * older array, while reading a fresh array costs nothing extra. Reused, the staging array soon
+     * lives in the old generation. One use at a time per thread: copy out before the next downcall.
+     */
+    public static byte[] stage(int len) {
+        byte[][] stage = STAGE.get();
+        if (stage[0] == null || stage[0].length < len) stage[0] = new byte[Math.max(len, 4096)];
+        return stage[0];
+    }
+
     /** How the small calls reach native code in this JVM, for {@code ferric doctor}. */
     public static String describe() {
         return STATE[0];
