@@ -167,6 +167,24 @@ pub unsafe extern "C" fn ferric_regex_bytes_op(handle: i64, op: i32, input: *con
     })
 }
 
+/// `RegexNative.find` on an array: up to `out_len` slots of the matches in `input[off, off + len)`
+/// from `from`, written to `out[0..]`; every offset relative to `off` (see the JNI twin). Returns the
+/// slots written.
+///
+/// # Safety
+/// Java checked the range and `out`'s length, and holds a shared call guard on the live handle.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_regex_find(handle: i64, input: *const u8, off: i32, len: i32, from: i32, prev_end: i32,
+                                           flags: i32, out: *mut i32, out_len: i32) -> i32 {
+    crate::memory::Kernel::Regex.enter();
+    run(|| {
+        let re = crate::glue::regex::regex(handle)?;
+        let from = crate::glue::regex::check_from(from, len)?;
+        let out = slice_mut(out, 0, out_len);
+        Ok(crate::glue::regex::find_batch(re, slice(input, off as i64, len as i64), from, prev_end, flags, out)? as i32)
+    })
+}
+
 /// `VectorsNative.pairFloats`: `metric` of `a[a_off, +len)` and `b[b_off, +len)`.
 ///
 /// # Safety
@@ -198,7 +216,7 @@ fn pair<T>(metric: i32, element: ElementType, a: &[T], b: &[T], parts: fn(Metric
 ///
 /// # Safety
 /// As [`slice`], and nothing else reads or writes the range during the call.
-unsafe fn slice_mut<'a>(base: *mut u8, off: i32, len: i32) -> &'a mut [u8] {
+unsafe fn slice_mut<'a, T>(base: *mut T, off: i32, len: i32) -> &'a mut [T] {
     if len <= 0 {
         return &mut [];
     }

@@ -113,15 +113,16 @@ pub(crate) fn check_from(from: jint, len: jint) -> FerricResult<usize> {
 }
 
 /// Searches `hay` from `from`, writing each match's slots (offsets into `hay`, -1 when unset) into
-/// `out` until it is full; returns the slots written.
-fn find_batch(
+/// `out` while whole matches fit; returns the slots written. `prev_end` is the end of the previous
+/// match when resuming, else negative.
+pub(crate) fn find_batch(
     re: &Regex,
     hay: &[u8],
     from: usize,
     prev_end: jint,
     flags: jint,
-    capacity: usize,
-) -> FerricResult<Vec<jint>> {
+    out: &mut [jint],
+) -> FerricResult<usize> {
     let captures = flags & FIND_CAPTURES != 0;
     let mode = if flags & FIND_TEXT != 0 { Mode::Text } else { Mode::Bytes };
     let prev = if prev_end < 0 {
@@ -133,16 +134,16 @@ fn find_batch(
         .matches(mode, hay, from, prev, captures)
         .map_err(search_error)?;
     let per = if captures { 2 * re.group_len() } else { 2 };
-    let mut out = Vec::with_capacity(capacity.min(4096));
-    while out.len() + per <= capacity && it.next_match() {
+    let mut n = 0;
+    while n + per <= out.len() && it.next_match() {
         for g in it.groups() {
-            match g {
-                Some((s, e)) => out.extend_from_slice(&[s as jint, e as jint]),
-                None => out.extend_from_slice(&[-1, -1]),
-            }
+            let (s, e) = g.map_or((-1, -1), |(s, e)| (s as jint, e as jint));
+            out[n] = s;
+            out[n + 1] = e;
+            n += 2;
         }
     }
-    Ok(out)
+    Ok(n)
 }
 
 fn write_ints(env: &Env<'_>, out: &JIntArray<'_>, data: &[jint]) -> FerricResult<jint> {
@@ -255,10 +256,12 @@ fn find<'l>(
     let re = regex(handle)?;
     let cap = out_capacity(env, &out)?;
     let from = check_from(from, len)?;
-    let found = with_input(env, &Region::new(&in_arr, &in_buf, off, len), |hay| {
-        find_batch(re, hay, from, prev_end, flags, cap)
+    // as many slots as `out` holds (Java sizes it: one match, or a batch of 256)
+    let mut found = vec![0; cap];
+    let n = with_input(env, &Region::new(&in_arr, &in_buf, off, len), |hay| {
+        find_batch(re, hay, from, prev_end, flags, &mut found)
     })??;
-    write_ints(env, &out, &found)
+    write_ints(env, &out, &found[..n])
 }
 
 /// up to `limit` matches (all if negative) starting at UTF-16 index `from`, as UTF-16 slots.

@@ -420,7 +420,8 @@ public final class Regex extends NativeResource {
 
     /** {@link RegexNative#find} on {@code in}: offsets relative to the range. */
     int bytesFind(ByteRange in, int from, int prevEnd, int flags, int[] out) {
-        return withSharedInt(h -> RegexNative.get().find(h, in.array, in.direct, in.off, in.len, from, prevEnd, flags, out));
+        if (in.direct != null) return withSharedInt(h -> RegexNative.get().find(h, null, in.direct, in.off, in.len, from, prevEnd, flags, out));
+        return withSharedInt(h -> RegexCalls.find(h, in.array, in.off, in.len, from, prevEnd, flags, out));
     }
 
     /** Compile settings: flags and limits. Reusable; not thread-safe. */

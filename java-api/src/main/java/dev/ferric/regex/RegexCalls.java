@@ -10,4 +10,8 @@ final class RegexCalls {
     static int bytesOp(long handle, int op, byte[] in, int off, int len, int from) {
         return RegexNative.get().op(handle, op, in, null, off, len, from);
     }
+
+    static int find(long handle, byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out) {
+        return RegexNative.get().find(handle, in, null, off, len, from, prevEnd, flags, out);
+    }
 }

@@ -3,6 +3,7 @@ package dev.ferric.regex;
 import dev.ferric.internal.ByteRange;
 import dev.ferric.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -64,10 +65,34 @@ final class TextSearch {
         }
     }
 
-    /** Slots of up to {@code limit} matches (-1: all) at or after {@code from}, in one native call. */
+    /**
+     * Slots of up to {@code limit} matches (-1: all) at or after {@code from}: a short ASCII string
+     * through the byte entry point in batches written into Java arrays, any other string in one
+     * native call that transcodes it.
+     */
     static int[] find(Regex re, String s, int from, int limit, boolean captures) {
         checkFrom(s, from);
-        return re.textFind(s, from, limit, captures);
+        byte[] ascii = ascii(s);
+        if (ascii == null) return re.textFind(s, from, limit, captures);
+        int per = captures ? 2 * (re.groups().count() + 1) : 2;
+        int flags = RegexNative.FIND_TEXT | (captures ? RegexNative.FIND_CAPTURES : 0);
+        ByteRange in = ByteRange.of(ascii, 0, s.length());
+        int want = limit < 0 ? Integer.MAX_VALUE : limit;
+        int[] slots = new int[per * Math.min(want, 8)];
+        int filled = 0;
+        int prevEnd = -1;
+        while (true) {
+            int room = (int) Math.min(slots.length - filled, (long) per * (want - filled / per));
+            int[] batch = filled == 0 && room == slots.length ? slots : new int[room];
+            int n = re.bytesFind(in, from, prevEnd, flags, batch);
+            if (batch != slots) System.arraycopy(batch, 0, slots, filled, n);
+            filled += n;
+            if (n < batch.length || filled / per == want) break;
+            // the batch was full: resume after its last match, in a larger array
+            from = prevEnd = slots[filled - per + 1];
+            slots = Arrays.copyOf(slots, slots.length * 2);
+        }
+        return filled == slots.length ? slots : Arrays.copyOf(slots, filled);
     }
 
     static Optional<Match> first(Regex re, String s, int from, boolean captures) {

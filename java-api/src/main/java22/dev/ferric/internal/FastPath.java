@@ -79,6 +79,15 @@ public final class FastPath {
         return stage[0];
     }
 
+    private static final ThreadLocal<int[][]> INT_STAGE = ThreadLocal.withInitial(() -> new int[1][]);
+
+    /** {@link #stage} for {@code int} outputs (regex match offsets): at least {@code len} ints. */
+    public static int[] stageInts(int len) {
+        int[][] stage = INT_STAGE.get();
+        if (stage[0] == null || stage[0].length < len) stage[0] = new int[Math.max(len, 1024)];
+        return stage[0];
+    }
+
     /** How the small calls reach native code in this JVM, for {@code ferric doctor}. */
     public static String describe() {
         return STATE[0];

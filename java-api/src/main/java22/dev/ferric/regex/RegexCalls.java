@@ -30,4 +30,24 @@ final class RegexCalls {
         if (r < 0) throw FastPath.failure(-r);
         return r;
     }
+
+    private static final MethodHandle FIND = FastPath.downcall("ferric_regex_find", FunctionDescriptor.of(JAVA_INT,
+            JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+
+    static int find(long handle, byte[] in, int off, int len, int from, int prevEnd, int flags, int[] out) {
+        if (FIND == null || len > MAX_PINNED || out.length > FastPath.MAX_STAGED / 4) {
+            return RegexNative.get().find(handle, in, null, off, len, from, prevEnd, flags, out);
+        }
+        int[] slots = FastPath.stageInts(out.length); // see FastPath.stage
+        int n;
+        try {
+            n = (int) FIND.invokeExact(handle, MemorySegment.ofArray(in), off, len, from, prevEnd, flags,
+                    MemorySegment.ofArray(slots), out.length);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (n < 0) throw FastPath.failure(-n);
+        System.arraycopy(slots, 0, out, 0, n);
+        return n;
+    }
 }
