@@ -50,15 +50,9 @@ public final class Deflater extends NativeResource {
     private final Deflate format;
     private int level;
     private int strategy = DEFAULT_STRATEGY;
-    private static final byte[] EMPTY = new byte[0];
-    private byte[] inArray = EMPTY;
-    private ByteBuffer inBuffer;
-    private int inOff;
-    private int inLen;
+    private final StreamInput input = new StreamInput();
     private boolean finish;
     private boolean finished;
-    private long bytesRead;
-    private long bytesWritten;
     private final StreamStep step = new StreamStep();
 
     /** zlib format at the default level, like {@code new java.util.zip.Deflater()}. */
@@ -105,12 +99,7 @@ public final class Deflater extends NativeResource {
 
     /** Sets {@code input[off, off + len)} as the next input (kept by reference, not copied). */
     public void setInput(byte[] input, int off, int len) {
-        Checks.requireNonNull(input, "input");
-        Checks.checkFromIndexSize(off, len, input.length);
-        inArray = input;
-        inBuffer = null;
-        inOff = off;
-        inLen = len;
+        this.input.set(input, off, len);
     }
 
     /** Sets all of {@code input} as the next input. */
@@ -124,10 +113,7 @@ public final class Deflater extends NativeResource {
      * consumed. A direct buffer is read in place.
      */
     public void setInput(ByteBuffer input) {
-        Checks.requireNonNull(input, "input");
-        inBuffer = input;
-        inArray = EMPTY;
-        inLen = 0;
+        this.input.set(input);
     }
 
     /** Sets a preset dictionary (raw and zlib; before the first input). */
@@ -176,7 +162,7 @@ public final class Deflater extends NativeResource {
 
     /** Whether the input is used up and more must be set with {@code setInput}. */
     public boolean needsInput() {
-        return inBuffer != null ? !inBuffer.hasRemaining() : inLen <= 0;
+        return input.remaining() <= 0;
     }
 
     /** Ends the input: compression ends with the current input. */
@@ -228,54 +214,39 @@ public final class Deflater extends NativeResource {
     private int run(byte[] outArray, ByteBuffer outBuffer, int outOff, int outLen, int flush) {
         if (flush != NO_FLUSH && flush != SYNC_FLUSH && flush != FULL_FLUSH) throw new IllegalArgumentException("Illegal flush mode " + flush);
         int mode = finish ? FINISH : flush;
-        ByteRange in = inBuffer != null ? ByteRange.of(inBuffer) : null;
-        runExclusive(h -> {
-            if (in != null) step.deflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen, mode);
-            else step.deflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen, mode);
-        });
-        int consumed = step.consumed;
-        if (inBuffer != null) {
-            inBuffer.position(inBuffer.position() + consumed);
-        } else {
-            inOff += consumed;
-            inLen -= consumed;
-        }
-        bytesRead += consumed;
-        bytesWritten += step.produced;
+        ByteRange in = input.range();
+        runExclusive(h -> step.deflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen, mode));
+        input.advance(step);
         finished = step.finished;
         return step.produced;
     }
 
     /** Uncompressed bytes consumed since creation or reset. */
     public long getBytesRead() {
-        return bytesRead;
+        return input.bytesRead;
     }
 
     /** Compressed bytes produced since creation or reset. */
     public long getBytesWritten() {
-        return bytesWritten;
+        return input.bytesWritten;
     }
 
     /** {@link #getBytesRead()} as an int (saturating), as the JDK's {@code getTotalIn}. */
     public int getTotalIn() {
-        return (int) Math.min(bytesRead, Integer.MAX_VALUE);
+        return (int) Math.min(input.bytesRead, Integer.MAX_VALUE);
     }
 
     /** {@link #getBytesWritten()} as an int (saturating), as the JDK's {@code getTotalOut}. */
     public int getTotalOut() {
-        return (int) Math.min(bytesWritten, Integer.MAX_VALUE);
+        return (int) Math.min(input.bytesWritten, Integer.MAX_VALUE);
     }
 
     /** Starts a new stream with the same settings; the current input is dropped. */
     public void reset() {
         runExclusive(h -> CompressNative.get().deflaterReset(h));
-        inArray = EMPTY;
-        inBuffer = null;
-        inLen = 0;
+        input.clear();
         finish = false;
         finished = false;
-        bytesRead = 0;
-        bytesWritten = 0;
     }
 
     /** Frees the native state, as {@link #close()}. */

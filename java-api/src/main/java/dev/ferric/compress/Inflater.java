@@ -19,15 +19,9 @@ import java.util.zip.ZipException;
  */
 public final class Inflater extends NativeResource {
     private final Deflate format;
-    private static final byte[] EMPTY = new byte[0];
-    private byte[] inArray = EMPTY;
-    private ByteBuffer inBuffer;
-    private int inOff;
-    private int inLen;
+    private final StreamInput input = new StreamInput();
     private boolean finished;
     private boolean needsDictionary;
-    private long bytesRead;
-    private long bytesWritten;
     private final StreamStep step = new StreamStep();
 
     /** zlib format, like {@code new java.util.zip.Inflater()}. */
@@ -58,12 +52,7 @@ public final class Inflater extends NativeResource {
 
     /** Sets {@code input[off, off + len)} as the next input (kept by reference, not copied). */
     public void setInput(byte[] input, int off, int len) {
-        Checks.requireNonNull(input, "input");
-        Checks.checkFromIndexSize(off, len, input.length);
-        inArray = input;
-        inBuffer = null;
-        inOff = off;
-        inLen = len;
+        this.input.set(input, off, len);
     }
 
     /** Sets all of {@code input} as the next input. */
@@ -74,10 +63,7 @@ public final class Inflater extends NativeResource {
 
     /** Sets the remaining bytes of {@code input} as the next input; its position advances as they are consumed. */
     public void setInput(ByteBuffer input) {
-        Checks.requireNonNull(input, "input");
-        inBuffer = input;
-        inArray = EMPTY;
-        inLen = 0;
+        this.input.set(input);
     }
 
     /** Supplies the preset dictionary a zlib stream asked for ({@link #needsDictionary()}), or one for raw deflate. */
@@ -96,7 +82,7 @@ public final class Inflater extends NativeResource {
 
     /** Input bytes not yet consumed (after {@link #finished()}: the bytes following the stream). */
     public int getRemaining() {
-        return inBuffer != null ? inBuffer.remaining() : inLen;
+        return input.remaining();
     }
 
     /** Whether the input is used up and more must be set with {@code setInput}. */
@@ -141,26 +127,15 @@ public final class Inflater extends NativeResource {
     }
 
     private int run(byte[] outArray, ByteBuffer outBuffer, int outOff, int outLen) throws DataFormatException {
-        ByteRange in = inBuffer != null ? ByteRange.of(inBuffer) : null;
+        ByteRange in = input.range();
         try {
-            runExclusive(h -> {
-                if (in != null) step.inflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen);
-                else step.inflate(h, inArray, null, inOff, inLen, outArray, outBuffer, outOff, outLen);
-            });
+            runExclusive(h -> step.inflate(h, in.array, in.direct, in.off, in.len, outArray, outBuffer, outOff, outLen));
         } catch (ZipException e) {
             DataFormatException d = new DataFormatException(e.getMessage());
             d.initCause(e);
             throw d;
         }
-        int consumed = step.consumed;
-        if (inBuffer != null) {
-            inBuffer.position(inBuffer.position() + consumed);
-        } else {
-            inOff += consumed;
-            inLen -= consumed;
-        }
-        bytesRead += consumed;
-        bytesWritten += step.produced;
+        input.advance(step);
         finished = step.finished;
         needsDictionary = step.needsDictionary;
         return step.produced;
@@ -179,22 +154,22 @@ public final class Inflater extends NativeResource {
 
     /** Compressed bytes consumed since creation or reset. */
     public long getBytesRead() {
-        return bytesRead;
+        return input.bytesRead;
     }
 
     /** Decompressed bytes produced since creation or reset. */
     public long getBytesWritten() {
-        return bytesWritten;
+        return input.bytesWritten;
     }
 
     /** {@link #getBytesRead()} as an int (saturating). */
     public int getTotalIn() {
-        return (int) Math.min(bytesRead, Integer.MAX_VALUE);
+        return (int) Math.min(input.bytesRead, Integer.MAX_VALUE);
     }
 
     /** {@link #getBytesWritten()} as an int (saturating). */
     public int getTotalOut() {
-        return (int) Math.min(bytesWritten, Integer.MAX_VALUE);
+        return (int) Math.min(input.bytesWritten, Integer.MAX_VALUE);
     }
 
     /** Starts over for a new stream (for gzip: the next member); the current input is kept. */
@@ -202,8 +177,7 @@ public final class Inflater extends NativeResource {
         runExclusive(h -> CompressNative.get().inflaterReset(h));
         finished = false;
         needsDictionary = false;
-        bytesRead = 0;
-        bytesWritten = 0;
+        input.clearTotals();
     }
 
     /** Frees the native state, as {@link #close()}. */
