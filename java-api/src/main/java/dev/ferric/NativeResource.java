@@ -33,7 +33,8 @@ public abstract class NativeResource implements AutoCloseable {
 
     /**
      * Runs {@code call} with the handle, for a call that only reads native state: other reading calls
-     * may run at the same time, and {@link #close()} frees the handle only after it returns.
+     * may run at the same time; a changing call in progress is waited for. {@link #close()} frees the
+     * handle only after it returns.
      *
      * @throws IllegalStateException if this object is closed
      */
@@ -42,7 +43,7 @@ public abstract class NativeResource implements AutoCloseable {
         try {
             return call.apply(h);
         } finally {
-            tracked.release();
+            tracked.releaseShared();
         }
     }
 
@@ -52,23 +53,24 @@ public abstract class NativeResource implements AutoCloseable {
         try {
             return call.apply(h);
         } finally {
-            tracked.release();
+            tracked.releaseShared();
         }
     }
 
     /**
-     * Runs {@code call} with the handle, for a call that changes native state: no other call may run
-     * at the same time, and {@link #close()} frees the handle only after it returns.
+     * Runs {@code call} with the handle, for a call that changes native state: it runs alone. Reading
+     * calls in progress are waited for and new ones wait for it; another changing call in progress is
+     * a misuse and fails fast. {@link #close()} frees the handle only after it returns.
      *
      * @throws IllegalStateException if this object is closed
-     * @throws java.util.ConcurrentModificationException if another thread is using this object
+     * @throws java.util.ConcurrentModificationException if another thread is changing this object
      */
     protected final <T, X extends Exception> T withExclusive(Call<T, X> call) throws X {
         long h = tracked.acquireExclusive();
         try {
             return call.apply(h);
         } finally {
-            tracked.release();
+            tracked.releaseExclusive();
         }
     }
 
@@ -78,7 +80,7 @@ public abstract class NativeResource implements AutoCloseable {
         try {
             call.run(h);
         } finally {
-            tracked.release();
+            tracked.releaseExclusive();
         }
     }
 

@@ -183,14 +183,26 @@ public final class HandleTracker {
     }
 
     /**
-     * One native handle and its life: a count of calls in progress, a closed bit and a freed bit in
-     * one atomic int. The handle is freed exactly once, by whichever of {@code close()} or the last
-     * call in progress sees the count reach zero after close.
+     * One native handle and its life: a count of calls in progress and the closed, freed, writing and
+     * write-pending bits in one atomic int. The handle is freed exactly once, by whichever of
+     * {@code close()} or the last call in progress sees the count reach zero after close.
+     *
+     * <p>One concurrency rule for every handle: shared calls (they only read native state) run
+     * together; an exclusive call (it changes native state) runs alone: it waits for the shared calls
+     * in progress to end and holds new ones back until it returns. Two exclusive calls never wait for
+     * each other: the second throws {@link java.util.ConcurrentModificationException}, because an object whose
+     * state two threads change at once is being misused, and saying so beats a silent interleaving.
+     * The waits are short (one native call) and only taken on contention: an uncontended call is one
+     * compare-and-set to begin and one atomic decrement to end.
      */
     public static final class Tracked extends PhantomReference<Object> {
         private static final int CLOSED = 1 << 30;
         private static final int FREED = 1 << 29;
-        private static final int USERS = FREED - 1;
+        /** An exclusive call is running (it is counted in {@link #USERS} too). */
+        private static final int WRITING = 1 << 28;
+        /** An exclusive call waits for the shared calls in progress to end; new ones wait for it. */
+        private static final int PENDING = 1 << 27;
+        private static final int USERS = PENDING - 1;
 
         private final long handle;
         private final HandleFreer freer;
@@ -198,6 +210,8 @@ public final class HandleTracker {
         /** Where the owner was created, when the leak detector recorded it; else null. */
         private final Throwable created;
         private final AtomicInteger state = new AtomicInteger();
+        /** Threads waiting in {@link #await}; written under this object's monitor. */
+        private volatile int waiters;
 
         Tracked(Object owner, long handle, HandleFreer freer, String kind, Throwable created) {
             super(owner, QUEUE);
@@ -207,31 +221,105 @@ public final class HandleTracker {
             this.created = created;
         }
 
-        /** Begins a call that may run concurrently with others (immutable native state). */
+        /** Begins a call that only reads native state: runs with other shared calls, waits out an exclusive one. */
         public long acquireShared() {
             while (true) {
                 int s = state.get();
                 if ((s & CLOSED) != 0) throw closed();
+                if ((s & (WRITING | PENDING)) != 0) {
+                    await(WRITING | PENDING);
+                    continue;
+                }
                 if ((s & USERS) == USERS) throw new IllegalStateException("too many concurrent calls on one " + kind);
                 if (state.compareAndSet(s, s + 1)) return handle;
             }
         }
 
-        /** Begins a call that mutates native state: fails fast instead of racing another thread. */
+        /**
+         * Begins a call that changes native state: waits for the shared calls in progress, fails fast
+         * if another exclusive call runs or waits.
+         */
         public long acquireExclusive() {
-            int s = state.get();
-            if ((s & CLOSED) != 0) throw closed();
-            if (s != 0 || !state.compareAndSet(0, 1)) {
-                if ((state.get() & CLOSED) != 0) throw closed();
-                throw new java.util.ConcurrentModificationException(
-                        kind + " is not thread-safe and is being used by another thread");
+            while (true) {
+                int s = state.get();
+                if ((s & CLOSED) != 0) throw closed();
+                if ((s & (WRITING | PENDING)) != 0) throw busy();
+                if ((s & USERS) == 0) {
+                    if (state.compareAndSet(s, s | WRITING | 1)) return handle;
+                } else if (state.compareAndSet(s, s | PENDING)) {
+                    return awaitSharedCallsThenWrite();
+                }
             }
-            return handle;
         }
 
-        /** Ends a call begun by an acquire; frees the handle if it was closed meanwhile. */
-        public void release() {
-            if (state.decrementAndGet() == CLOSED) freeOnce();
+        /** Holding {@link #PENDING}: waits until no shared call runs, then turns it into the write. */
+        private long awaitSharedCallsThenWrite() {
+            while (true) {
+                int s = state.get();
+                if ((s & CLOSED) != 0) {
+                    // give up the claim; if no call is left, freeing falls to us (close() saw PENDING)
+                    if (state.compareAndSet(s, s & ~PENDING)) {
+                        if ((s & ~PENDING) == CLOSED) freeOnce();
+                        wakeWaiters();
+                        throw closed();
+                    }
+                } else if ((s & USERS) == 0) {
+                    if (state.compareAndSet(s, (s & ~PENDING) | WRITING | 1)) return handle;
+                } else {
+                    await(USERS);
+                }
+            }
+        }
+
+        /** Ends a call begun by {@link #acquireShared()}; frees the handle if it was closed meanwhile. */
+        public void releaseShared() {
+            int s = state.decrementAndGet();
+            if (s == CLOSED) freeOnce();
+            else if ((s & (PENDING | USERS)) == PENDING) wakeWaiters(); // the last reader lets the writer in
+        }
+
+        /** Ends a call begun by {@link #acquireExclusive()}; frees the handle if it was closed meanwhile. */
+        public void releaseExclusive() {
+            int s = state.addAndGet(-(WRITING | 1));
+            if (s == CLOSED) freeOnce();
+            wakeWaiters();
+        }
+
+        /**
+         * Waits while {@code state & mask} is non-zero and the handle is open. An interrupt does not end
+         * the wait (the call has not begun and must begin or fail); it is kept for the caller to see.
+         */
+        private void await(int mask) {
+            boolean interrupted = false;
+            synchronized (this) {
+                waiters++;
+                try {
+                    int s;
+                    while (((s = state.get()) & mask) != 0 && (s & CLOSED) == 0) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                } finally {
+                    waiters--;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+
+        /** Wakes the threads in {@link #await} after a change they may wait for; nothing when none waits. */
+        private void wakeWaiters() {
+            if (waiters == 0) return;
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+
+        private java.util.ConcurrentModificationException busy() {
+            return new java.util.ConcurrentModificationException(
+                    kind + " is not safe for changes from two threads at once and another thread is changing it");
         }
 
         /** Closes; the handle is freed now, or when the last call in progress ends. Idempotent. */
@@ -241,6 +329,7 @@ public final class HandleTracker {
                 if ((s & CLOSED) != 0) return;
                 if (state.compareAndSet(s, s | CLOSED)) {
                     if ((s & USERS) == 0) freeOnce();
+                    wakeWaiters(); // they see the close and throw
                     return;
                 }
             }

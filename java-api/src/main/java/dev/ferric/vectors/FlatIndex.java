@@ -4,7 +4,6 @@ import dev.ferric.NativeResource;
 import dev.ferric.internal.Checks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An exact (brute-force) nearest-neighbour index: vectors of one dimension and {@link ElementType},
@@ -55,9 +54,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * then unchanged. {@code dev.ferric.Ferric.nativeStats()} counts the index (kind {@code FlatIndex})
  * and its bytes until {@link #close()}. Queries are copied per call (a few KiB).
  *
- * <p><b>Threads.</b> An index is thread-safe. Searches run concurrently from many threads; an
- * {@code add} waits for the searches in progress and holds new ones back until it returns (a
- * read-write lock: adding may move the vectors in memory). Large scans (over 1 MiB of vectors ×
+ * <p><b>Threads.</b> Searches run concurrently from many threads, also while another thread adds: an
+ * {@code add} waits for the searches in progress and holds new ones back until it returns (adding may
+ * move the vectors in memory). Adds from two threads at once are not supported: the second throws
+ * {@link java.util.ConcurrentModificationException} (the rule every ferric object with native state
+ * follows: reading calls run together, a changing call runs alone, two changing calls at once are a
+ * misuse); let one thread add, or serialize adds with a lock of your own. Large scans (over 1 MiB of vectors ×
  * queries) are split across all cores (one shared pool of native threads).
  *
  * <p><b>Errors.</b> {@link NullPointerException} for null arguments; {@link IllegalArgumentException}
@@ -79,9 +81,7 @@ public final class FlatIndex extends NativeResource {
     private final long maxBytes;
     /** Array elements per vector: floats or bytes ({@code dimension / 8} bytes for binary vectors). */
     private final int vectorLength;
-    /** Searches share the vectors; an add may move them (growth), so it waits for searches to finish. */
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Vectors added, kept here so that a search needs no call to ask; written under the write lock. */
+    /** Vectors added, kept here so that a search needs no call to ask; written inside the add's exclusive call. */
     private int size;
 
     /** An empty index with no memory cap beyond what the allocator can give. */
@@ -144,18 +144,12 @@ public final class FlatIndex extends NativeResource {
 
     /** Number of vectors added. */
     public int size() {
-        requireOpen();
-        lock.readLock().lock();
-        try {
-            return size;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return withSharedInt(h -> size);
     }
 
     /** Native bytes allocated for the vectors (capacity included). */
     public long memoryBytes() {
-        return read(h -> FlatIndexNative.get().memoryBytes(h));
+        return withShared(h -> FlatIndexNative.get().memoryBytes(h));
     }
 
     // ---------------------------------------------------------------- add
@@ -175,7 +169,7 @@ public final class FlatIndex extends NativeResource {
         Checks.checkFromIndexSize(off, len, vectors.length);
         requireType(ElementType.FLOAT32);
         checkMultiple(len);
-        return write(h -> added(FlatIndexNative.get().addFloats(h, vectors, off, len), len / vectorLength));
+        return withExclusive(h -> added(FlatIndexNative.get().addFloats(h, vectors, off, len), len / vectorLength));
     }
 
     /** Adds float32 vectors, one per row (all or none). Returns the id of the first. */
@@ -202,7 +196,7 @@ public final class FlatIndex extends NativeResource {
         Checks.checkFromIndexSize(off, len, vectors.length);
         requireBytes();
         checkMultiple(len);
-        return write(h -> added(FlatIndexNative.get().addBytes(h, vectors, off, len), len / vectorLength));
+        return withExclusive(h -> added(FlatIndexNative.get().addBytes(h, vectors, off, len), len / vectorLength));
     }
 
     /** Adds int8 or binary vectors, one per row (all or none). Returns the id of the first. */
@@ -230,7 +224,7 @@ public final class FlatIndex extends NativeResource {
         boolean little = vectors.order() == ByteOrder.LITTLE_ENDIAN;
         int first;
         if (vectors.isDirect()) {
-            first = write(h -> added(FlatIndexNative.get().addDirect(h, vectors, pos, len, little), (int) (len / perVector)));
+            first = withExclusive(h -> added(FlatIndexNative.get().addDirect(h, vectors, pos, len, little), (int) (len / perVector)));
         } else if (elementType != ElementType.FLOAT32 && vectors.hasArray()) {
             first = add(vectors.array(), vectors.arrayOffset() + pos, len);
         } else {
@@ -252,7 +246,7 @@ public final class FlatIndex extends NativeResource {
 
     private int addRows(Object rows, int count) {
         if (count == 0) throw new IllegalArgumentException("no vectors to add");
-        return write(h -> {
+        return withExclusive(h -> {
             int before = size;
             FlatIndexNative.get().reserve(h, count);
             boolean done = false;
@@ -284,7 +278,7 @@ public final class FlatIndex extends NativeResource {
     public SearchResult search(float[] query, int k) {
         checkQuery(query, ElementType.FLOAT32);
         checkK(k);
-        return read(h -> {
+        return withShared(h -> {
             int n = Math.min(k, size);
             int[] ids = new int[n];
             float[] scores = new float[n];
@@ -303,7 +297,7 @@ public final class FlatIndex extends NativeResource {
     public int search(float[] query, int k, int[] ids, float[] scores) {
         checkQuery(query, ElementType.FLOAT32);
         checkOut(k, 1, ids, scores);
-        return readInt(h -> FlatIndexNative.get().searchFloats(h, query, 0, k, ids, scores, 0));
+        return withSharedInt(h -> FlatIndexNative.get().searchFloats(h, query, 0, k, ids, scores, 0));
     }
 
     /**
@@ -313,7 +307,7 @@ public final class FlatIndex extends NativeResource {
     public SearchResult search(byte[] query, int k) {
         checkQuery(query, null);
         checkK(k);
-        return read(h -> {
+        return withShared(h -> {
             int n = Math.min(k, size);
             int[] ids = new int[n];
             float[] scores = new float[n];
@@ -326,7 +320,7 @@ public final class FlatIndex extends NativeResource {
     public int search(byte[] query, int k, int[] ids, float[] scores) {
         checkQuery(query, null);
         checkOut(k, 1, ids, scores);
-        return readInt(h -> FlatIndexNative.get().searchBytes(h, query, 0, k, ids, scores, 0));
+        return withSharedInt(h -> FlatIndexNative.get().searchBytes(h, query, 0, k, ids, scores, 0));
     }
 
     /**
@@ -360,7 +354,7 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(queries.length);
         int count = queries.length / vectorLength;
         checkOut(k, count, ids, scores);
-        return readInt(h -> FlatIndexNative.get().searchBatchFloats(h, queries, 0, count, k, ids, scores, 0));
+        return withSharedInt(h -> FlatIndexNative.get().searchBatchFloats(h, queries, 0, count, k, ids, scores, 0));
     }
 
     /** As {@link #searchBatch(float[][], int)}, for int8 or binary queries. */
@@ -383,13 +377,13 @@ public final class FlatIndex extends NativeResource {
         checkMultiple(queries.length);
         int count = queries.length / vectorLength;
         checkOut(k, count, ids, scores);
-        return readInt(h -> FlatIndexNative.get().searchBatchBytes(h, queries, 0, count, k, ids, scores, 0));
+        return withSharedInt(h -> FlatIndexNative.get().searchBatchBytes(h, queries, 0, count, k, ids, scores, 0));
     }
 
     private SearchResult[] batch(Object flat, int count, int k) {
         SearchResult[] out = new SearchResult[count];
         if (count == 0) return out;
-        return read(h -> {
+        return withShared(h -> {
             int n = size == 0 ? k : Math.min(k, size);
             int[] ids = new int[Math.multiplyExact(count, n)];
             float[] scores = new float[ids.length];
@@ -409,42 +403,12 @@ public final class FlatIndex extends NativeResource {
         });
     }
 
-    // ---------------------------------------------------------------- call guards
+    // ---------------------------------------------------------------- bookkeeping
 
-    /** Records {@code count} vectors added from id {@code first} (under the write lock); returns {@code first}. */
+    /** Records {@code count} vectors added from id {@code first} (inside the add's call); returns {@code first}. */
     private int added(int first, int count) {
         size = first + count;
         return first;
-    }
-
-    /** Runs a search (or another read) under the read lock: searches run together, adds wait. */
-    private <T, X extends Exception> T read(Call<T, X> call) throws X {
-        lock.readLock().lock();
-        try {
-            return withShared(call);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** {@link #read(Call)} for a search into the caller's arrays, without boxing its count. */
-    private <X extends Exception> int readInt(IntCall<X> call) throws X {
-        lock.readLock().lock();
-        try {
-            return withSharedInt(call);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** Runs an add under the write lock: it waits for the searches in progress and holds new ones back. */
-    private <T, X extends Exception> T write(Call<T, X> call) throws X {
-        lock.writeLock().lock();
-        try {
-            return withExclusive(call);
-        } finally {
-            lock.writeLock().unlock();
-        }
     }
 
     // ---------------------------------------------------------------- checks

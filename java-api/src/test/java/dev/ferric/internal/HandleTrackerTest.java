@@ -45,7 +45,7 @@ class HandleTrackerTest {
         Object owner = new Object();
         HandleTracker.Tracked t = HandleTracker.track(owner, 7, f, "Test.DoubleClose");
         assertEquals(7, t.acquireShared());
-        t.release();
+        t.releaseShared();
         t.close();
         t.close();
         assertEquals(1, f.frees.get());
@@ -64,7 +64,7 @@ class HandleTrackerTest {
         t.close();
         assertEquals(0, f.frees.get(), "freed while a call was inside");
         assertTrue(t.isClosed());
-        t.release();
+        t.releaseExclusive();
         assertEquals(1, f.frees.get());
     }
 
@@ -78,8 +78,87 @@ class HandleTrackerTest {
         race(true);
     }
 
-    private static void race(boolean exclusive) throws Exception {
-        Random r = new Random(exclusive ? 2 : 1);
+    @Test
+    void concurrentCloseAndMixedUseFreeExactlyOnceAndNoReaderMeetsAWriter() throws Exception {
+        race(null);
+    }
+
+    /**
+     * An exclusive call waits for the shared call in progress, holds a new shared call back, and a
+     * second exclusive call meanwhile fails fast; each waiting call goes on in turn.
+     */
+    @Test
+    void anExclusiveCallRunsAloneWaitingForReadersAndHoldingNewOnesBack() throws Exception {
+        CheckingFreer f = new CheckingFreer();
+        Object owner = new Object();
+        HandleTracker.Tracked t = HandleTracker.track(owner, 9, f, "Test.Policy");
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<String>());
+        t.acquireShared(); // reader 1, in progress
+        Thread writer = new Thread(() -> {
+            t.acquireExclusive();
+            order.add("writer");
+            t.releaseExclusive();
+        });
+        writer.start();
+        awaitBlocked(writer);
+        Thread reader2 = new Thread(() -> {
+            t.acquireShared();
+            order.add("reader2");
+            t.releaseShared();
+        });
+        reader2.start();
+        awaitBlocked(reader2);
+        assertThrows(ConcurrentModificationException.class, t::acquireExclusive);
+        assertTrue(order.isEmpty(), order.toString());
+        t.releaseShared(); // reader 1 ends: the writer, then reader 2
+        writer.join(30_000);
+        reader2.join(30_000);
+        assertEquals(java.util.Arrays.asList("writer", "reader2"), order);
+        t.close();
+        assertEquals(1, f.frees.get());
+    }
+
+    /** Closed while an exclusive call waits for a reader: the waiting call fails, the handle is freed once, after the reader. */
+    @Test
+    void closeWhileAnExclusiveCallWaitsFreesOnceAfterTheReader() throws Exception {
+        CheckingFreer f = new CheckingFreer();
+        Object owner = new Object();
+        HandleTracker.Tracked t = HandleTracker.track(owner, 10, f, "Test.PendingClose");
+        t.acquireShared();
+        f.inside.incrementAndGet();
+        AtomicInteger outcome = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            try {
+                t.acquireExclusive();
+                outcome.set(1);
+            } catch (IllegalStateException closed) {
+                outcome.set(2);
+            }
+        });
+        writer.start();
+        awaitBlocked(writer);
+        t.close();
+        writer.join(30_000);
+        assertEquals(2, outcome.get(), "the waiting exclusive call must fail once closed");
+        assertEquals(0, f.frees.get(), "freed while the reader was inside");
+        f.inside.decrementAndGet();
+        t.releaseShared();
+        assertEquals(1, f.frees.get());
+        assertEquals(0, f.freedWhileInside.get());
+    }
+
+    /** Waits until {@code th} waits for the handle (or has ended, which the caller's checks then catch). */
+    private static void awaitBlocked(Thread th) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (th.getState() != Thread.State.WAITING && th.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, th.getState(), "did not wait");
+    }
+
+    /** Three users call until closed: all exclusive, all shared, or ({@code null}) a random mix. */
+    private static void race(Boolean exclusiveOnly) throws Exception {
+        Random r = new Random(exclusiveOnly == null ? 3 : exclusiveOnly ? 2 : 1);
         for (int round = 0; round < 300; round++) {
             CheckingFreer f = new CheckingFreer();
             Object owner = new Object();
@@ -88,19 +167,29 @@ class HandleTrackerTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Thread> users = new ArrayList<>();
             AtomicInteger unexpected = new AtomicInteger();
+            AtomicInteger writers = new AtomicInteger();
             for (int u = 0; u < 3; u++) {
+                Random mine = new Random(r.nextLong());
                 Thread th = new Thread(() -> {
                     try {
                         go.await();
                         while (true) {
+                            boolean exclusive = exclusiveOnly != null ? exclusiveOnly : mine.nextBoolean();
                             try {
                                 long h = exclusive ? t.acquireExclusive() : t.acquireShared();
-                                f.inside.incrementAndGet();
-                                // a call that got the handle must find it not yet freed
+                                if (exclusive) writers.incrementAndGet();
+                                int in = f.inside.incrementAndGet();
+                                // a call that got the handle must find it not yet freed; a writer runs alone
                                 if (h != handle || f.frees.get() != 0) unexpected.incrementAndGet();
+                                if (writers.get() > 0 && in > 1) unexpected.incrementAndGet();
                                 Thread.yield();
                                 f.inside.decrementAndGet();
-                                t.release();
+                                if (exclusive) {
+                                    writers.decrementAndGet();
+                                    t.releaseExclusive();
+                                } else {
+                                    t.releaseShared();
+                                }
                             } catch (ConcurrentModificationException busy) {
                                 // another user holds it exclusively: allowed
                             }
