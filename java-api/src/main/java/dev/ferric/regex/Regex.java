@@ -185,8 +185,8 @@ public final class Regex extends NativeResource {
     }
 
     /**
-     * Bytes of native memory held by the compiled engines (those built so far: the text and
-     * whole-input variants are built on first use), not counting per-thread search caches.
+     * Bytes of native memory held by the compiled engines (those built so far: the text, whole-input
+     * and large-input variants are built on first use), not counting per-thread search caches.
      */
     public long compiledSize() {
         return withShared(h -> RegexNative.get().memoryUsage(h));
