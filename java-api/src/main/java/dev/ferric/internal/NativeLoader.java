@@ -109,10 +109,7 @@ public final class NativeLoader {
                         Thread.currentThread().getContextClassLoader(), Linker.SYSTEM).load();
                 currentNanos = System.nanoTime();
                 current = r;
-                if (r.loaded()) {
-                    NativeMBean.registerOnce();
-                    FlightRecorderHook.registerOnce();
-                }
+                if (r.loaded()) MonitoringRegistration.startOnce();
             }
             return r;
         }

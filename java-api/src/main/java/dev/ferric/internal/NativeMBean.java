@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The {@link NativeMXBean} behind {@code dev.ferric:type=Native}, registered once per class loader of
- * ferric when its library loads ({@link #registerOnce()}), by default only from the system class loader
- * ({@link #enabled}).
+ * ferric after its library loads ({@link #registerOnce()}, called by {@link MonitoringRegistration}), by
+ * default only from the system class loader ({@link #enabled}).
  */
 public final class NativeMBean implements NativeMXBean {
     private static volatile boolean registered;

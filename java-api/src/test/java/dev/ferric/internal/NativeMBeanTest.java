@@ -28,6 +28,7 @@ class NativeMBeanTest {
     @Test
     void theMBeanOverJmxShowsWhatNativeStatsShows() throws Exception {
         assertTrue(Ferric.isAvailable(), "the library loads (and registers the MBean)");
+        assertTrue(MonitoringRegistration.await(30_000), "the MBean is registered on a thread of its own");
         JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(
                 new JMXServiceURL("service:jmx:rmi://127.0.0.1"), null, ManagementFactory.getPlatformMBeanServer());
         server.start();

@@ -20,7 +20,8 @@ public final class JfrProbe {
 
     public static void main(String[] args) throws Exception {
         Path file = Paths.get(args[0]);
-        Ferric.nativeStats(); // loads the library, which registers the events
+        Ferric.nativeStats(); // loads the library, which registers the events (on a thread of its own)
+        dev.ferric.internal.MonitoringRegistration.await(30_000);
         try (Recording recording = new Recording(); Regex open = Regex.compile("[a-z]+[0-9]")) {
             recording.enable("dev.ferric.NativeMemory").withPeriod(java.time.Duration.ofMillis(200));
             recording.enable("dev.ferric.Leak");
