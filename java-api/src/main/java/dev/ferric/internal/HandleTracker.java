@@ -190,8 +190,9 @@ public final class HandleTracker {
      * <p>One concurrency rule for every handle: shared calls (they only read native state) run
      * together; an exclusive call (it changes native state) runs alone: it waits for the shared calls
      * in progress to end and holds new ones back until it returns. Two exclusive calls never wait for
-     * each other: the second throws {@link java.util.ConcurrentModificationException}, because an object whose
-     * state two threads change at once is being misused, and saying so beats a silent interleaving.
+     * each other: the second throws {@link java.util.ConcurrentModificationException}, because an
+     * object whose state two threads change at once is being misused, and saying so beats a silent
+     * interleaving.
      * The waits are short (one native call) and only taken on contention: an uncontended call is one
      * compare-and-set to begin and one atomic decrement to end.
      */
