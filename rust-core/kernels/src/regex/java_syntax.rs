@@ -174,6 +174,37 @@ impl Translator<'_> {
         s.chars().enumerate().all(|(k, c)| self.peek(k) == Some(c))
     }
 
+    /// Whether the group opened at `self.i` continues with `s` (from the character after the `(`).
+    fn opens(&self, s: &str) -> bool {
+        s.chars().enumerate().all(|(k, c)| self.peek(k + 1) == Some(c))
+    }
+
+    /// Where a class just opened starts: here, or in COMMENTS mode past whitespace and comments, which
+    /// Java (and the engine) skip there too, so that a `]` after them is still the class's first
+    /// character, a literal (`[ ]]` is the class of `]`).
+    fn class_start(&self) -> usize {
+        self.i + if self.comments { self.past_comments_space(0) } else { 0 }
+    }
+
+    /// The offset from `self.i` of the first character at or after `k` that COMMENTS mode reads:
+    /// past Java's whitespace and `#` comments (to the end of their line).
+    fn past_comments_space(&self, mut k: usize) -> usize {
+        loop {
+            match self.peek(k) {
+                Some(c) if is_java_comments_space(c) => k += 1,
+                Some('#') => {
+                    while let Some(c) = self.peek(k) {
+                        k += 1;
+                        if c == '\n' {
+                            break;
+                        }
+                    }
+                }
+                _ => return k,
+            }
+        }
+    }
+
     fn run(&mut self) -> Result<(), Refusal> {
         while let Some(c) = self.peek(0) {
             let at = self.idx();
@@ -214,7 +245,7 @@ impl Translator<'_> {
                         self.out.push('^', self.idx());
                         self.i += 1;
                     }
-                    self.class_open_end = Some(self.i);
+                    self.class_open_end = Some(self.class_start());
                 }
                 '(' => self.group(at)?,
                 ')' => {
@@ -293,8 +324,15 @@ impl Translator<'_> {
                     self.out.push('^', self.idx());
                     self.i += 1;
                 }
-                self.class_open_end = Some(self.i);
+                self.class_open_end = Some(self.class_start());
                 return Ok(());
+            }
+            '-' if self.class_open_end != Some(self.i)
+                && self.class_escape_end != Some(self.i)
+                && self.peek(1) == Some('\\')
+                && self.peek(2).is_some_and(|e| "dDwWsShHvVpP".contains(e)) =>
+            {
+                return refuse(at, "illegal character range: a range cannot end in a class escape such as `\\d` (Java refuses it too); escape the `-` (`\\-`) for a literal hyphen");
             }
             ']' if self.class_open_end == Some(self.i) => {
                 self.out.push_str(r"\]", at);
@@ -332,6 +370,15 @@ impl Translator<'_> {
     }
 
     fn group(&mut self, at: usize) -> Result<(), Refusal> {
+        if self.comments {
+            // Java's COMMENTS mode reads past whitespace and `#` comments between `(` and `?`, so
+            // `( ?:x)` is a non-capturing group there (and for the engine): step over them, keeping
+            // `self.i` one before the `?` (the `(` itself is not read again).
+            let k = self.past_comments_space(1);
+            if k > 1 && self.peek(k) == Some('?') {
+                self.i += k - 1;
+            }
+        }
         if self.peek(1) != Some('?') {
             self.out.push('(', at);
             self.i += 1;
@@ -340,18 +387,18 @@ impl Translator<'_> {
             return Ok(());
         }
         let construct = |s: &str| s.to_string();
-        if self.starts_with("(?=") || self.starts_with("(?!") {
-            let s = if self.starts_with("(?=") { "(?=" } else { "(?!" };
+        if self.opens("?=") || self.opens("?!") {
+            let s = if self.opens("?=") { "(?=" } else { "(?!" };
             return refuse(at, format!("look-ahead `{}` is not supported: {LINEAR}", construct(s)));
         }
-        if self.starts_with("(?<=") || self.starts_with("(?<!") {
-            let s = if self.starts_with("(?<=") { "(?<=" } else { "(?<!" };
+        if self.opens("?<=") || self.opens("?<!") {
+            let s = if self.opens("?<=") { "(?<=" } else { "(?<!" };
             return refuse(at, format!("look-behind `{s}` is not supported: {LINEAR}"));
         }
-        if self.starts_with("(?>") {
+        if self.opens("?>") {
             return refuse(at, format!("atomic groups `(?>...)` are not supported: {LINEAR}; use a plain group `(?:...)`"));
         }
-        if self.starts_with("(?<") {
+        if self.opens("?<") {
             // Java's group names: an ASCII letter, then ASCII letters and digits (the engine also takes `_`)
             let mut k = 3;
             while let Some(c) = self.peek(k) {
@@ -631,6 +678,34 @@ mod tests {
 
     fn refused(s: &str) -> Refusal {
         translate(s, false).unwrap_err()
+    }
+
+    #[test]
+    fn comments_mode_reads_past_whitespace_and_comments_between_the_paren_and_the_question_mark() {
+        // Java (COMMENTS): `( ?:a)` and `(\r\r?:)` have no group, `( ?<n>a)` has one, named
+        for (src, groups) in [("( ?:a)", 0), ("(\r\r\r?:)\u{1a}]*\u{2}", 0), ("( #c\n ?:a)b", 0), ("( ?<n>a)", 1), ("( a)", 1)] {
+            let t = translate(src, true).unwrap();
+            assert_eq!(t.groups.as_ref().map_or(0, |g| g.len()), groups, "{src:?} -> {:?}", t.pattern);
+            let parsed = regex_syntax::ParserBuilder::new().ignore_whitespace(true).build().parse(&t.pattern).unwrap();
+            assert_eq!(parsed.properties().explicit_captures_len(), groups, "{src:?} -> {:?}", t.pattern);
+        }
+        assert_eq!(translate("( ?<n>a)", true).unwrap().groups, Some(vec![Some("n".to_string())]));
+        // `]` first in a class, after skipped whitespace, is a literal (Java: `[ ]]` is the class of `]`)
+        for (src, groups) in [(";[\u{e};[\u{b}]]|(~]", 0), ("[ ]](a)", 1)] {
+            let t = translate(src, true).unwrap();
+            assert_eq!(t.groups.as_ref().map_or(0, |g| g.len()), groups, "{src:?} -> {:?}", t.pattern);
+            let parsed = regex_syntax::ParserBuilder::new().ignore_whitespace(true).build().parse(&t.pattern).unwrap();
+            assert_eq!(parsed.properties().explicit_captures_len(), groups, "{src:?} -> {:?}", t.pattern);
+        }
+        // a range ending in a class escape is refused, as Java refuses it ("Illegal character range")
+        for src in [r"[\H((-\H()?\-]", r"[(-\H]", r"[a-\d]", r"[a-\p{L}]"] {
+            assert!(translate(src, false).is_err(), "{src}");
+        }
+        for src in [r"[-\d]", r"[\d-\w]", r"[a\-\d]"] {
+            assert!(translate(src, false).is_ok(), "{src}");
+        }
+        // without COMMENTS the space is a literal and the group captures
+        assert_eq!(translate("( ?:a)", false).unwrap().groups.map(|g| g.len()), Some(1));
     }
 
     #[test]
