@@ -209,7 +209,8 @@ took
 for java in "${win_java[@]}"; do
   version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$java")/../release")
   step "windows-x86_64 under Wine, JDK $version: smoke subset from the classifier jar"
-  jvm_args= ffm=()
+  jvm_args=''
+  ffm=()
   # Java 22+: the smoke subset again on the packaged multi-release jar, i.e. the FFM fast path.
   [ "${version%%.*}" -ge 22 ] && jvm_args=--enable-native-access=ALL-UNNAMED ffm=(-Dferric.ffm.test.skip=false)
   if [ "${version%%.*}" -ge 21 ]; then
