@@ -208,32 +208,39 @@ public final class LeakDetector {
 
     // ---- logging: System.Logger where the JVM has it (9+), java.util.logging otherwise ----
 
-    private static final Object SYSTEM_LOGGER;
-    private static final Method SYSTEM_LOG;
-    private static final Object WARNING;
+    /**
+     * The logger, looked up on the first message only: {@code System.getLogger} starts the JDK's
+     * logging (a service lookup, {@code java.util.logging}'s configuration): ~30 ms in a fresh JVM,
+     * which the first handle of a program that never leaks must not pay.
+     */
+    private static final class Log {
+        static final Object SYSTEM_LOGGER;
+        static final Method SYSTEM_LOG;
+        static final Object WARNING;
 
-    static {
-        Object logger = null;
-        Method log = null;
-        Object warning = null;
-        try {
-            Class<?> levelClass = Class.forName("java.lang.System$Logger$Level");
-            Class<?> loggerClass = Class.forName("java.lang.System$Logger");
-            logger = System.class.getMethod("getLogger", String.class).invoke(null, LOGGER);
-            log = loggerClass.getMethod("log", levelClass, String.class);
-            warning = levelClass.getField("WARNING").get(null);
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            logger = null; // Java 8: java.util.logging
+        static {
+            Object logger = null;
+            Method log = null;
+            Object warning = null;
+            try {
+                Class<?> levelClass = Class.forName("java.lang.System$Logger$Level");
+                Class<?> loggerClass = Class.forName("java.lang.System$Logger");
+                logger = System.class.getMethod("getLogger", String.class).invoke(null, LOGGER);
+                log = loggerClass.getMethod("log", levelClass, String.class);
+                warning = levelClass.getField("WARNING").get(null);
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                logger = null; // Java 8: java.util.logging
+            }
+            SYSTEM_LOGGER = logger;
+            SYSTEM_LOG = log;
+            WARNING = warning;
         }
-        SYSTEM_LOGGER = logger;
-        SYSTEM_LOG = log;
-        WARNING = warning;
     }
 
     static void log(String message) {
-        if (SYSTEM_LOG != null) {
+        if (Log.SYSTEM_LOG != null) {
             try {
-                SYSTEM_LOG.invoke(SYSTEM_LOGGER, WARNING, message);
+                Log.SYSTEM_LOG.invoke(Log.SYSTEM_LOGGER, Log.WARNING, message);
                 return;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // fall back below
@@ -243,7 +250,7 @@ public final class LeakDetector {
     }
 
     static {
-        // last: a bad value is logged, which needs the logger above
+        // last: a bad value is logged
         configure(property(LEVEL_PROPERTY), property(SAMPLING_PROPERTY));
     }
 }

@@ -20,18 +20,26 @@ public final class MonitoringRegistration {
     static synchronized void startOnce() {
         if (started) return;
         started = true;
-        Thread t = new Thread(MonitoringRegistration::register, "ferric-monitoring");
+        if (!NativeMBean.enabled(NativeMBean.ENABLED_PROPERTY) && !NativeMBean.enabled(FlightRecorderHook.ENABLED_PROPERTY)) {
+            DONE.countDown(); // both switched off (the command line's short runs): no thread to start
+            return;
+        }
+        // a class, not a lambda or method reference: the JVM's first lambda costs ~5 ms to bootstrap
+        Thread t = new Thread(new Registrations(), "ferric-monitoring");
         t.setDaemon(true);
         t.setContextClassLoader(null); // pin no application's class loader
         t.start();
     }
 
-    private static void register() {
-        try {
-            NativeMBean.registerOnce();
-            FlightRecorderHook.registerOnce();
-        } finally {
-            DONE.countDown();
+    private static final class Registrations implements Runnable {
+        @Override
+        public void run() {
+            try {
+                NativeMBean.registerOnce();
+                FlightRecorderHook.registerOnce();
+            } finally {
+                DONE.countDown();
+            }
         }
     }
 
