@@ -362,6 +362,18 @@ impl Translator<'_> {
                 self.i += 1;
                 return Ok(());
             }
+            '#' if self.comments => {
+                // a comment inside a class too, to the end of its line (Java and the engine agree: in
+                // `[#](\n.]` the `]` and `(` are comment, not the class's end and a group)
+                while let Some(c) = self.peek(0) {
+                    self.out.push(c, self.idx());
+                    self.i += 1;
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                return Ok(());
+            }
             _ => {}
         }
         self.out.push(c, at);
@@ -844,6 +856,24 @@ mod tests {
         assert!(refused(r"a+?+").message.contains("dangling")); // Java refuses it too
         assert_eq!(tr(r"\++"), r"\++");
         assert_eq!(tr(r"[+]+"), r"[+]+");
+    }
+
+    #[test]
+    fn comments_mode_reads_a_comment_inside_a_class_as_java_does() {
+        // java.util.regex (COMMENTS): `[#](\n\u{1}]` has no group and is the class of U+0001;
+        // `[a # c\n d]` matches `a` and `d`, not `#`, ` ` or `c`
+        for (src, groups) in [("[#](\n\u{1}]", 0), ("[a#](\nb](c)", 1), ("[a # c\n d]", 0)] {
+            let t = translate(src, true).unwrap();
+            assert_eq!(t.groups.as_ref().map_or(0, |g| g.len()), groups, "{src:?} -> {:?}", t.pattern);
+            let parsed = regex_syntax::ParserBuilder::new().ignore_whitespace(true).build().parse(&t.pattern).unwrap();
+            assert_eq!(parsed.properties().explicit_captures_len(), groups, "{src:?} -> {:?}", t.pattern);
+        }
+        let re = regex_automata::meta::Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().ignore_whitespace(true))
+            .build(&translate("^[a # c\n d]$", true).unwrap().pattern)
+            .unwrap();
+        assert!(re.is_match("a") && re.is_match("d"));
+        assert!(!re.is_match("#") && !re.is_match(" ") && !re.is_match("c"));
     }
 
     #[test]
