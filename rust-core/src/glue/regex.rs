@@ -193,6 +193,15 @@ fn engine_pattern<'l>(
     Ok(env.new_string(regex(handle)?.engine_pattern())?)
 }
 
+/// [`Regex::full_match_edges`] as eight ints: the first mask, then the last, each as four 32-bit words
+/// (bit `b % 32` of word `b / 32` is the ASCII byte `b`).
+fn full_match_edges<'l>(env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<JIntArray<'l>> {
+    crate::memory::Kernel::Regex.enter();
+    let (first, last) = regex(handle)?.full_match_edges();
+    let words: Vec<jint> = [first, last].iter().flat_map(|&m| (0..4).map(move |w| (m >> (32 * w)) as u32 as jint)).collect();
+    int_array(env, &words)
+}
+
 fn memory_usage<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
     crate::memory::Kernel::Regex.enter();
     Ok(regex(handle)?.memory_usage() as jlong)
@@ -393,6 +402,7 @@ pub const NATIVES: boundary::NativeClass = crate::natives!("regex/RegexNative",
     { fn group_names(handle: jlong) -> java.lang.String[] }
     { fn engine_pattern(handle: jlong) -> JString }
     { fn memory_usage(handle: jlong) -> jlong }
+    { fn full_match_edges(handle: jlong) -> jint[] }
     { fn op(handle: jlong, code: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, from: jint) -> jint }
     { fn string_op(handle: jlong, op: jint, input: JString, from: jint) -> jint }
     { fn find(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, from: jint, prev_end: jint, flags: jint, out: jint[]) -> jint }

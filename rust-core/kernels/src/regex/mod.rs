@@ -182,6 +182,8 @@ pub struct Regex {
     large_text: OnceLock<Result<meta::Regex, CompileError>>,
     full_bytes: OnceLock<Result<meta::Regex, CompileError>>,
     full_text: OnceLock<Result<meta::Regex, CompileError>>,
+    /// [`Regex::full_match_edges`].
+    edges: (u128, u128),
 }
 
 impl Regex {
@@ -196,6 +198,7 @@ impl Regex {
             .map_err(|e| build_error(e, &translated, None))?;
         let p = hir.properties();
         let text_is_bytes = p.is_utf8() && p.minimum_len().is_some_and(|n| n > 0);
+        let edges = (ascii_edge(&hir, false), ascii_edge(&hir, true));
         Ok(Regex {
             translated,
             opts,
@@ -206,7 +209,16 @@ impl Regex {
             large_text: OnceLock::new(),
             full_bytes: OnceLock::new(),
             full_text: OnceLock::new(),
+            edges,
         })
+    }
+
+    /// Which ASCII bytes a non-empty match can begin with (bit `b` of the first mask) and end with (the
+    /// second): a whole-input match ([`Regex::full_match`]) of a non-empty input that begins or ends with
+    /// another ASCII byte fails without a search, so a caller can answer it without crossing to native
+    /// code. Only ASCII is told apart: it is the same byte in the byte and the text engine.
+    pub fn full_match_edges(&self) -> (u128, u128) {
+        self.edges
     }
 
     fn parse(t: &Translated, opts: &Options, utf8: bool) -> Result<Hir, CompileError> {
@@ -319,6 +331,47 @@ impl Regex {
     pub fn count(&self, mode: Mode, hay: &[u8], from: usize) -> Result<usize, CompileError> {
         // the engine's own iterator counts with end offsets only, skipping the reverse scan for starts
         Ok(self.engine(mode, hay.len())?.find_iter(Input::new(hay).range(from..)).count())
+    }
+}
+
+/// The ASCII bytes that can begin (or with `last`, end) a non-empty match of `hir`: a byte the
+/// pattern's first (last) consuming element can match. A non-ASCII character contributes none: its
+/// UTF-8 bytes are all 0x80 or more. Looks and the empty pattern consume nothing.
+fn ascii_edge(hir: &Hir, last: bool) -> u128 {
+    edge(hir, last).0
+}
+
+/// [`ascii_edge`]'s mask, and whether `hir` can match the empty string.
+fn edge(hir: &Hir, last: bool) -> (u128, bool) {
+    let ascii_ranges = |ranges: &mut dyn Iterator<Item = (u32, u32)>| {
+        ranges.filter(|&(lo, _)| lo < 128).fold(0u128, |m, (lo, hi)| (lo..=hi.min(127)).fold(m, |m, b| m | 1 << b))
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (0, true),
+        HirKind::Literal(Literal(bytes)) => {
+            let b = if last { bytes.last() } else { bytes.first() };
+            (b.filter(|&&b| b < 128).map_or(0, |&b| 1 << b), bytes.is_empty())
+        }
+        HirKind::Class(Class::Unicode(c)) => (ascii_ranges(&mut c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32))), false),
+        HirKind::Class(Class::Bytes(c)) => (ascii_ranges(&mut c.ranges().iter().map(|r| (u32::from(r.start()), u32::from(r.end())))), false),
+        HirKind::Repetition(r) => {
+            let (m, empty) = edge(&r.sub, last);
+            (m, empty || r.min == 0)
+        }
+        HirKind::Capture(c) => edge(&c.sub, last),
+        HirKind::Concat(parts) => {
+            let mut mask = 0;
+            let ordered: Box<dyn Iterator<Item = &Hir>> = if last { Box::new(parts.iter().rev()) } else { Box::new(parts.iter()) };
+            for part in ordered {
+                let (m, empty) = edge(part, last);
+                mask |= m;
+                if !empty {
+                    return (mask, false);
+                }
+            }
+            (mask, true)
+        }
+        HirKind::Alternation(alts) => alts.iter().map(|a| edge(a, last)).fold((0, false), |(m, e), (am, ae)| (m | am, e || ae)),
     }
 }
 
@@ -556,6 +609,47 @@ mod tests {
                 let spans = |e: &meta::Regex| e.find_iter(hay.as_bytes()).map(|m| m.range()).collect::<Vec<_>>();
                 assert_eq!(spans(small), spans(large), "{p} {mode:?}");
                 assert_eq!(all(&r, mode, &hay).len(), r.count(mode, hay.as_bytes(), 0).unwrap(), "{p} {mode:?}");
+            }
+        }
+    }
+
+    /// A whole-input match always begins and ends with a byte its edge masks allow, and the masks say
+    /// something for ordinary patterns (so that callers can answer most mismatches without a search).
+    #[test]
+    fn full_match_edges_allow_every_whole_input_match() {
+        let digits: u128 = (b'0'..=b'9').fold(0, |m, b| m | 1 << b);
+        let r = re(r"\d{4}-\d{2}-\d{2}");
+        assert_eq!(r.full_match_edges(), (digits, digits));
+        assert_eq!(re("(?i)timeout").full_match_edges(), (1 << b't' | 1 << b'T', 1 << b't' | 1 << b'T'));
+        assert_eq!(re("a*b?").full_match_edges(), (1 << b'a' | 1 << b'b', 1 << b'a' | 1 << b'b'));
+        assert_eq!(re("é+").full_match_edges(), (0, 0), "no ASCII byte begins or ends it");
+        let alphabet = ["", "a", "b", "A", "1", "-", " ", "\n", "é", "x", "T", "t"];
+        let mut inputs: Vec<String> = Vec::new();
+        for a in alphabet {
+            for b in alphabet {
+                for c in ["", "a", "1", "é"] {
+                    inputs.push(format!("{a}{c}{b}"));
+                }
+            }
+        }
+        inputs.extend(["2026-12-06", "timeout", "TimeOut", "ERROR", "took 42 ms", "192.168.10.254", "a-b", "x\ny"].map(String::from));
+        let patterns = [
+            r"\d{4}-\d{2}-\d{2}", "(?i)timeout", r"\b(?:ERROR|WARN|FATAL)\b", "took (\\d+) ms", "a*", "a+b?", "x|", "(?m)^a$", "[^a]",
+            ".", "(?s).", "é+", "", "a{0}", r"\w+", r"(?:\d{1,3}\.){3}\d{1,3}", "[a-c]+-[a-c]+", r"\s*1", "(?i)[a-z]é", r"x\ny", r"\Ba",
+        ];
+        for p in patterns {
+            let r = re(p);
+            let (first, last) = r.full_match_edges();
+            for hay in &inputs {
+                for mode in [Mode::Bytes, Mode::Text] {
+                    if !r.full_match(mode, hay.as_bytes()).unwrap() {
+                        continue;
+                    }
+                    let bytes = hay.as_bytes();
+                    // (the empty input is not judged by the masks)
+                    let allowed = |mask: u128, b: Option<&u8>| b.is_none_or(|&b| b >= 128 || mask & (1 << b) != 0);
+                    assert!(allowed(first, bytes.first()) && allowed(last, bytes.last()), "{p:?} matches all of {hay:?} ({mode:?})");
+                }
             }
         }
     }

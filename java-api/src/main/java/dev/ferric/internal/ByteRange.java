@@ -85,4 +85,9 @@ public final class ByteRange {
         if (b.isReadOnly()) throw new ReadOnlyBufferException();
         return inPlace(b);
     }
+
+    /** The byte at {@code i} (0 to {@link #len} - 1) of the range, read in Java. */
+    public byte byteAt(int i) {
+        return array != null ? array[off + i] : direct.get(off + i);
+    }
 }

@@ -89,12 +89,20 @@ public final class Regex extends NativeResource {
     private final String pattern;
     private final int flags;
     private final Groups groups;
+    /**
+     * The ASCII characters a match can begin with (words 0-3, bit {@code c % 32} of word {@code c / 32})
+     * and end with (words 4-7): {@code matches} of a non-empty input whose first or last character is
+     * another ASCII one is false without crossing to native code, as {@code java.util.regex} fails such
+     * an input at its first character.
+     */
+    private final int[] edges;
 
     private Regex(long handle, String pattern, int flags) {
         super(handle, h -> RegexNative.get().free(h), KIND);
         this.pattern = pattern;
         this.flags = flags;
         this.groups = new Groups(withShared(h -> RegexNative.get().groupNames(h)));
+        this.edges = withShared(h -> RegexNative.get().fullMatchEdges(h));
     }
 
     /**
@@ -403,6 +411,10 @@ public final class Regex extends NativeResource {
 
     /** Runs {@code op} (a {@code RegexNative.OP_*}) on {@code s} from {@code from}; short ASCII text as bytes. */
     int textOp(int op, String s, int from) {
+        if (op == RegexNative.OP_FULL_MATCH && !s.isEmpty() && !edgesAllow(s.charAt(0), s.charAt(s.length() - 1))) {
+            requireOpen();
+            return 0;
+        }
         byte[] ascii = TextSearch.ascii(s);
         if (ascii != null) return withSharedInt(h -> RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from));
         return withSharedInt(h -> RegexNative.get().stringOp(h, op, s, from));
@@ -414,8 +426,17 @@ public final class Regex extends NativeResource {
 
     /** Runs {@code op} (a {@code RegexNative.OP_*}) on all of {@code in}. */
     int bytesOp(int op, ByteRange in) {
+        if (op == RegexNative.OP_FULL_MATCH && in.len > 0 && !edgesAllow(in.byteAt(0) & 0xff, in.byteAt(in.len - 1) & 0xff)) {
+            requireOpen();
+            return 0;
+        }
         if (in.direct != null) return withSharedInt(h -> RegexNative.get().op(h, op, null, in.direct, in.off, in.len, 0));
         return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, 0));
+    }
+
+    /** Whether a whole-input match can begin with {@code first} and end with {@code last} ({@link #edges}). */
+    private boolean edgesAllow(int first, int last) {
+        return (first >= 128 || (edges[first >>> 5] & (1 << first)) != 0) && (last >= 128 || (edges[4 + (last >>> 5)] & (1 << last)) != 0);
     }
 
     /** {@link RegexNative#find} on {@code in}: offsets relative to the range. */

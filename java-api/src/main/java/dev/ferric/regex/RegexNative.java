@@ -43,6 +43,11 @@ final class RegexNative {
     native String enginePattern(long handle);
 
     native long memoryUsage(long handle);
+    /**
+     * The ASCII bytes a non-empty match can begin with (ints 0-3: bit {@code b % 32} of int {@code b / 32})
+     * and end with (ints 4-7); non-ASCII bytes are not told apart.
+     */
+    native int[] fullMatchEdges(long handle);
 
     /** {@code op} on one byte range, searching from {@code from} (relative to the range's start). */
     native int op(long handle, int op, byte[] in, ByteBuffer inBuf, int off, int len, int from);

@@ -258,6 +258,9 @@ class RegexApiTest {
         closed.close();
         closed.close();
         assertThrows(IllegalStateException.class, () -> closed.isMatch("a"));
+        // also where the answer needs no search ("b" cannot begin a match of "a")
+        assertThrows(IllegalStateException.class, () -> closed.matches("b"));
+        assertThrows(IllegalStateException.class, () -> closed.matches(new byte[] {'b'}));
         assertThrows(IllegalStateException.class, () -> closed.findAll(new byte[] {'a'}).count());
         // every method, also those that answer from Java-side state (as the class Javadoc says)
         assertThrows(IllegalStateException.class, closed::pattern);
@@ -266,6 +269,35 @@ class RegexApiTest {
         assertThrows(IllegalStateException.class, closed::namedGroups);
         assertThrows(IllegalStateException.class, closed::enginePattern);
         assertEquals("a", closed.toString(), "toString still names it, for logs and debuggers");
+    }
+
+    /**
+     * {@code matches} answers an input whose first or last ASCII character cannot begin or end a match
+     * without a search: the answers agree with java.util.regex on every form (String, array range,
+     * heap and direct buffers), whichever end rules the input out.
+     */
+    @Test
+    void matchesRulesOutInputsByTheirFirstAndLastCharacterLikeTheSearchWould() {
+        String[] patterns = {"\\d{4}-\\d{2}", "(?i)time(out)?", "a*b?", "\\bERROR\\b|WARN", "x|", "\u00e9+", "[^a]", "(?m)^a$", ""};
+        String[] inputs = {"", "a", "b", "ab", "aab", "ba", "2026-12", "x2026-12", "2026-12x", "TIMEOUT", "timeout ", " timeout",
+            "Time", "ERROR", "WARN", "x", "\u00e9", "\u00e9a", "a\u00e9", "-", "\n"};
+        for (String p : patterns) {
+            Pattern jdk = Pattern.compile(p);
+            try (Regex re = Regex.compile(p)) {
+                for (String in : inputs) {
+                    boolean expected = jdk.matcher(in).matches();
+                    byte[] utf8 = in.getBytes(StandardCharsets.UTF_8);
+                    byte[] padded = ("<" + in + ">").getBytes(StandardCharsets.UTF_8);
+                    ByteBuffer direct = ByteBuffer.allocateDirect(padded.length).put(padded);
+                    direct.position(1).limit(padded.length - 1);
+                    assertEquals(expected, re.matches(in), () -> p + " on '" + in + "'");
+                    assertEquals(expected, Regex.matches(p, in), () -> "cached " + p + " on '" + in + "'");
+                    assertEquals(expected, re.matches(utf8), () -> p + " on bytes of '" + in + "'");
+                    assertEquals(expected, re.matches(padded, 1, utf8.length), () -> p + " on a range of '" + in + "'");
+                    assertEquals(expected, re.matches(direct), () -> p + " on a direct buffer of '" + in + "'");
+                }
+            }
+        }
     }
 
     /** Written into the pattern or as an escape, a lone surrogate is refused (it would silently match U+FFFD). */
