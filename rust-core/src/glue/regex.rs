@@ -202,6 +202,15 @@ fn full_match_edges<'l>(env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) ->
     int_array(env, &words)
 }
 
+/// [`Regex::required_literal`], or null.
+fn required_literal<'l>(env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<JString<'l>> {
+    crate::memory::Kernel::Regex.enter();
+    match regex(handle)?.required_literal() {
+        Some(l) => Ok(env.new_string(l)?),
+        None => Ok(JString::null()),
+    }
+}
+
 fn memory_usage<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<jlong> {
     crate::memory::Kernel::Regex.enter();
     Ok(regex(handle)?.memory_usage() as jlong)
@@ -403,6 +412,7 @@ pub const NATIVES: boundary::NativeClass = crate::natives!("regex/RegexNative",
     { fn engine_pattern(handle: jlong) -> JString }
     { fn memory_usage(handle: jlong) -> jlong }
     { fn full_match_edges(handle: jlong) -> jint[] }
+    { fn required_literal(handle: jlong) -> JString }
     { fn op(handle: jlong, code: jint, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, from: jint) -> jint }
     { fn string_op(handle: jlong, op: jint, input: JString, from: jint) -> jint }
     { fn find(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, from: jint, prev_end: jint, flags: jint, out: jint[]) -> jint }

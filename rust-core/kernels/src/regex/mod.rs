@@ -184,6 +184,8 @@ pub struct Regex {
     full_text: OnceLock<Result<meta::Regex, CompileError>>,
     /// [`Regex::full_match_edges`].
     edges: (u128, u128),
+    /// [`Regex::required_literal`].
+    required: Option<String>,
 }
 
 impl Regex {
@@ -199,6 +201,7 @@ impl Regex {
         let p = hir.properties();
         let text_is_bytes = p.is_utf8() && p.minimum_len().is_some_and(|n| n > 0);
         let edges = (ascii_edge(&hir, false), ascii_edge(&hir, true));
+        let required = required_literal(&hir).map(|l| String::from_utf8(l).expect("ASCII"));
         Ok(Regex {
             translated,
             opts,
@@ -210,6 +213,7 @@ impl Regex {
             full_bytes: OnceLock::new(),
             full_text: OnceLock::new(),
             edges,
+            required,
         })
     }
 
@@ -219,6 +223,13 @@ impl Regex {
     /// code. Only ASCII is told apart: it is the same byte in the byte and the text engine.
     pub fn full_match_edges(&self) -> (u128, u128) {
         self.edges
+    }
+
+    /// An ASCII string every match contains (the longest such literal the pattern's structure shows),
+    /// if there is one: a haystack without it has no match, which a caller can tell without a search
+    /// (`String.indexOf` in Java). Only ASCII: it is the same bytes in the byte and the text engine.
+    pub fn required_literal(&self) -> Option<&str> {
+        self.required.as_deref()
     }
 
     fn parse(t: &Translated, opts: &Options, utf8: bool) -> Result<Hir, CompileError> {
@@ -339,6 +350,19 @@ impl Regex {
 /// UTF-8 bytes are all 0x80 or more. Looks and the empty pattern consume nothing.
 fn ascii_edge(hir: &Hir, last: bool) -> u128 {
     edge(hir, last).0
+}
+
+/// The longest ASCII literal that every match of `hir` contains: a literal, or one required by a
+/// concatenation, a group or a repetition of at least once. None for alternations, classes and
+/// case-insensitive text (whose letters are classes).
+fn required_literal(hir: &Hir) -> Option<Vec<u8>> {
+    match hir.kind() {
+        HirKind::Literal(Literal(bytes)) if !bytes.is_empty() && bytes.is_ascii() => Some(bytes.to_vec()),
+        HirKind::Capture(c) => required_literal(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_literal(&r.sub),
+        HirKind::Concat(parts) => parts.iter().filter_map(required_literal).max_by_key(Vec::len),
+        _ => None,
+    }
 }
 
 /// [`ascii_edge`]'s mask, and whether `hir` can match the empty string.
@@ -649,6 +673,39 @@ mod tests {
                     // (the empty input is not judged by the masks)
                     let allowed = |mask: u128, b: Option<&u8>| b.is_none_or(|&b| b >= 128 || mask & (1 << b) != 0);
                     assert!(allowed(first, bytes.first()) && allowed(last, bytes.last()), "{p:?} matches all of {hay:?} ({mode:?})");
+                }
+            }
+        }
+    }
+
+    /// Every match contains the required literal, and ordinary patterns have one.
+    #[test]
+    fn every_match_contains_the_required_literal() {
+        let expected = [
+            (r"took (\d+) ms", Some("took ")),
+            (r"[a-z]+@[a-z]+\.org", Some(".org")),
+            (r"\b(?:\d{1,3}\.){3}\d{1,3}\b", Some(".")),
+            ("user=([A-Za-z0-9_]+)", Some("user=")),
+            ("(?:ab)+c", Some("ab")),
+            ("(?:ab)*c", Some("c")),
+            ("ERROR|WARN", None),
+            ("(?i)timeout", None),
+            ("é+x", Some("x")),
+            ("é+", None),
+            ("a?", None),
+        ];
+        for (p, literal) in expected {
+            assert_eq!(re(p).required_literal(), literal, "{p}");
+        }
+        let hays = ["took 42 ms", "x took 7 msec", "a@b.org", "1.2.3.4", "user=x_1", "ababc", "c", "abc", "éx", "ééx", "tookms", "", "ab"];
+        for (p, _) in expected {
+            let r = re(p);
+            let Some(lit) = r.required_literal() else { continue };
+            for hay in hays {
+                for mode in [Mode::Bytes, Mode::Text] {
+                    if r.is_match(mode, hay.as_bytes(), 0).unwrap() {
+                        assert!(hay.contains(lit), "{p:?} matches {hay:?} ({mode:?}) without {lit:?}");
+                    }
                 }
             }
         }

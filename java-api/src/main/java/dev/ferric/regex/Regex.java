@@ -96,6 +96,8 @@ public final class Regex extends NativeResource {
      * an input at its first character.
      */
     private final int[] edges;
+    /** An ASCII string every match contains, or null: a text without it has no match ({@link #mayMatchFrom}). */
+    private final String required;
 
     private Regex(long handle, String pattern, int flags) {
         super(handle, h -> RegexNative.get().free(h), KIND);
@@ -103,6 +105,7 @@ public final class Regex extends NativeResource {
         this.flags = flags;
         this.groups = new Groups(withShared(h -> RegexNative.get().groupNames(h)));
         this.edges = withShared(h -> RegexNative.get().fullMatchEdges(h));
+        this.required = withShared(h -> RegexNative.get().requiredLiteral(h));
     }
 
     /**
@@ -411,9 +414,10 @@ public final class Regex extends NativeResource {
 
     /** Runs {@code op} (a {@code RegexNative.OP_*}) on {@code s} from {@code from}; short ASCII text as bytes. */
     int textOp(int op, String s, int from) {
-        if (op == RegexNative.OP_FULL_MATCH && !s.isEmpty() && !edgesAllow(s.charAt(0), s.charAt(s.length() - 1))) {
+        boolean full = op == RegexNative.OP_FULL_MATCH;
+        if (full && !s.isEmpty() && !edgesAllow(s.charAt(0), s.charAt(s.length() - 1)) || !mayMatchFrom(s, from)) {
             requireOpen();
-            return 0;
+            return 0; // false, or no matches
         }
         byte[] ascii = TextSearch.ascii(s);
         if (ascii != null) return withSharedInt(h -> RegexCalls.bytesOp(h, op | RegexNative.OP_TEXT, ascii, 0, s.length(), from));
@@ -432,6 +436,17 @@ public final class Regex extends NativeResource {
         }
         if (in.direct != null) return withSharedInt(h -> RegexNative.get().op(h, op, null, in.direct, in.off, in.len, 0));
         return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, 0));
+    }
+
+    /**
+     * Whether {@code s} can hold a match at or after {@code from}: not when it lacks the literal every
+     * match contains ({@code String.indexOf}, an intrinsic, instead of a native search); throws
+     * {@link IllegalStateException} when closed, as the search would.
+     */
+    boolean mayMatchFrom(String s, int from) {
+        if (required == null || s.indexOf(required, from) >= 0) return true;
+        requireOpen();
+        return false;
     }
 
     /** Whether a whole-input match can begin with {@code first} and end with {@code last} ({@link #edges}). */

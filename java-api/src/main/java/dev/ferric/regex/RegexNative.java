@@ -48,6 +48,8 @@ final class RegexNative {
      * and end with (ints 4-7); non-ASCII bytes are not told apart.
      */
     native int[] fullMatchEdges(long handle);
+    /** An ASCII string every match contains, or null. */
+    native String requiredLiteral(long handle);
 
     /** {@code op} on one byte range, searching from {@code from} (relative to the range's start). */
     native int op(long handle, int op, byte[] in, ByteBuffer inBuf, int off, int len, int from);

@@ -28,6 +28,7 @@ final class TextSearch {
      * UTF-8 and no offset table in native code, and a byte index is the char index.
      */
     private static final int ASCII_MAX = 1024;
+    private static final int[] NO_SLOTS = new int[0];
 
     private static final ThreadLocal<byte[]> ASCII_BUFFER = new ThreadLocal<byte[]>() {
         @Override
@@ -72,6 +73,7 @@ final class TextSearch {
      */
     static int[] find(Regex re, String s, int from, int limit, boolean captures) {
         checkFrom(s, from);
+        if (!re.mayMatchFrom(s, from)) return NO_SLOTS;
         byte[] ascii = ascii(s);
         if (ascii == null) return re.textFind(s, from, limit, captures);
         int per = captures ? 2 * (re.groups().count() + 1) : 2;
@@ -104,6 +106,7 @@ final class TextSearch {
             slots = find(re, s, from, 1, withGroups);
         } else {
             checkFrom(s, from);
+            if (!re.mayMatchFrom(s, from)) return Optional.empty();
             int[] out = new int[withGroups ? 2 * (groups.count() + 1) : 2];
             int flags = RegexNative.FIND_TEXT | (withGroups ? RegexNative.FIND_CAPTURES : 0);
             slots = re.bytesFind(ByteRange.of(ascii, 0, s.length()), from, -1, flags, out) == 0 ? null : out;

@@ -261,6 +261,8 @@ class RegexApiTest {
         // also where the answer needs no search ("b" cannot begin a match of "a")
         assertThrows(IllegalStateException.class, () -> closed.matches("b"));
         assertThrows(IllegalStateException.class, () -> closed.matches(new byte[] {'b'}));
+        assertThrows(IllegalStateException.class, () -> closed.find("b"));
+        assertThrows(IllegalStateException.class, () -> closed.count("b"));
         assertThrows(IllegalStateException.class, () -> closed.findAll(new byte[] {'a'}).count());
         // every method, also those that answer from Java-side state (as the class Javadoc says)
         assertThrows(IllegalStateException.class, closed::pattern);
@@ -295,6 +297,38 @@ class RegexApiTest {
                     assertEquals(expected, re.matches(utf8), () -> p + " on bytes of '" + in + "'");
                     assertEquals(expected, re.matches(padded, 1, utf8.length), () -> p + " on a range of '" + in + "'");
                     assertEquals(expected, re.matches(direct), () -> p + " on a direct buffer of '" + in + "'");
+                }
+            }
+        }
+    }
+
+    /**
+     * A text without the literal every match contains is answered without a search: isMatch, count,
+     * find (from any index), findAll, captures, replaceAll and split agree with java.util.regex on texts
+     * with and without it, ASCII or not.
+     */
+    @Test
+    void searchesOfATextWithoutTheRequiredLiteralAgreeWithTheJdk() {
+        String[] patterns = {"took (\\d+) ms", "user=([a-z_]+)", "\\d{4}-\\d{2}", "[a-z]+@[a-z]+\\.org", "(?:ab)+c", "a|b"};
+        String[] inputs = {"", "took 42 ms", "it took 42 ms, then took 7 ms", "took ms", "user=bob x user=al", "user=", "2026-12",
+            "x 2026-12-06 y", "20261206", "jane@example.org", "jane@example", "ababc", "abab", "é took 3 ms é", "éé", "ab"};
+        for (String p : patterns) {
+            Pattern jdk = Pattern.compile(p);
+            try (Regex re = Regex.compile(p)) {
+                for (String in : inputs) {
+                    java.util.regex.Matcher m = jdk.matcher(in);
+                    List<String> expected = new ArrayList<>();
+                    while (m.find()) expected.add(m.start() + "-" + m.end());
+                    assertEquals(!expected.isEmpty(), re.isMatch(in), () -> p + " isMatch '" + in + "'");
+                    assertEquals(expected.size(), re.count(in), () -> p + " count '" + in + "'");
+                    assertEquals(expected, re.findAll(in).map(x -> x.start() + "-" + x.end()).collect(Collectors.toList()), () -> p + " findAll '" + in + "'");
+                    for (int from = 0; from <= in.length(); from++) {
+                        boolean found = jdk.matcher(in).find(from);
+                        assertEquals(found, re.find(in, from).isPresent(), p + " find '" + in + "' from " + from);
+                    }
+                    assertEquals(jdk.matcher(in).find(), re.captures(in).isPresent(), () -> p + " captures '" + in + "'");
+                    assertEquals(jdk.matcher(in).replaceAll("<$0>"), re.replaceAll(in, "<$0>"), () -> p + " replaceAll '" + in + "'");
+                    assertArrayEquals(jdk.split(in), re.split(in), () -> p + " split '" + in + "'");
                 }
             }
         }
