@@ -77,6 +77,31 @@ pub fn write_small_last(env: &Env<'_>, array: &JByteArray<'_>, off: jint, data: 
     Ok(())
 }
 
+/// The length of a non-null array: one `GetArrayLength`, which cannot throw for a valid reference
+/// (so no `ExceptionCheck` after it, which the per-record calls would pay for).
+pub fn array_len<T: TypeArray>(env: &Env<'_>, array: &JPrimitiveArray<'_, T>) -> FerricResult<usize> {
+    if array.is_null() {
+        return Err(FerricError::NullPointer("output array is null".into()));
+    }
+    let (e, f) = raw(env);
+    // SAFETY: non-null array reference of this frame.
+    let len = unsafe { ((*f).v1_1.GetArrayLength)(e, array.as_raw() as jarray) };
+    Ok(len as usize)
+}
+
+/// Copies `data` into `array[0..]` with one `SetIntArrayRegion`, like [`write_small_last`]: a bounds
+/// exception stays pending and is raised when the native method returns, so this must be its last JNI call.
+pub fn write_ints_last(env: &Env<'_>, array: &JPrimitiveArray<'_, jint>, data: &[jint]) -> FerricResult<()> {
+    if array.is_null() {
+        return Err(FerricError::NullPointer("output array is null".into()));
+    }
+    let len = jsize::try_from(data.len()).map_err(|_| FerricError::IllegalArgument("output too large".into()))?;
+    let (e, f) = raw(env);
+    // SAFETY: non-null int array reference of this frame; `data` holds `len` ints.
+    unsafe { ((*f).v1_1.SetIntArrayRegion)(e, array.as_raw(), 0, len, data.as_ptr()) };
+    Ok(())
+}
+
 /// Calls `f` on consecutive pieces of `array[off..off + len]`, in order. `f` must not call back
 /// into the JVM: for large arrays it runs inside a JNI critical section.
 pub fn read_chunks<F>(env: &Env<'_>, array: &JByteArray<'_>, off: jint, len: jint, mut f: F) -> FerricResult<()>

@@ -12,7 +12,7 @@ mod regions;
 mod strings;
 
 pub use arrays::{
-    check_from_index_size, read_chunks, with_bytes, with_critical_pair, write_region,
+    array_len, check_from_index_size, read_chunks, with_bytes, with_critical_pair, write_ints_last, write_region,
     write_small_last, COPY_THRESHOLD, CRITICAL_CHUNK,
 };
 pub use buffers::direct_slice;

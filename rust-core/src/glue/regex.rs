@@ -146,16 +146,14 @@ pub(crate) fn find_batch(
     Ok(n)
 }
 
+/// Writes `data` into `out` and returns its length; the last JNI call of its native method.
 fn write_ints(env: &Env<'_>, out: &JIntArray<'_>, data: &[jint]) -> FerricResult<jint> {
-    out.set_region(env, 0, data)?;
+    boundary::write_ints_last(env, out, data)?;
     Ok((data.len()) as jint)
 }
 
 fn out_capacity(env: &Env<'_>, out: &JIntArray<'_>) -> FerricResult<usize> {
-    if out.is_null() {
-        return Err(FerricError::NullPointer("output array is null".into()));
-    }
-    Ok(out.len(env)?)
+    boundary::array_len(env, out)
 }
 
 fn compile<'l>(
@@ -274,10 +272,18 @@ fn find<'l>(
     let re = regex(handle)?;
     let cap = out_capacity(env, &out)?;
     let from = check_from(from, len)?;
-    // as many slots as `out` holds (Java sizes it: one match, or a batch of 256)
-    let mut found = vec![0; cap];
+    // as many slots as `out` holds (Java sizes it: one match, or a batch of 256); on the stack for the
+    // one-match and small-batch calls of the per-record regime
+    let mut stack = [0 as jint; 64];
+    let mut heap = Vec::new();
+    let found: &mut [jint] = if cap <= stack.len() {
+        &mut stack[..cap]
+    } else {
+        heap.resize(cap, 0);
+        &mut heap
+    };
     let n = with_input(env, &Region::new(&in_arr, &in_buf, off, len), |hay| {
-        find_batch(re, hay, from, prev_end, flags, &mut found)
+        find_batch(re, hay, from, prev_end, flags, found)
     })??;
     write_ints(env, &out, &found[..n])
 }

@@ -333,9 +333,10 @@ impl Regex {
     pub fn matches<'h>(&self, mode: Mode, hay: &'h [u8], from: usize, prev_end: Option<usize>, captures: bool) -> Result<Matches<'_, 'h>, CompileError> {
         let re = self.engine(mode, hay.len())?;
         let engine_groups = re.group_info().group_len(PatternID::ZERO);
-        let slots = if captures { vec![None; 2 * engine_groups] } else { vec![None; 2] };
+        // without captures the span alone is kept: no allocation per call
+        let slots = if captures { vec![None; 2 * engine_groups] } else { Vec::new() };
         let dropped = if captures { self.group_len() - engine_groups } else { 0 };
-        Ok(Matches { re, hay, pos: from, last_end: prev_end, captures, slots, dropped })
+        Ok(Matches { re, hay, pos: from, last_end: prev_end, captures, slots, span: (0, 0), dropped })
     }
 
     /// Number of non-overlapping matches in `hay[from..]`.
@@ -458,7 +459,10 @@ pub struct Matches<'r, 'h> {
     pos: usize,
     last_end: Option<usize>,
     captures: bool,
+    /// Every group's slots, with `captures` (empty without).
     slots: Vec<Option<NonMaxUsize>>,
+    /// The current match's start and end.
+    span: (usize, usize),
     /// Declared groups past the engine's last one (dropped by a `{0}`): reported as not taking part.
     dropped: usize,
 }
@@ -467,12 +471,13 @@ impl Matches<'_, '_> {
     fn search(&mut self, start: usize) -> bool {
         let input = Input::new(self.hay).range(start..);
         if self.captures {
-            self.re.search_slots(&input, &mut self.slots).is_some()
+            let found = self.re.search_slots(&input, &mut self.slots).is_some();
+            self.span = (self.slots[0].map_or(0, |v| v.get()), self.slots[1].map_or(0, |v| v.get()));
+            found
         } else {
             match self.re.search(&input) {
                 Some(m) => {
-                    self.slots[0] = NonMaxUsize::new(m.start());
-                    self.slots[1] = NonMaxUsize::new(m.end());
+                    self.span = (m.start(), m.end());
                     true
                 }
                 None => false,
@@ -481,7 +486,7 @@ impl Matches<'_, '_> {
     }
 
     fn span(&self) -> (usize, usize) {
-        (self.slots[0].map_or(0, |v| v.get()), self.slots[1].map_or(0, |v| v.get()))
+        self.span
     }
 
     /// Advances to the next match; false when there is none. An empty match right where the previous
@@ -504,13 +509,12 @@ impl Matches<'_, '_> {
     /// Start and end of each group of the current match (`None` for groups that did not take part);
     /// only group 0 unless the iterator was made with `captures`.
     pub fn groups(&self) -> impl Iterator<Item = Option<(usize, usize)>> + '_ {
-        self.slots
-            .chunks(2)
-            .map(|s| match (s[0], s[1]) {
-                (Some(a), Some(b)) => Some((a.get(), b.get())),
-                _ => None,
-            })
-            .chain(std::iter::repeat_n(None, self.dropped))
+        let whole = (!self.captures).then_some(Some(self.span));
+        let groups = self.slots.chunks(2).map(|s| match (s[0], s[1]) {
+            (Some(a), Some(b)) => Some((a.get(), b.get())),
+            _ => None,
+        });
+        whole.into_iter().chain(groups).chain(std::iter::repeat_n(None, self.dropped))
     }
 
     /// Where the next search starts, and the end of the last match, to resume later.
