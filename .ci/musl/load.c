@@ -1,8 +1,9 @@
 /*
  * Loads each library named on the command line the way a musl JVM would: dlopen under musl's own
  * dynamic linker, which binds every symbol at once and fails on any it cannot resolve (a glibc-only
- * function, a missing DT_NEEDED library); then looks up JNI_OnLoad. Built with musl-gcc by
- * .ci/platforms.sh; exits non-zero with the loader's message on the first failure.
+ * function, a missing DT_NEEDED library); then looks up JNI_OnLoad. Built by .ci/platforms.sh with
+ * musl-gcc (x86_64) and with zig's musl (aarch64, run under qemu-aarch64); exits non-zero with the
+ * loader's message on the first failure.
  */
 #include <dlfcn.h>
 #include <stdio.h>
