@@ -205,6 +205,18 @@ impl Translator<'_> {
         }
     }
 
+    /// Copies a `#` comment (COMMENTS mode) through to the end of its line, which the engine reads as
+    /// a comment too.
+    fn copy_comment(&mut self) {
+        while let Some(c) = self.peek(0) {
+            self.out.push(c, self.idx());
+            self.i += 1;
+            if c == '\n' {
+                break;
+            }
+        }
+    }
+
     fn run(&mut self) -> Result<(), Refusal> {
         while let Some(c) = self.peek(0) {
             let at = self.idx();
@@ -216,15 +228,7 @@ impl Translator<'_> {
             let was_repetition = std::mem::replace(&mut self.after_repetition, false);
             match c {
                 '\\' => self.escape(at)?,
-                '#' if self.comments => {
-                    while let Some(c) = self.peek(0) {
-                        self.out.push(c, self.idx());
-                        self.i += 1;
-                        if c == '\n' {
-                            break;
-                        }
-                    }
-                }
+                '#' if self.comments => self.copy_comment(),
                 c if self.comments && c.is_whitespace() && !is_java_comments_space(c) => {
                     // Java's COMMENTS mode skips ASCII whitespace only; the engine would skip any
                     // Unicode whitespace (NBSP, U+2007, U+202F, U+0085...): written out, it stays a literal
@@ -365,13 +369,7 @@ impl Translator<'_> {
             '#' if self.comments => {
                 // a comment inside a class too, to the end of its line (Java and the engine agree: in
                 // `[#](\n.]` the `]` and `(` are comment, not the class's end and a group)
-                while let Some(c) = self.peek(0) {
-                    self.out.push(c, self.idx());
-                    self.i += 1;
-                    if c == '\n' {
-                        break;
-                    }
-                }
+                self.copy_comment();
                 return Ok(());
             }
             _ => {}
