@@ -338,6 +338,14 @@ impl Translator<'_> {
             {
                 return refuse(at, "illegal character range: a range cannot end in a class escape such as `\\d` (Java refuses it too); escape the `-` (`\\-`) for a literal hyphen");
             }
+            '^' if self.class_open_end == Some(self.i) => {
+                // first in the class but not right after its `[` (COMMENTS mode read past whitespace or
+                // a comment, or it follows the negating `^`): a literal in Java, which negates only
+                // right after the `[`; the engine would negate with whitespace between
+                self.out.push_str(r"\^", at);
+                self.i += 1;
+                return Ok(());
+            }
             ']' if self.class_open_end == Some(self.i) => {
                 self.out.push_str(r"\]", at);
                 self.i += 1;
@@ -640,6 +648,11 @@ impl Translator<'_> {
             }
         };
         let p = if negated { 'P' } else { 'p' };
+        // Java's names are letters, digits, `_` and `=` (`\p{sc=Latn}`); anything else it refuses, and
+        // the engine would not even read it as a name (`#` starts a comment in COMMENTS mode)
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '=' | '-')) {
+            return refuse(at, format!("unknown character property name `{name}` (java.util.regex refuses it too)"));
+        }
         if name.starts_with("java") {
             return refuse(at, format!("`\\{p}{{{name}}}` (java.lang.Character methods) is not supported: use a Unicode property such as `\\p{{Lu}}`"));
         }
@@ -854,6 +867,34 @@ mod tests {
         assert!(refused(r"a+?+").message.contains("dangling")); // Java refuses it too
         assert_eq!(tr(r"\++"), r"\++");
         assert_eq!(tr(r"[+]+"), r"[+]+");
+    }
+
+    #[test]
+    fn a_property_name_java_refuses_is_refused() {
+        // java.util.regex: "Unknown character property name" for `\P#`, `\p{a b}`, `\p{}`
+        for p in ["\\P#P$(", "\\p{a b}", "\\p{}", "[\\p ]"] {
+            assert!(translate(p, true).is_err(), "{p:?}");
+        }
+        assert_eq!(translate("\\pL\\p{sc=Latn}\\p{Lu}", true).unwrap().pattern, "\\p{L}\\p{sc=Latn}\\p{Lu}");
+    }
+
+    #[test]
+    fn a_caret_first_in_a_class_after_whitespace_is_a_literal_as_in_java() {
+        // java.util.regex (COMMENTS): `[ ^a]` matches `^` and `a`; `[^ ^a]` neither (and `b`);
+        // `[a[ ^b]]` matches `^`, `a`, `b`; `[\u{b}^](]` is an unclosed group
+        let re = |p: &str| {
+            regex_automata::meta::Regex::builder()
+                .syntax(regex_automata::util::syntax::Config::new().ignore_whitespace(true))
+                .build(&format!("^(?:{})$", translate(p, true).unwrap().pattern))
+                .unwrap()
+        };
+        for (p, yes, no) in [("[ ^a]", "^a", "bx"), ("[#c\n^a]", "^a", "bx"), ("[^ ^a]", "bx", "^a"), ("[a[ ^b]]", "^ab", "x")] {
+            let r = re(p);
+            assert!(yes.chars().all(|c| r.is_match(c.encode_utf8(&mut [0; 4]).as_bytes())), "{p:?} must match each of {yes:?}");
+            assert!(!no.chars().any(|c| r.is_match(c.encode_utf8(&mut [0; 4]).as_bytes())), "{p:?} must match none of {no:?}");
+        }
+        let t = translate("[\u{b}^](]", true).unwrap();
+        assert!(regex_syntax::ParserBuilder::new().ignore_whitespace(true).build().parse(&t.pattern).is_err(), "{:?}", t.pattern);
     }
 
     #[test]
