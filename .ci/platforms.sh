@@ -21,6 +21,8 @@
 # Downloads are cached under ~/.cache/ferric-ci (FERRIC_CI_CACHE). Each step says how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=.ci/common.sh
+. .ci/common.sh
 
 CACHE=${FERRIC_CI_CACHE:-$HOME/.cache/ferric-ci}
 # Same versions as .ci/release.sh.
@@ -34,28 +36,15 @@ AARCH64_JDKS=(21.0.8.2 25.0.2.1)
 read -ra WINDOWS_JDKS <<< "${FERRIC_WINDOWS_JDKS:-11.0.13.1 17.0.9.2 21.0.8.2 25.0.2.1}"
 # Seconds one emulated JVM (one surefire fork: the whole smoke subset) may take before it is killed.
 QEMU_JVM_TIMEOUT=${QEMU_JVM_TIMEOUT:-900}
-# The smoke subset under emulation: loading from the classifier jar and the version handshake,
-# checksum pinning and refusal (NativeLoaderTest), every kernel's answers (BLAKE3 test vectors,
-# regex, deflate/gzip against java.util.zip, LZ4 blocks and frames, vector scores against Java
-# arithmetic), the chosen SIMD kernels (FlatIndexApiTest: NEON on aarch64), a Rust panic becoming
-# a Java exception (BoundaryGuardTest), the JNI or FFM path as expected (FastPathTest). Left out:
-# FlatIndexApiTest's many-thread test (48 s emulated).
-SMOKE='FerricTest,FastPathTest,NativeLoaderTest,Blake3VectorsTest,RegexApiTest,StreamsTest,Lz4Test,VectorsTest,FlatIndexApiTest,BoundaryGuardTest,!FlatIndexApiTest#addsAndSearchesFromManyThreads'
-# Under Wine, less the one test of a symbolic link: Wine 8 creates the link, then cannot open the file
-# through it (NoSuchFileException). The POSIX-permission tests skip themselves there.
+# The smoke subset (.ci/common.sh) under Wine, less the one test of a symbolic link: Wine 8 creates
+# the link, then cannot open the file through it (NoSuchFileException). The POSIX-permission tests
+# skip themselves there.
 SMOKE_WINDOWS="$SMOKE,!NativeLoaderTest#overrideThroughASymbolicLinkLoadsTheFileItHashed"
 # Seconds one JVM under Wine may take before it is killed.
 WINE_JVM_TIMEOUT=${WINE_JVM_TIMEOUT:-600}
 # Maven options of every emulated run: the same classes' API signature checks (the main suite ran them)
 # are skipped, ~3 s a run.
 EMULATED_MVN_OPTS=(-Danimal.sniffer.skip)
-
-step_start=$SECONDS
-step() {
-  printf '\n==> %s\n' "$*"
-  step_start=$SECONDS
-}
-took() { printf '    (took %ss)\n' "$((SECONDS - step_start))"; }
 
 if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
 need_apt=()

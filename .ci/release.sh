@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Release-engineering checks, run by .ci/run after the test suite (which built the plain host library):
+# Release-engineering checks, run by .ci/run after the test suite and by the workflow's checks job:
 # workflow lint, dependency policy, the glibc 2.17 release library and the Java suite against it,
 # JNI boundary, reproducibility, a signed release dry run, API compatibility wiring, and the Maven
 # consumer, shaded and Spark examples against the artifacts of this build. Installs its own pinned
 # tools (and Spark, from PyPI's pyspark, for the Spark example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=.ci/common.sh
+. .ci/common.sh
 
 # Same versions as .github/workflows/ci.yml.
 ACTIONLINT_VERSION=v1.7.12
@@ -14,12 +16,6 @@ CARGO_ZIGBUILD_VERSION=0.24.0
 CARGO_DENY_VERSION=0.20.2
 CARGO_CYCLONEDX_VERSION=0.5.9
 
-step_start=$SECONDS
-step() {
-  printf '\n==> %s\n' "$*"
-  step_start=$SECONDS
-}
-took() { printf '    (took %ss)\n' "$((SECONDS - step_start))"; }
 
 step "release tools (actionlint, shellcheck, zig, cargo-zigbuild, cargo-deny, cargo-cyclonedx)"
 need_apt=()
@@ -92,8 +88,10 @@ took
 
 RELEASE_LIB=rust-core/target/x86_64-unknown-linux-gnu/release/libferric.so
 
-step "release profile: linux-x86_64 against glibc 2.17 (cargo zigbuild), Java suite against that library"
-./mvnw -B -Prelease -Dgpg.skip -pl java-api -am verify
+# The smoke subset and the ITs: the whole suite has run on the host library of the same sources (on
+# JDK 8, 11, 17 and 25) before this step.
+step "release profile: linux-x86_64 against glibc 2.17 (cargo zigbuild), smoke subset and ITs against that library"
+./mvnw -B -Prelease -Dgpg.skip -pl java-api -am verify -Dtest="$SMOKE" -Dsurefire.failIfNoSpecifiedTests=false
 unzip -p platform-jars/target/ferric-native-*-linux-x86_64.jar META-INF/native/ferric/linux-x86_64/libferric.so |
   cmp - "$RELEASE_LIB"
 echo "the classifier jar the suite loaded holds the zigbuild library"

@@ -8,7 +8,9 @@
 # NATIVES_DIR/CLASSIFIER/ receives the two libraries, the layout scripts/stage-natives.sh and
 # scripts/release.sh read. Needs cargo-zigbuild and zig (the release profile stops at once with the
 # command that installs them); adds the rustup targets itself. FERRIC_MAVEN_ARGS adds Maven options
-# (e.g. -o). Android is built on its own runner (cargo-ndk), not here.
+# (e.g. -o). FERRIC_CARGO_BUILD=build links with the host's own linker instead of zig (the release
+# workflow does so on its macOS runners, whose linker honours rustc's export list). Android is built on
+# its own runner (cargo-ndk), not here.
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 NATIVES_DIR [CLASSIFIER...]" >&2; exit 2; }
 cd "$(dirname "$0")/.."
@@ -27,6 +29,7 @@ PLATFORMS=(
   "windows-x86_64 x86_64-pc-windows-gnu x86_64-pc-windows-gnu - -"
 )
 read -r -a maven_args <<< "${FERRIC_MAVEN_ARGS:-}"
+cargo_build=${FERRIC_CARGO_BUILD:-zigbuild}
 
 built=0
 for p in "${PLATFORMS[@]}"; do
@@ -38,8 +41,8 @@ for p in "${PLATFORMS[@]}"; do
   if [ "$macos" != - ]; then env_args=(MACOSX_DEPLOYMENT_TARGET="$macos"); fi
   if [ "$flags" = - ]; then flags=; fi
   env "${env_args[@]}" ./mvnw -B -q "${maven_args[@]}" -Prelease -pl rust-core -Dferric.rust.triple="$triple" \
-    -Dferric.rust.target="$target" "-Dferric.rustflags.extra=${flags//_/ }" -Dferric.rust.sbom.skip=true \
-    -DskipTests package
+    -Dferric.rust.target="$target" -Dferric.cargo.build="$cargo_build" "-Dferric.rustflags.extra=${flags//_/ }" \
+    -Dferric.rust.sbom.skip=true -DskipTests package
   out=rust-core/target/$triple/release
   mkdir -p "$natives/$classifier"
   case "$classifier" in
