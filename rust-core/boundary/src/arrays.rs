@@ -2,7 +2,7 @@
 //! small inputs are copied onto the stack, large ones are read in place through bounded critical
 //! sections, so a huge array never holds off the garbage collector for long.
 
-use jni::objects::{JByteArray, JPrimitiveArray, TypeArray};
+use jni::objects::{JByteArray, JObject, JPrimitiveArray, TypeArray};
 use jni::sys::{jarray, jbyte, jint, jsize, JNIEnv, JNINativeInterface_, JNI_ABORT};
 use jni::Env;
 
@@ -81,7 +81,7 @@ pub fn write_small_last(env: &Env<'_>, array: &JByteArray<'_>, off: jint, data: 
 /// (so no `ExceptionCheck` after it, which the per-record calls would pay for).
 pub fn array_len<T: TypeArray>(env: &Env<'_>, array: &JPrimitiveArray<'_, T>) -> FerricResult<usize> {
     if array.is_null() {
-        return Err(FerricError::NullPointer("output array is null".into()));
+        return Err(FerricError::NullPointer("array is null".into()));
     }
     let (e, f) = raw(env);
     // SAFETY: non-null array reference of this frame.
@@ -100,6 +100,63 @@ pub fn write_ints_last(env: &Env<'_>, array: &JPrimitiveArray<'_, jint>, data: &
     // SAFETY: non-null int array reference of this frame; `data` holds `len` ints.
     unsafe { ((*f).v1_1.SetIntArrayRegion)(e, array.as_raw(), 0, len, data.as_ptr()) };
     Ok(())
+}
+
+/// Whether two non-null references denote the same object: one `IsSameObject`, which cannot throw.
+pub fn same_object(env: &Env<'_>, a: &JObject<'_>, b: &JObject<'_>) -> bool {
+    let (e, f) = raw(env);
+    // SAFETY: valid references of this frame (IsSameObject accepts null ones too).
+    unsafe { ((*f).v1_1.IsSameObject)(e, a.as_raw(), b.as_raw()) }
+}
+
+/// `[off, off + len)` of a primitive array held in a JNI critical section, released on drop (also
+/// while unwinding from a panic of the code reading it). Opened and released with raw JNI calls: the
+/// `jni` crate's wrappers make exception checks around each, which cost more than a small kernel and
+/// which the specification forbids inside a critical section anyway.
+pub(crate) struct Critical<T> {
+    env: *mut JNIEnv,
+    array: jarray,
+    base: *mut T,
+    off: usize,
+    len: usize,
+    mode: jint,
+}
+
+impl<T: TypeArray> Critical<T> {
+    /// Opens the section; `copy_back` writes changes back on release (else they are discarded).
+    /// Failure is the null the JVM returns, with its `OutOfMemoryError` pending.
+    ///
+    /// # Safety
+    /// `array` is a live, non-null array of this frame whose length holds `[off, off + len)` (checked
+    /// by the caller); no JNI call other than opening or releasing another critical section may
+    /// happen until this is dropped.
+    pub(crate) unsafe fn open(env: &Env<'_>, array: &JPrimitiveArray<'_, T>, off: usize, len: usize, copy_back: bool) -> FerricResult<Self> {
+        let (e, f) = raw(env);
+        let array = array.as_raw() as jarray;
+        let base = unsafe { ((*f).v1_2.GetPrimitiveArrayCritical)(e, array, std::ptr::null_mut()) }.cast::<T>();
+        if base.is_null() {
+            return Err(FerricError::OutOfMemory("GetPrimitiveArrayCritical failed".into()));
+        }
+        Ok(Critical { env: e, array, base, off, len, mode: if copy_back { 0 } else { JNI_ABORT } })
+    }
+
+    pub(crate) fn slice(&self) -> &[T] {
+        // SAFETY: the range lies within the array (`open`'s contract), which the JVM keeps in place
+        // until release.
+        unsafe { std::slice::from_raw_parts(self.base.add(self.off), self.len) }
+    }
+
+    pub(crate) fn slice_mut(&mut self) -> &mut [T] {
+        // SAFETY: as in `slice`; `&mut self` makes this the only view through this section.
+        unsafe { std::slice::from_raw_parts_mut(self.base.add(self.off), self.len) }
+    }
+}
+
+impl<T> Drop for Critical<T> {
+    fn drop(&mut self) {
+        // SAFETY: releases the section `open` made, with the pointer it returned, on the same thread.
+        unsafe { ((**self.env).v1_2.ReleasePrimitiveArrayCritical)(self.env, self.array, self.base.cast(), self.mode) };
+    }
 }
 
 /// Calls `f` on consecutive pieces of `array[off..off + len]`, in order. `f` must not call back
@@ -171,37 +228,21 @@ pub fn with_critical_pair<T: TypeArray, R>(
     if a.is_null() || b.is_some_and(|b| b.is_null()) {
         return Err(FerricError::NullPointer("array is null".into()));
     }
-    let raw = env.get_raw();
-    let (ja, jb) = (a.as_raw() as jarray, b.map(|b| b.as_raw() as jarray));
-    // SAFETY: `raw` is this thread's valid JNIEnv; `ja`/`jb` are live, non-null primitive arrays of
-    // element type T (their Rust types say so). No JNI call is made between Get and Release except
-    // the second Get, which the JNI specification allows (critical sections may nest).
-    unsafe {
-        let jni = &**raw;
-        let len_a = (jni.v1_1.GetArrayLength)(raw, ja) as usize;
-        let len_b = jb.map(|jb| (jni.v1_1.GetArrayLength)(raw, jb) as usize);
-        let pa = (jni.v1_2.GetPrimitiveArrayCritical)(raw, ja, std::ptr::null_mut());
-        if pa.is_null() {
-            return Err(FerricError::OutOfMemory("GetPrimitiveArrayCritical failed".into()));
+    let len_a = array_len(env, a)?;
+    let len_b = match b {
+        Some(b) => Some(array_len(env, b)?),
+        None => None,
+    };
+    // SAFETY: live, non-null arrays of this frame, whole ranges; between the two opens and the drops
+    // no other JNI call happens (critical sections may nest).
+    let sa = unsafe { Critical::open(env, a, 0, len_a, false)? };
+    Ok(match (b, len_b) {
+        (Some(b), Some(len_b)) => {
+            let sb = unsafe { Critical::open(env, b, 0, len_b, false)? };
+            f(sa.slice(), sb.slice())
         }
-        let sa = std::slice::from_raw_parts(pa as *const T, len_a);
-        let result = match (jb, len_b) {
-            (Some(jb), Some(len_b)) => {
-                let pb = (jni.v1_2.GetPrimitiveArrayCritical)(raw, jb, std::ptr::null_mut());
-                if pb.is_null() {
-                    (jni.v1_2.ReleasePrimitiveArrayCritical)(raw, ja, pa, JNI_ABORT);
-                    return Err(FerricError::OutOfMemory("GetPrimitiveArrayCritical failed".into()));
-                }
-                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(sa, std::slice::from_raw_parts(pb as *const T, len_b))));
-                (jni.v1_2.ReleasePrimitiveArrayCritical)(raw, jb, pb, JNI_ABORT);
-                r
-            }
-            _ => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(sa, sa))),
-        };
-        (jni.v1_2.ReleasePrimitiveArrayCritical)(raw, ja, pa, JNI_ABORT);
-        // a panic inside `f` is re-raised only after both sections are closed
-        result.map_err(|p| std::panic::resume_unwind(p))
-    }
+        _ => f(sa.slice(), sa.slice()),
+    })
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 //! kernel reports are relative to the range's first byte. Arrays are accessed inside JNI critical
 //! sections, so callers keep each call's work bounded (a few hundred KiB) and make no JNI calls inside.
 
-use jni::objects::{JByteArray, JByteBuffer, ReleaseMode};
+use jni::objects::{JByteArray, JByteBuffer};
 use jni::sys::jint;
 use jni::Env;
 
-use super::arrays::{check_from_index_size, read_chunks, with_bytes};
+use super::arrays::{array_len, check_from_index_size, read_chunks, same_object, with_bytes, Critical};
 use super::buffers::direct_slice;
 use super::error::{FerricError, FerricResult};
 
@@ -44,7 +44,7 @@ impl<'a, 'l> Region<'a, 'l> {
 
     fn check(&self, env: &Env<'_>) -> FerricResult<()> {
         if !self.array.is_null() {
-            check_from_index_size(self.off, self.len, self.array.len(env)?)?;
+            check_from_index_size(self.off, self.len, array_len(env, self.array)?)?;
             return Ok(());
         }
         if self.buffer.is_null() {
@@ -114,7 +114,7 @@ pub fn with_regions<R>(
     let in_ptr = input.direct_ptr(env)?;
     let out_ptr = output.direct_ptr(env)?;
     let overlapping = if !input.array.is_null() && !output.array.is_null() {
-        !input.is_empty() && env.is_same_object(input.array, output.array)?
+        !input.is_empty() && same_object(env, input.array, output.array)
     } else if !in_ptr.is_null() && !out_ptr.is_null() {
         let (a, b) = (in_ptr as usize, out_ptr as usize);
         a < b + output.len() && b < a + input.len()
@@ -136,10 +136,10 @@ pub fn with_regions<R>(
             // SAFETY: checked range of a live direct buffer that does not overlap `out`.
             return Ok(f(unsafe { std::slice::from_raw_parts(in_ptr, input.len()) }, out));
         }
-        // SAFETY: a second critical view (JNI allows nesting) of a different array, read-only.
-        let e = unsafe { input.array.get_elements_critical(env, ReleaseMode::NoCopyBack)? };
-        let (o, n) = (input.off as usize, input.len());
-        Ok(f(as_u8(&e[o..o + n]), out))
+        // SAFETY: a second critical view (JNI allows nesting) of a different array, read-only, of the
+        // range `check` accepted.
+        let e = unsafe { Critical::open(env, input.array, input.off as usize, input.len(), false)? };
+        Ok(f(as_u8(e.slice()), out))
     };
     if output.is_empty() {
         return run_with_out(&mut []);
@@ -148,8 +148,7 @@ pub fn with_regions<R>(
         // SAFETY: checked range of a live direct buffer; no other view of it exists (overlap handled above).
         return run_with_out(unsafe { std::slice::from_raw_parts_mut(out_ptr, output.len()) });
     }
-    // SAFETY: one writable critical view of the output array, copied back and released on drop.
-    let mut e = unsafe { output.array.get_elements_critical(env, ReleaseMode::CopyBack)? };
-    let (o, n) = (output.off as usize, output.len());
-    run_with_out(as_u8_mut(&mut e[o..o + n]))
+    // SAFETY: one writable critical view of the range `check` accepted, copied back and released on drop.
+    let mut e = unsafe { Critical::open(env, output.array, output.off as usize, output.len(), true)? };
+    run_with_out(as_u8_mut(e.slice_mut()))
 }
