@@ -98,6 +98,12 @@ public final class Regex extends NativeResource {
     private final int[] edges;
     /** An ASCII string every match contains, or null: a text without it has no match ({@link #mayMatchFrom}). */
     private final String required;
+    /**
+     * The pattern itself when it is a plain ASCII literal (see {@link #plainLiteral}), else null: then
+     * every search of a {@code String} is {@code String.indexOf}, an intrinsic, and never crosses to
+     * native code (a crossing costs more than the JDK's whole search of a short line).
+     */
+    final String literal;
 
     private Regex(long handle, String pattern, int flags) {
         super(handle, h -> RegexNative.get().free(h), KIND);
@@ -106,6 +112,22 @@ public final class Regex extends NativeResource {
         this.groups = new Groups(withShared(h -> RegexNative.get().groupNames(h)));
         this.edges = withShared(h -> RegexNative.get().fullMatchEdges(h));
         this.required = withShared(h -> RegexNative.get().requiredLiteral(h));
+        this.literal = plainLiteral(pattern, flags);
+    }
+
+    /**
+     * {@code pattern} if it matches exactly itself, by {@code String.equals} character for character:
+     * non-empty ASCII without a metacharacter (or any ASCII under {@link #LITERAL}), and no flag that
+     * changes what a literal matches ({@link #CASE_INSENSITIVE}, {@link #COMMENTS}). Else null.
+     */
+    static String plainLiteral(String pattern, int flags) {
+        if (pattern.isEmpty() || (flags & (CASE_INSENSITIVE | COMMENTS)) != 0) return null;
+        boolean quoted = (flags & LITERAL) != 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c >= 0x80 || !quoted && "\\^$.|?*+()[]{}".indexOf(c) >= 0) return null;
+        }
+        return pattern;
     }
 
     /**
@@ -414,6 +436,7 @@ public final class Regex extends NativeResource {
 
     /** Runs {@code op} (a {@code RegexNative.OP_*}) on {@code s} from {@code from}; short ASCII text as bytes. */
     int textOp(int op, String s, int from) {
+        if (literal != null) return literalOp(op, s, from);
         boolean full = op == RegexNative.OP_FULL_MATCH;
         if (full && !s.isEmpty() && !edgesAllow(s.charAt(0), s.charAt(s.length() - 1)) || !mayMatchFrom(s, from)) {
             requireOpen();
@@ -436,6 +459,33 @@ public final class Regex extends NativeResource {
         }
         if (in.direct != null) return withSharedInt(h -> RegexNative.get().op(h, op, null, in.direct, in.off, in.len, 0));
         return withSharedInt(h -> RegexCalls.bytesOp(h, op, in.array, in.off, in.len, 0));
+    }
+
+    /** {@link #textOp} of a {@link #literal} pattern, with {@code String} methods. */
+    private int literalOp(int op, String s, int from) {
+        requireOpen();
+        if (op == RegexNative.OP_FULL_MATCH) return from == 0 && s.equals(literal) ? 1 : 0;
+        if (op == RegexNative.OP_IS_MATCH) return s.indexOf(literal, from) >= 0 ? 1 : 0;
+        int n = 0;
+        for (int i = s.indexOf(literal, from); i >= 0; i = s.indexOf(literal, i + literal.length())) n++;
+        return n;
+    }
+
+    /**
+     * Slots (start, end pairs) of up to {@code limit} (-1: all) non-overlapping matches at or after
+     * {@code from} of a {@link #literal} pattern, with {@code String.indexOf}.
+     */
+    int[] literalSlots(String s, int from, int limit) {
+        requireOpen();
+        int want = limit < 0 ? Integer.MAX_VALUE : limit;
+        int[] slots = new int[2 * Math.min(want, 4)];
+        int n = 0;
+        for (int i = s.indexOf(literal, from); i >= 0 && n / 2 < want; i = s.indexOf(literal, i + literal.length())) {
+            if (n == slots.length) slots = Arrays.copyOf(slots, 2 * n);
+            slots[n++] = i;
+            slots[n++] = i + literal.length();
+        }
+        return n == slots.length ? slots : Arrays.copyOf(slots, n);
     }
 
     /**

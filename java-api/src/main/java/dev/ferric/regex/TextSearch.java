@@ -73,6 +73,7 @@ final class TextSearch {
      */
     static int[] find(Regex re, String s, int from, int limit, boolean captures) {
         checkFrom(s, from);
+        if (re.literal != null) return re.literalSlots(s, from, limit);
         if (!re.mayMatchFrom(s, from)) return NO_SLOTS;
         byte[] ascii = ascii(s);
         if (ascii == null) return re.textFind(s, from, limit, captures);
@@ -100,7 +101,7 @@ final class TextSearch {
     static Optional<Match> first(Regex re, String s, int from, boolean captures) {
         Groups groups = re.groups();
         boolean withGroups = captures && groups.count() > 0;
-        byte[] ascii = ascii(s);
+        byte[] ascii = re.literal == null ? ascii(s) : null;
         int[] slots;
         if (ascii == null) {
             slots = find(re, s, from, 1, withGroups);

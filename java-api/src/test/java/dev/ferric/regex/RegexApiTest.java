@@ -334,6 +334,63 @@ class RegexApiTest {
         }
     }
 
+    /**
+     * A pattern that is a plain ASCII literal is searched with {@code String.indexOf}: every text method
+     * agrees with java.util.regex, on overlapping candidates, from any index, on non-ASCII texts; a
+     * closed one still throws; and only such patterns take that path.
+     */
+    @Test
+    void plainLiteralPatternsAgreeWithTheJdk() {
+        Object[][] patterns = {{"timeout", 0}, {"aa", 0}, {"a", 0}, {"key=value", Regex.MULTILINE | Regex.DOTALL}, {" - ", 0},
+            {"a.b", Regex.LITERAL}, {"x+(y)", Regex.LITERAL}, {"\\d", Regex.LITERAL}};
+        String[] inputs = {"", "a", "aa", "aaa", "aaaa", "timeout", "read timeout after timeout", "TIMEOUT", "key=value\nkey=value",
+            "1 - 2 - 3", " - ", "a.b axb a.b", "x+(y)x+(y)", "\\d\\d", "\u00e9timeout\u00e9", "\u00e9aa\u00e9a", "\ud83d\ude00 a"};
+        for (Object[] pf : patterns) {
+            String p = (String) pf[0];
+            int flags = (Integer) pf[1];
+            Pattern jdk = Pattern.compile(p, (flags & Regex.LITERAL) != 0 ? Pattern.LITERAL : 0);
+            Regex re = Regex.compile(p, flags);
+            assertEquals(p, re.literal, "taken as a literal: " + p);
+            try {
+                for (String in : inputs) {
+                    java.util.regex.Matcher m = jdk.matcher(in);
+                    List<String> expected = new ArrayList<>();
+                    while (m.find()) expected.add(m.start() + "-" + m.end());
+                    assertEquals(!expected.isEmpty(), re.isMatch(in), () -> p + " isMatch '" + in + "'");
+                    assertEquals(jdk.matcher(in).matches(), re.matches(in), () -> p + " matches '" + in + "'");
+                    assertEquals(expected.size(), re.count(in), () -> p + " count '" + in + "'");
+                    assertEquals(expected, re.findAll(in).map(x -> x.start() + "-" + x.end()).collect(Collectors.toList()), () -> p + " findAll '" + in + "'");
+                    for (int from = 0; from <= in.length(); from++) {
+                        java.util.regex.Matcher f = jdk.matcher(in);
+                        String want = f.find(from) ? f.start() + "-" + f.end() : "none";
+                        assertEquals(want, re.find(in, from).map(x -> x.start() + "-" + x.end()).orElse("none"), p + " find '" + in + "' from " + from);
+                    }
+                    assertEquals(jdk.matcher(in).replaceAll("<$0>"), re.replaceAll(in, "<$0>"), () -> p + " replaceAll '" + in + "'");
+                    assertEquals(jdk.matcher(in).replaceFirst("[$0]"), re.replaceFirst(in, "[$0]"), () -> p + " replaceFirst '" + in + "'");
+                    assertArrayEquals(jdk.split(in), re.split(in), () -> p + " split '" + in + "'");
+                    assertArrayEquals(jdk.split(in, -1), re.split(in, -1), () -> p + " split -1 '" + in + "'");
+                    if (flags == 0) {
+                        assertEquals(!expected.isEmpty(), Regex.isMatch(p, in), () -> p + " cached isMatch '" + in + "'");
+                        assertEquals(jdk.matcher(in).matches(), Regex.matches(p, in), () -> p + " cached matches '" + in + "'");
+                    }
+                }
+            } finally {
+                re.close();
+            }
+            assertThrows(IllegalStateException.class, () -> re.isMatch("timeout"));
+            assertThrows(IllegalStateException.class, () -> re.count("aa"));
+            assertThrows(IllegalStateException.class, () -> re.find("timeout"));
+            assertThrows(IllegalStateException.class, () -> re.split("a"));
+        }
+        Object[][] notLiterals = {{"a.b", 0}, {"timeout", Regex.CASE_INSENSITIVE}, {"a b", Regex.COMMENTS}, {"caf\u00e9", 0}, {"", 0},
+            {"(?i)a", 0}, {"a{2}", 0}, {"\\Qa\\E", 0}, {"a|b", 0}, {"^a", 0}, {"a$", 0}};
+        for (Object[] pf : notLiterals) {
+            try (Regex re = Regex.compile((String) pf[0], (Integer) pf[1])) {
+                assertEquals(null, re.literal, () -> "not a plain literal: " + pf[0]);
+            }
+        }
+    }
+
     /** Written into the pattern or as an escape, a lone surrogate is refused (it would silently match U+FFFD). */
     @Test
     void aLoneSurrogateInThePatternIsRefusedWithItsIndex() {
