@@ -56,6 +56,13 @@ import java.util.stream.Stream;
  * memory ({@link #compiledSize()}, plus a search cache per thread that uses it, at most the DFA size
  * limit) until {@link #close()}; see {@link NativeResource}.
  *
+ * <p><b>Searches answered in Java.</b> Some text searches never reach native code, with the same
+ * results: a pattern that is a plain ASCII literal ({@code "timeout"}, or any ASCII under
+ * {@link #LITERAL}; not with {@link #CASE_INSENSITIVE} or {@link #COMMENTS}) is searched with
+ * {@link String#indexOf(String, int)}; a text without the ASCII literal every match contains is
+ * answered by it too; and {@code matches} rejects an input whose first or last character no match can
+ * begin or end with.
+ *
  * <p><b>Threads.</b> Immutable: one instance may be used by any number of threads at once.
  *
  * <p>All methods throw {@link NullPointerException} for null arguments and
