@@ -5,6 +5,7 @@
 use jni::objects::{JByteArray, JObject, JPrimitiveArray, TypeArray};
 use jni::sys::{jarray, jbyte, jint, jsize, JNIEnv, JNINativeInterface_, JNI_ABORT};
 use jni::Env;
+use std::mem::MaybeUninit;
 
 use super::error::{FerricError, FerricResult};
 
@@ -46,23 +47,32 @@ fn raw(env: &Env<'_>) -> (*mut JNIEnv, *const JNINativeInterface_) {
     (e, unsafe { *e })
 }
 
-/// Copies `array[off..off + len]` into `buf` (`len <= buf.len()`) with one `GetByteArrayRegion`; the
-/// JVM bounds-checks the region itself and throws `ArrayIndexOutOfBoundsException`, which we detect
-/// with a single `ExceptionCheck` and leave pending.
-fn copy_small<'b>(env: &Env<'_>, array: &JByteArray<'_>, off: jint, len: jint, buf: &'b mut [u8]) -> FerricResult<&'b [u8]> {
+/// Copies `array[off..off + len]` into `buf` (`len <= COPY_THRESHOLD`) with one `GetByteArrayRegion`;
+/// the JVM bounds-checks the region itself and throws `ArrayIndexOutOfBoundsException`, which we detect
+/// with a single `ExceptionCheck` and leave pending. The buffer is not zeroed first (1 KiB per call):
+/// only the `len` bytes the JVM wrote are ever read.
+fn copy_small<'b>(
+    env: &Env<'_>,
+    array: &JByteArray<'_>,
+    off: jint,
+    len: jint,
+    buf: &'b mut MaybeUninit<[u8; COPY_THRESHOLD]>,
+) -> FerricResult<&'b [u8]> {
     non_null(array, "input array")?;
-    if len < 0 || len as usize > buf.len() {
+    if !(0..=COPY_THRESHOLD as jint).contains(&len) {
         return Err(FerricError::IndexOutOfBounds(format!("length {len} out of range")));
     }
     let (e, f) = raw(env);
+    let dst = buf.as_mut_ptr().cast::<u8>();
     // SAFETY: non-null array reference of this frame; `buf` has room for `len` bytes.
     unsafe {
-        ((*f).v1_1.GetByteArrayRegion)(e, array.as_raw(), off, len, buf.as_mut_ptr().cast::<jbyte>());
+        ((*f).v1_1.GetByteArrayRegion)(e, array.as_raw(), off, len, dst.cast::<jbyte>());
         if ((*f).v1_2.ExceptionCheck)(e) {
             return Err(FerricError::Jni(jni::errors::Error::JavaException));
         }
+        // SAFETY: without a pending exception the JVM wrote all `len` bytes.
+        Ok(std::slice::from_raw_parts(dst, len as usize))
     }
-    Ok(&buf[..len as usize])
 }
 
 /// Copies `data` into `array[off..]` with one `SetByteArrayRegion`. The JVM bounds-checks it; an
@@ -166,7 +176,7 @@ where
     F: FnMut(&[u8]),
 {
     if (0..=COPY_THRESHOLD as jint).contains(&len) {
-        let mut buf = [0u8; COPY_THRESHOLD];
+        let mut buf = MaybeUninit::uninit();
         f(copy_small(env, array, off, len, &mut buf)?);
         return Ok(());
     }
@@ -192,7 +202,7 @@ where
     F: FnOnce(&[u8]) -> R,
 {
     if (0..=COPY_THRESHOLD as jint).contains(&len) {
-        let mut buf = [0u8; COPY_THRESHOLD];
+        let mut buf = MaybeUninit::uninit();
         return Ok(f(copy_small(env, array, off, len, &mut buf)?));
     }
     non_null(array, "input array")?;

@@ -4,6 +4,7 @@ import dev.ferric.Ferric;
 import dev.ferric.blake3.Blake3;
 import dev.ferric.compress.Deflate;
 import dev.ferric.compress.Lz4;
+import dev.ferric.compress.Lz4Compressor;
 import dev.ferric.internal.HandleFreer;
 import dev.ferric.internal.HandleTracker;
 import java.lang.management.ManagementFactory;
@@ -21,7 +22,8 @@ import java.util.Random;
  * (the Java bookkeeping of one handle alone, leak detection included: track and close, no native
  * object), {@code hash}
  * (one-shot BLAKE3 of 64 bytes), {@code gzip} (one-shot gzip of 200 bytes: allocates the encoder state
- * natively), {@code lz4frame} (one-shot LZ4 frame of 200 bytes). Prints the median and the minimum over
+ * natively), {@code lz4frame} (one-shot LZ4 frame of 200 bytes), {@code lz4} (an LZ4 block of 200 bytes
+ * into a caller array: one input and one output range across the boundary). Prints the median and the minimum over
  * the rounds, in CPU nanoseconds per operation, after 3 s of warm-up.
  */
 public final class CpuTimeLoop {
@@ -60,8 +62,13 @@ public final class CpuTimeLoop {
             case "lz4frame":
                 body = () -> out[0] ^= Lz4.compressFrame(input200)[7];
                 break;
+            case "lz4":
+                Lz4Compressor lz4 = Lz4.fastCompressor();
+                byte[] block = new byte[lz4.maxCompressedLength(input200.length)];
+                body = () -> out[0] ^= (byte) lz4.compress(input200, 0, input200.length, block, 0, block.length);
+                break;
             default:
-                throw new IllegalArgumentException("unknown operation " + op + ": hasher, track, hash, gzip or lz4frame");
+                throw new IllegalArgumentException("unknown operation " + op + ": hasher, track, hash, gzip, lz4frame or lz4");
         }
         if (!Ferric.isAvailable()) throw new IllegalStateException("no native library", Ferric.unavailabilityCause());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
