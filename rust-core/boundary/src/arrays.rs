@@ -235,23 +235,21 @@ pub fn with_critical_pair<T: TypeArray, R>(
     b: Option<&JPrimitiveArray<'_, T>>,
     f: impl FnOnce(&[T], &[T]) -> R,
 ) -> FerricResult<R> {
-    if a.is_null() || b.is_some_and(|b| b.is_null()) {
-        return Err(FerricError::NullPointer("array is null".into()));
-    }
+    // (array_len refuses a null array)
     let len_a = array_len(env, a)?;
-    let len_b = match b {
-        Some(b) => Some(array_len(env, b)?),
+    let b = match b {
+        Some(b) => Some((b, array_len(env, b)?)),
         None => None,
     };
     // SAFETY: live, non-null arrays of this frame, whole ranges; between the two opens and the drops
     // no other JNI call happens (critical sections may nest).
     let sa = unsafe { Critical::open(env, a, 0, len_a, false)? };
-    Ok(match (b, len_b) {
-        (Some(b), Some(len_b)) => {
+    Ok(match b {
+        Some((b, len_b)) => {
             let sb = unsafe { Critical::open(env, b, 0, len_b, false)? };
             f(sa.slice(), sb.slice())
         }
-        _ => f(sa.slice(), sa.slice()),
+        None => f(sa.slice(), sa.slice()),
     })
 }
 
