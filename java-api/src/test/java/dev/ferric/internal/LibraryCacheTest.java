@@ -293,12 +293,16 @@ class LibraryCacheTest {
         Path stale = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "123" + LibraryCache.TEMP_SUFFIX));
         Path fresh = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "456" + LibraryCache.TEMP_SUFFIX));
         Path other = Files.createFile(dir.resolve("notes.tmp"));
+        Path prefixOnly = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "notes"));
         long now = System.currentTimeMillis();
-        Files.setLastModifiedTime(stale, FileTime.fromMillis(now - LibraryCache.STALE_TEMP_MILLIS - 60_000));
+        for (Path p : Arrays.asList(stale, other, prefixOnly)) { // old, but only ferric's temp names are swept
+            Files.setLastModifiedTime(p, FileTime.fromMillis(now - LibraryCache.STALE_TEMP_MILLIS - 60_000));
+        }
         LibraryCache.sweepStaleTempFiles(dir, now);
         assertFalse(Files.exists(stale));
         assertTrue(Files.exists(fresh));
         assertTrue(Files.exists(other));
+        assertTrue(Files.exists(prefixOnly));
     }
 
     @Test
