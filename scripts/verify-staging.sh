@@ -39,6 +39,9 @@ while IFS='=' read -r key sum; do
   lib=$(unzip -Z1 "$jar" | grep -E "^META-INF/native/ferric/$classifier/(lib)?$stem\.(so|dylib|dll)$")
   got=$(unzip -p "$jar" "$lib" | sha256sum | cut -d' ' -f1)
   [ "$got" = "$sum" ] || { echo "$jar: $lib has $got, pinned $sum" >&2; fail=1; }
+  # stored, not deflated: an empty cache then copies it instead of inflating it (README, cold start)
+  method=$(unzip -Zl "$jar" "$lib" | awk 'NR == 1 {print $7}')
+  [ "$method" = stor ] || { echo "$jar: $lib is compressed ($method), the classifier jars store it" >&2; fail=1; }
   all=$(find "$base/ferric-native" -name 'ferric-native-*-all-platforms.jar' | LC_ALL=C sort | tail -1)
   got=$(unzip -p "$all" "$lib" | sha256sum | cut -d' ' -f1)
   [ "$got" = "$sum" ] || { echo "$all: $lib has $got, pinned $sum" >&2; fail=1; }
