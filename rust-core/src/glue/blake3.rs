@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use jni::objects::{JByteArray, JByteBuffer, JObject, JString};
-use jni::sys::{jint, jlong};
+use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
 use ferric_kernels::blake3::{Hasher, KEY_LEN};
@@ -167,10 +167,17 @@ fn update<'l>(
     Ok(result?)
 }
 
-fn finalize_xof<'l>(
+/// One call for what a reused hasher does per record: forgets all input first when `reset_first` (a
+/// `reset()` the Java side deferred), absorbs `pending[0, pending_len)` (the small updates it gathered),
+/// then, unless `out` is null, writes output bytes `seek..seek + len` into `out[off..]`. So an update,
+/// a digest and a reset cross once. The Java side has checked every range.
+fn absorb<'l>(
     env: &mut Env<'l>,
     _this: JObject<'l>,
     handle: jlong,
+    reset_first: jboolean,
+    pending: JByteArray<'l>,
+    pending_len: jint,
     seek: jlong,
     out: JByteArray<'l>,
     off: jint,
@@ -179,16 +186,17 @@ fn finalize_xof<'l>(
     crate::memory::Kernel::Blake3.enter();
     // SAFETY: as in `update`.
     let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
+    if reset_first {
+        h.reset();
+    }
+    if pending_len != 0 {
+        read_chunks(env, &pending, 0, pending_len, |c| h.update(c))?;
+    }
+    if out.is_null() {
+        return Ok(());
+    }
     write_output(env, h, seek, &out, off, len)
 }
-
-fn reset<'l>(_env: &mut Env<'l>, _this: JObject<'l>, handle: jlong) -> FerricResult<()> {
-    crate::memory::Kernel::Blake3.enter();
-    // SAFETY: as in `update`.
-    unsafe { boundary::borrow_mut::<Hasher>(handle)? }.reset();
-    Ok(())
-}
-
 
 /// The native methods of `dev.ferric.blake3.Blake3Native`.
 pub const NATIVES: boundary::NativeClass = crate::natives!("blake3/Blake3Native",
@@ -199,7 +207,6 @@ pub const NATIVES: boundary::NativeClass = crate::natives!("blake3/Blake3Native"
     { fn copy(handle: jlong) -> jlong }
     { fn update(handle: jlong, in_arr: jbyte[], in_buf: java.nio.ByteBuffer, off: jint, len: jint, threads: jint) }
     { fn update_file(handle: jlong, path: JString, threads: jint) }
-    { fn finalize_xof(handle: jlong, seek: jlong, out: jbyte[], off: jint, len: jint) }
-    { fn reset(handle: jlong) }
+    { fn absorb(handle: jlong, reset_first: jboolean, pending: jbyte[], pending_len: jint, seek: jlong, out: jbyte[], off: jint, len: jint) }
     { fn free(handle: jlong), fn = boundary::free_handle::<Hasher> }
 );

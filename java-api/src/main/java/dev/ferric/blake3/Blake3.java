@@ -197,6 +197,18 @@ public final class Blake3 {
     public static final class Hasher extends NativeResource {
         private static final String KIND = "Blake3.Hasher";
         private static final int STREAM_BUFFER = 64 * 1024;
+        /**
+         * Updates of up to this many bytes in all are gathered in Java and absorbed by the next call that
+         * crosses into native code (a digest, a larger update, a copy); a {@link #reset()} is deferred the
+         * same way. So a hasher reused per record (update, digest, reset: {@code MessageDigest}'s pattern)
+         * crosses once per record instead of three times. One BLAKE3 chunk.
+         */
+        private static final int GATHER = 1024;
+
+        // Touched only inside runExclusive/withExclusive, like the native state they stand for.
+        private byte[] gathered;
+        private int gatheredLen;
+        private boolean resetDeferred;
 
         /** A plain (unkeyed) hasher. */
         public Hasher() {
@@ -221,13 +233,67 @@ public final class Blake3 {
         public Hasher update(byte[] input, int off, int len) {
             Checks.requireNonNull(input, "input");
             Checks.checkFromIndexSize(off, len, input.length);
-            runExclusive(h -> Blake3Native.get().update(h, input, null, off, len, 1));
+            runExclusive(h -> {
+                if (!gather(h, input, off, len)) Blake3Native.get().update(h, input, null, off, len, 1);
+            });
             return this;
         }
 
         /** Absorbs one byte. */
         public Hasher update(byte b) {
-            return update(new byte[] {b}, 0, 1);
+            runExclusive(h -> {
+                if (gatheredLen == GATHER) flush(h);
+                gathered(gatheredLen + 1)[gatheredLen++] = b;
+            });
+            return this;
+        }
+
+        /**
+         * Inside an exclusive call: copies {@code input[off, off + len)} to the gathered bytes and returns
+         * true, or, when it is too large to gather, absorbs what was gathered and returns false (the caller
+         * then hands {@code input} over itself).
+         */
+        private boolean gather(long h, byte[] input, int off, int len) {
+            if (len > GATHER) {
+                flush(h);
+                return false;
+            }
+            if (gatheredLen + len > GATHER) flush(h);
+            System.arraycopy(input, off, gathered(gatheredLen + len), gatheredLen, len);
+            gatheredLen += len;
+            return true;
+        }
+
+        /**
+         * The gathered bytes' array, with room for {@code needed} (at most {@link #GATHER}): it grows from
+         * what the first update needs, so a hasher that absorbs one small record does not allocate 1 KiB.
+         */
+        private byte[] gathered(int needed) {
+            if (gathered == null || gathered.length < needed) {
+                byte[] grown = new byte[Math.min(GATHER, Math.max(needed, gathered == null ? 64 : 2 * gathered.length))];
+                if (gatheredLen > 0) System.arraycopy(gathered, 0, grown, 0, gatheredLen);
+                gathered = grown;
+            }
+            return gathered;
+        }
+
+        /** Inside an exclusive call: applies a deferred reset and absorbs the gathered bytes, if any. */
+        private void flush(long h) {
+            if (gatheredLen > 0 || resetDeferred) absorb(h, 0, null, 0, 0);
+        }
+
+        /**
+         * Inside an exclusive call: the deferred reset, the gathered bytes, then output bytes
+         * {@code [position, position + len)} into {@code out} unless it is null; one native call. The
+         * gathered bytes count as absorbed even if the call fails on the output.
+         */
+        private void absorb(long h, long position, byte[] out, int off, int len) {
+            try {
+                Blake3Native.get().absorb(h, resetDeferred, gathered, gatheredLen, position, out, off, len);
+            } finally {
+                gatheredLen = 0;
+                resetDeferred = false;
+            }
         }
 
         /**
@@ -238,7 +304,12 @@ public final class Blake3 {
             Checks.requireNonNull(input, "input");
             ByteRange r = ByteRange.inPlace(input);
             if (r != null) {
-                runExclusive(h -> Blake3Native.get().update(h, r.array, r.direct, r.off, r.len, 1));
+                runExclusive(h -> {
+                    if (r.array == null || !gather(h, r.array, r.off, r.len)) {
+                        flush(h);
+                        Blake3Native.get().update(h, r.array, r.direct, r.off, r.len, 1);
+                    }
+                });
                 input.position(input.limit());
             } else {
                 // read-only heap buffer: its array is hidden, so copy through a bounded buffer
@@ -264,7 +335,10 @@ public final class Blake3 {
             if (!direct.isDirect()) throw new IllegalArgumentException("updateParallel needs a direct buffer");
             if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
             ByteRange r = ByteRange.inPlace(direct);
-            runExclusive(h -> Blake3Native.get().update(h, null, r.direct, r.off, r.len, threads));
+            runExclusive(h -> {
+                flush(h);
+                Blake3Native.get().update(h, null, r.direct, r.off, r.len, threads);
+            });
             direct.position(direct.limit());
             return this;
         }
@@ -290,7 +364,11 @@ public final class Blake3 {
             if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
             if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
             if (Files.isDirectory(path)) throw new IOException(path + ": is a directory");
-            runExclusive(h -> Blake3Native.get().updateFile(h, path.toAbsolutePath().toString(), threads));
+            String absolute = path.toAbsolutePath().toString();
+            runExclusive(h -> {
+                flush(h);
+                Blake3Native.get().updateFile(h, absolute, threads);
+            });
             return this;
         }
 
@@ -322,7 +400,7 @@ public final class Blake3 {
             Checks.requireNonNull(out, "out");
             Checks.checkFromIndexSize(off, len, out.length);
             if (position < 0) throw new IllegalArgumentException("position must be >= 0, was " + position);
-            runExclusive(h -> Blake3Native.get().finalizeXof(h, position, out, off, len));
+            runExclusive(h -> absorb(h, position, out, off, len));
         }
 
         /**
@@ -336,12 +414,18 @@ public final class Blake3 {
 
         /** An independent hasher with the same state (and key or context). */
         public Hasher copy() {
-            return withExclusive(h -> new Hasher(Blake3Native.get().copy(h)));
+            return withExclusive(h -> {
+                flush(h);
+                return new Hasher(Blake3Native.get().copy(h));
+            });
         }
 
         /** Forgets all input, keeping the key or context. */
         public Hasher reset() {
-            runExclusive(h -> Blake3Native.get().reset(h));
+            runExclusive(h -> { // applied by the next call that crosses
+                gatheredLen = 0;
+                resetDeferred = true;
+            });
             return this;
         }
     }

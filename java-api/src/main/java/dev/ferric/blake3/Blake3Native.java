@@ -37,9 +37,11 @@ final class Blake3Native {
 
     native void updateFile(long handle, String path, int threads);
 
-    native void finalizeXof(long handle, long seek, byte[] out, int off, int len);
-
-    native void reset(long handle);
+    /**
+     * Resets first if {@code resetFirst}, absorbs {@code pending[0, pendingLen)}, then writes output
+     * bytes {@code [seek, seek + len)} into {@code out[off, off + len)} unless {@code out} is null.
+     */
+    native void absorb(long handle, boolean resetFirst, byte[] pending, int pendingLen, long seek, byte[] out, int off, int len);
 
     native void free(long handle);
 }

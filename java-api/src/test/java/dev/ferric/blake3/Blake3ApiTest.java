@@ -64,6 +64,85 @@ class Blake3ApiTest {
         }
     }
 
+    /**
+     * A hasher gathers small updates in Java and defers {@code reset()} until its next crossing: every
+     * mix of updates (arrays, single bytes, heap and direct buffers, around the 1 KiB gathering limit),
+     * digests, extended output at offsets, copies and resets must give Bouncy Castle's BLAKE3 of the
+     * bytes absorbed since the last reset, plain and keyed.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gatheredUpdatesAndDeferredResetsAgreeWithBouncyCastle(boolean keyed) {
+        Random r = new Random(keyed ? 7 : 8);
+        byte[] key = keyed ? new byte[Blake3.KEY_LEN] : null;
+        if (keyed) r.nextBytes(key);
+        for (int iter = 0; iter < 60; iter++) {
+            java.io.ByteArrayOutputStream absorbed = new java.io.ByteArrayOutputStream();
+            try (Blake3.Hasher h = keyed ? Blake3.newKeyedHasher(key) : Blake3.newHasher()) {
+                for (int step = 0; step < 40; step++) {
+                    int op = r.nextInt(10);
+                    String at = "iteration " + iter + ", step " + step + ", op " + op;
+                    if (op <= 2) { // an array range: mostly small, sometimes over the limit
+                        byte[] data = new byte[r.nextInt(op == 2 ? 3000 : 300) + 2];
+                        r.nextBytes(data);
+                        int off = r.nextInt(2);
+                        int len = r.nextInt(data.length - off + 1);
+                        h.update(data, off, len);
+                        absorbed.write(data, off, len);
+                    } else if (op == 3) { // single bytes, enough to fill the gathered bytes now and then
+                        int n = r.nextInt(1100);
+                        for (int i = 0; i < n; i++) {
+                            byte b = (byte) r.nextInt();
+                            h.update(b);
+                            absorbed.write(b);
+                        }
+                    } else if (op == 4) { // a heap or a direct buffer
+                        byte[] data = new byte[r.nextInt(2500)];
+                        r.nextBytes(data);
+                        java.nio.ByteBuffer buf = r.nextBoolean() ? java.nio.ByteBuffer.wrap(data)
+                                : java.nio.ByteBuffer.allocateDirect(data.length).put(data);
+                        buf.rewind();
+                        h.update(buf);
+                        absorbed.write(data, 0, data.length);
+                    } else if (op == 5) {
+                        assertArrayEquals(bouncyCastle(key, absorbed, 0, 32), h.digest(), at);
+                    } else if (op == 6) { // extended output at an offset
+                        int position = r.nextInt(3000);
+                        byte[] piece = new byte[r.nextInt(100)];
+                        h.output(position, piece, 0, piece.length);
+                        assertArrayEquals(bouncyCastle(key, absorbed, position, piece.length), piece, at);
+                    } else if (op == 7) {
+                        h.reset();
+                        absorbed.reset();
+                    } else if (op == 8) { // a copy sees what was gathered; the original goes on alone
+                        try (Blake3.Hasher copy = h.copy()) {
+                            assertArrayEquals(bouncyCastle(key, absorbed, 0, 32), copy.digest(), at);
+                            copy.update((byte) 1);
+                        }
+                    } else { // the MessageDigest round: digest into an array, then reset
+                        byte[] out = new byte[34];
+                        h.digestInto(out, 1, 32);
+                        assertArrayEquals(bouncyCastle(key, absorbed, 0, 32), java.util.Arrays.copyOfRange(out, 1, 33), at);
+                        h.reset();
+                        absorbed.reset();
+                    }
+                }
+                assertArrayEquals(bouncyCastle(key, absorbed, 0, 32), h.digest(), "iteration " + iter + ", end");
+            }
+        }
+    }
+
+    /** Output bytes {@code [position, position + len)} of BLAKE3 (keyed when {@code key} is not null) of {@code input}. */
+    private static byte[] bouncyCastle(byte[] key, java.io.ByteArrayOutputStream input, int position, int len) {
+        Blake3Digest d = new Blake3Digest();
+        if (key != null) d.init(org.bouncycastle.crypto.params.Blake3Parameters.key(key));
+        byte[] in = input.toByteArray();
+        d.update(in, 0, in.length);
+        byte[] all = new byte[position + len];
+        d.doOutput(all, 0, all.length);
+        return java.util.Arrays.copyOfRange(all, position, position + len);
+    }
+
     @Test
     void hashIntoCallerArrayWritesExactly32BytesAtTheOffset() {
         byte[] out = new byte[40];

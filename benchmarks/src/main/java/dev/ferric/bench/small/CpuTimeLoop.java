@@ -1,6 +1,7 @@
 package dev.ferric.bench.small;
 
 import dev.ferric.Ferric;
+import dev.ferric.FerricProvider;
 import dev.ferric.blake3.Blake3;
 import dev.ferric.compress.Deflate;
 import dev.ferric.compress.Lz4;
@@ -9,6 +10,8 @@ import dev.ferric.internal.HandleFreer;
 import dev.ferric.internal.HandleTracker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -18,7 +21,9 @@ import java.util.Random;
  * loaded for JMH's wall-clock scores (other processes' time is not counted). Run one JVM per
  * configuration, e.g. {@code -Dferric.leakDetection=paranoid}:
  * {@code java -cp benchmarks.jar dev.ferric.bench.small.CpuTimeLoop hasher [rounds] [opsPerRound]}.
- * Operations: {@code hasher} (create a {@code Blake3.Hasher}, hash 64 bytes, close it), {@code track}
+ * Operations: {@code hasher} (create a {@code Blake3.Hasher}, hash 64 bytes, close it), {@code reused}
+ * (one {@code Hasher} for every record: update with 64 bytes, digest, reset), {@code digest} (the same
+ * through {@code MessageDigest.getInstance("BLAKE3", new FerricProvider())}), {@code track}
  * (the Java bookkeeping of one handle alone, leak detection included: track and close, no native
  * object), {@code hash}
  * (one-shot BLAKE3 of 64 bytes), {@code gzip} (one-shot gzip of 200 bytes: allocates the encoder state
@@ -50,6 +55,27 @@ public final class CpuTimeLoop {
                     }
                 };
                 break;
+            case "reused": // one Hasher for every record, as a MessageDigest is used
+                Blake3.Hasher reused = Blake3.newHasher();
+                body = () -> {
+                    reused.update(input64);
+                    reused.digestInto(out, 0, 32);
+                    reused.reset();
+                };
+                break;
+            case "digest": { // the JCA form: MessageDigest.update, digest (which resets)
+                MessageDigest md;
+                try {
+                    md = MessageDigest.getInstance("BLAKE3", new FerricProvider());
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+                body = () -> {
+                    md.update(input64);
+                    out[0] ^= md.digest()[0];
+                };
+                break;
+            }
             case "track":
                 body = () -> HandleTracker.track(new Object(), 1, NO_FREE, "CpuTimeLoop").close();
                 break;
@@ -68,7 +94,7 @@ public final class CpuTimeLoop {
                 body = () -> out[0] ^= (byte) lz4.compress(input200, 0, input200.length, block, 0, block.length);
                 break;
             default:
-                throw new IllegalArgumentException("unknown operation " + op + ": hasher, track, hash, gzip, lz4frame or lz4");
+                throw new IllegalArgumentException("unknown operation " + op + ": hasher, reused, digest, track, hash, gzip, lz4frame or lz4");
         }
         if (!Ferric.isAvailable()) throw new IllegalStateException("no native library", Ferric.unavailabilityCause());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
