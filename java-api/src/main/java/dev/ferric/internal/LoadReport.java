@@ -43,7 +43,10 @@ public final class LoadReport {
     /** Path of the file loaded, or {@code System.loadLibrary(ferric)} on Android; null if none. */
     public String loadedFrom() { return loadedFrom; }
 
-    /** SHA-256 of the bytes loaded (null when the platform loads from an APK). */
+    /**
+     * SHA-256 of the bytes loaded; null when the platform loads from an APK, and for a file named by
+     * {@code -Dferric.library.path} or found on {@code java.library.path} with verification off (not hashed).
+     */
     public String loadedChecksum() { return loadedChecksum; }
 
     /** SHA-256 this API jar pinned for the platform's library (null if the release has none for it). */

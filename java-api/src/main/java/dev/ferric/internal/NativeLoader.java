@@ -599,9 +599,13 @@ public final class NativeLoader {
 
     // ---- hashing and loading one file ----
 
-    /** Hashes {@code file}, checks it against the pin (unless verification is off), and loads it. */
+    /**
+     * Hashes {@code file}, checks it against the pin and loads it; with verification off it is not
+     * hashed at all (nothing would compare the hash, and a debug build of the library is ~100 MB to hash
+     * in a fresh JVM), only identified, so that the file mapped is still the file checked.
+     */
     private Loaded hashAndLoad(String source, Path file) throws Refusal {
-        Hashed hashed = hash(source, file);
+        Hashed hashed = config.verify ? hash(source, file) : identify(source, file);
         if (hashed == null) return null;
         String pin = pin();
         if (config.verify && !hashed.sha256.equals(pin)) {
@@ -610,6 +614,19 @@ public final class NativeLoader {
             return null;
         }
         return load(source, file, hashed, true);
+    }
+
+    /** {@code file}'s identity without its SHA-256 (null in the result); null (recorded) when it cannot be read. */
+    private Hashed identify(String source, Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(file + " is not a regular file (symbolic links are not followed)");
+            }
+            return new Hashed(null, LibraryCache.identity(file), LibraryCache.inode(file));
+        } catch (IOException | RuntimeException e) {
+            attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
+            return null;
+        }
     }
 
     /** The file's SHA-256 if its identity did not change while it was hashed; null (recorded) otherwise. */
@@ -673,8 +690,10 @@ public final class NativeLoader {
         }
         if (!main) return new Loaded(where, hashed.sha256, null);
         String version = checkVersion(source, where);
-        attempt(source, where, LoadAttempt.Outcome.LOADED, "ferric " + version + ", sha256 " + hashed.sha256
-                + (config.verify ? " (matches the pin)" : " (not verified: -D" + LoaderConfig.VERIFY + "=false)"), null, null);
+        attempt(source, where, LoadAttempt.Outcome.LOADED, "ferric " + version + (hashed.sha256 == null
+                ? ", not hashed or verified (-D" + LoaderConfig.VERIFY + "=false)"
+                : ", sha256 " + hashed.sha256 + (config.verify ? " (matches the pin)" : " (not verified: -D" + LoaderConfig.VERIFY + "=false)")),
+                null, null);
         return new Loaded(where, hashed.sha256, version);
     }
 

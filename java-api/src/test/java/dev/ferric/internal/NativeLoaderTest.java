@@ -171,6 +171,36 @@ class NativeLoaderTest {
     }
 
     @Test
+    void withVerificationOffANamedFileIsNotHashedButStillIdentified() throws IOException {
+        verify = false;
+        override = file("override/own-build.so", tampered).toString();
+        LoadReport ok = load(classpath(lib));
+        assertTrue(ok.loaded(), () -> message(ok));
+        assertNull(ok.loadedChecksum(), "nothing compares a hash here, so none is computed");
+        assertTrue(ok.attempts().get(0).detail().contains("not hashed or verified"), ok.attempts().toString());
+
+        // the file mapped must still be the file identified
+        linker = new FakeLinker(VERSION);
+        linker.duringLoad = p -> {
+            try {
+                Path other = Files.write(p.resolveSibling("other.tmp"), lib);
+                Files.move(other, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        };
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        assertTrue(message(r).contains("replaced between verification and loading"), message(r));
+
+        override = tmp.resolve("override").toString(); // a directory: refused as unreadable, not hashed
+        LoadReport dir = load(classpath(lib));
+        assertFalse(dir.loaded());
+        assertTrue(message(dir).contains("not a regular file"), message(dir));
+    }
+
+    @Test
     void overrideThroughASymbolicLinkLoadsTheFileItHashed() throws IOException {
         Path real = file("override/real.so", lib);
         Path link = Files.createSymbolicLink(tmp.resolve("override/link.so"), real);
