@@ -599,6 +599,38 @@ class NativeLoaderTest {
     }
 
     @Test
+    void theVerifierBesideANamedLibraryHashesIt() throws IOException {
+        byte[] verifier = "verifier bytes".getBytes(StandardCharsets.US_ASCII);
+        String verifierPin = Sha256.of(verifier);
+        build = new BuildInfo(VERSION, Collections.singletonMap("linux-x86_64", pin), Collections.singletonMap("linux-x86_64", verifierPin));
+        override = file("opt/ferric/" + platform.libraryFileName(), lib).toString();
+        Path verifierFile = file("opt/ferric/" + platform.verifierFileName(), verifier);
+        LoadReport r = load(classpath(lib));
+        assertTrue(r.loaded(), () -> message(r));
+        assertEquals(java.util.Arrays.asList("load:" + verifierFile.toRealPath(), "load:" + override), linker.calls);
+        assertTrue(linker.verifierHashes >= 1, "the library was hashed by the verifier");
+        assertTrue(r.hashing().startsWith("by the verifier " + verifierFile.toRealPath()), r.hashing());
+        assertEquals(java.util.Arrays.asList(verifierPin, pin), linker.hashesLoaded);
+
+        // one that does not match its pin is never loaded: Java hashes the library, which still loads
+        linker = new FakeLinker(VERSION);
+        Files.write(verifierFile, "another verifier".getBytes(StandardCharsets.US_ASCII));
+        LoadReport java = load(classpath(lib));
+        assertTrue(java.loaded(), () -> message(java));
+        assertEquals(Collections.singletonList("load:" + override), linker.calls);
+        assertEquals(0, linker.verifierHashes);
+        assertTrue(java.hashing().startsWith("in Java: the verifier could not be used") && java.hashing().contains("checksum mismatch"),
+                java.hashing());
+
+        // none beside it: hashed in Java, said so
+        linker = new FakeLinker(VERSION);
+        Files.delete(verifierFile);
+        LoadReport none = load(classpath(lib));
+        assertTrue(none.loaded(), () -> message(none));
+        assertTrue(none.hashing().startsWith("in Java: no " + platform.verifierFileName() + " beside "), none.hashing());
+    }
+
+    @Test
     void finalErrorListsEveryAttemptInOrder() throws IOException {
         cacheDir = null;
         Path xdgFile = file("xdg-is-a-file", new byte[1]);
