@@ -123,6 +123,32 @@ pub unsafe extern "C" fn ferric_blake3_hash(input: *const u8, off: i64, len: i64
     })
 }
 
+/// `Blake3Native.absorb` on heap arrays: resets the hasher behind `handle` first if `reset_first` is
+/// not 0, absorbs `pending[0, pending_len)`, then writes output bytes `seek..seek + out_len` to
+/// `out[out_off..]` (nothing when `out_len` is 0; `out` may then be null). Returns 0.
+///
+/// # Safety
+/// Java checked both ranges and holds an exclusive call guard on the live handle.
+#[no_mangle]
+pub unsafe extern "C" fn ferric_blake3_absorb(handle: i64, reset_first: i32, pending: *const u8, pending_len: i64,
+                                              seek: i64, out: *mut u8, out_off: i64, out_len: i64) -> i32 {
+    crate::memory::Kernel::Blake3.enter();
+    run(|| {
+        if seek < 0 {
+            return Err(FerricError::IllegalArgument(format!("output offset must be >= 0, was {seek}")));
+        }
+        let h = crate::boundary::borrow_mut::<Hasher>(handle)?;
+        if reset_first != 0 {
+            h.reset();
+        }
+        h.update(slice(pending, 0, pending_len));
+        if out_len > 0 {
+            h.finalize_xof_into(seek as u64, std::slice::from_raw_parts_mut(out.add(out_off as usize), out_len as usize));
+        }
+        Ok(0)
+    })
+}
+
 /// `CompressNative.lz4Compress` between two heap arrays (not the same one): compresses
 /// `input[off, off + len)` into `out[out_off, out_off + out_len)`; returns the compressed length.
 ///

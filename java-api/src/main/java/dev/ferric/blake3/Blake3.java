@@ -289,7 +289,7 @@ public final class Blake3 {
          */
         private void absorb(long h, long position, byte[] out, int off, int len) {
             try {
-                Blake3Native.get().absorb(h, resetDeferred, gathered, gatheredLen, position, out, off, len);
+                Blake3Calls.absorb(h, resetDeferred, gathered, gatheredLen, position, out, off, len);
             } finally {
                 gatheredLen = 0;
                 resetDeferred = false;

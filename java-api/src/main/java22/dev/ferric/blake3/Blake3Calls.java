@@ -37,4 +37,29 @@ final class Blake3Calls {
         if (rc < 0) throw FastPath.failure(-rc);
         if (digest != out) System.arraycopy(digest, 0, out, outOff, outLen);
     }
+
+    private static final MethodHandle ABSORB = FastPath.downcall("ferric_blake3_absorb", FunctionDescriptor.of(JAVA_INT,
+            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
+
+    /** {@code Blake3Native.absorb}; the caller holds the exclusive call guard on {@code handle}. */
+    static void absorb(long handle, boolean resetFirst, byte[] pending, int pendingLen, long seek, byte[] out, int off, int len) {
+        if (ABSORB == null || len > MAX_PINNED) {
+            Blake3Native.get().absorb(handle, resetFirst, pending, pendingLen, seek, out, off, len);
+            return;
+        }
+        // a digest-sized output is staged (see FastPath.stage: digest() writes into a fresh array)
+        byte[] target = out != null && len <= 64 ? FastPath.stage(len) : out;
+        int targetOff = target == out ? off : 0;
+        // locals, not conditionals inside invokeExact: there a conditional is typed Object, not MemorySegment
+        MemorySegment in = pending == null ? MemorySegment.NULL : MemorySegment.ofArray(pending);
+        MemorySegment to = target == null ? MemorySegment.NULL : MemorySegment.ofArray(target);
+        int rc;
+        try {
+            rc = (int) ABSORB.invokeExact(handle, resetFirst ? 1 : 0, in, (long) pendingLen, seek, to, (long) targetOff, (long) len);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (rc < 0) throw FastPath.failure(-rc);
+        if (target != out && len > 0) System.arraycopy(target, 0, out, off, len);
+    }
 }
