@@ -181,15 +181,7 @@ class NativeLoaderTest {
 
         // the file mapped must still be the file identified
         linker = new FakeLinker(VERSION);
-        linker.duringLoad = p -> {
-            try {
-                Path other = Files.write(p.resolveSibling("other.tmp"), lib);
-                Files.move(other, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            return null;
-        };
+        linker.duringLoad = renameOver(lib);
         LoadReport r = load(classpath(lib));
         assertFalse(r.loaded());
         assertTrue(message(r).contains("replaced between verification and loading"), message(r));
@@ -327,19 +319,24 @@ class NativeLoaderTest {
     void aFileReplacedBetweenHashingAndLoadingIsRefusedAndNothingElseIsTried() throws IOException {
         file("jlp/" + platform.libraryFileName(), lib);
         javaLibraryPath = tmp.resolve("jlp").toString();
-        linker.duringLoad = p -> {
-            try { // an attacker's rename of other bytes over the verified file
-                Path evil = Files.write(p.resolveSibling("evil.tmp"), tampered);
-                Files.move(evil, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        linker.duringLoad = renameOver(tampered);
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        assertTrue(message(r).contains("replaced between verification and loading"), message(r));
+        assertEquals(1, linker.calls.size(), "after mapping unverified bytes nothing else may be tried");
+    }
+
+    /** A {@code duringLoad} that renames a file of {@code bytes} over the one being loaded, as an attacker would. */
+    private static java.util.function.Function<Path, Void> renameOver(byte[] bytes) {
+        return p -> {
+            try {
+                Path other = Files.write(p.resolveSibling("other.tmp"), bytes);
+                Files.move(other, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
             return null;
         };
-        LoadReport r = load(classpath(lib));
-        assertFalse(r.loaded());
-        assertTrue(message(r).contains("replaced between verification and loading"), message(r));
-        assertEquals(1, linker.calls.size(), "after mapping unverified bytes nothing else may be tried");
     }
 
     @Test
