@@ -18,9 +18,10 @@ mkdir -p "$out"
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 api=java-api/target/ferric-$version.jar
 # this machine's classifier: platform-jars/target may also hold the other platforms' jars of a dry run
-arch=$(uname -m); [ "$arch" = aarch64 ] && arch=aarch_64
+arch=$(uname -m); case $arch in aarch64|arm64) arch=aarch_64 ;; esac
 os=$(uname -s | tr '[:upper:]' '[:lower:]'); [ "$os" = darwin ] && os=osx
-libc=; [ "$os" = linux ] && ldd --version 2>&1 | grep -qi musl && libc=-musl
+# (musl's ldd --version exits 1: not part of the test, which pipefail would make fail)
+libc=; [ "$os" = linux ] && { ldd --version 2>&1 || true; } | grep -qi musl && libc=-musl
 native=platform-jars/target/ferric-native-$version-$os-$arch$libc.jar
 if [ ! -f "$api" ] || [ ! -f "$native" ]; then echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; fi
 work=$(mktemp -d)

@@ -184,6 +184,9 @@ fn absorb<'l>(
     len: jint,
 ) -> FerricResult<()> {
     crate::memory::Kernel::Blake3.enter();
+    if !out.is_null() && seek < 0 {
+        return Err(FerricError::IllegalArgument(format!("output offset must be >= 0, was {seek}")));
+    }
     // SAFETY: as in `update`.
     let h = unsafe { boundary::borrow_mut::<Hasher>(handle)? };
     if reset_first {

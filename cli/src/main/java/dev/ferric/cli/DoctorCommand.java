@@ -58,8 +58,8 @@ final class DoctorCommand implements Callable<Integer> {
             return 1;
         }
         o.println("status    loaded from " + r.loadedFrom());
-        o.println("sha256    " + r.loadedChecksum() + (r.loadedChecksum() != null
-                && r.loadedChecksum().equals(BuildInfo.get().pinnedChecksum(r.platform().classifier())) ? " (matches the pin)" : ""));
+        o.println("sha256    " + (r.loadedChecksum() == null ? "not computed (" + r.hashing() + ")" : r.loadedChecksum()
+                + (r.loadedChecksum().equals(BuildInfo.get().pinnedChecksum(r.platform().classifier())) ? " (matches the pin)" : "")));
         o.println("native    ferric " + r.nativeVersion());
         o.println("calls     " + dev.ferric.internal.FastPath.describe());
         o.println("cpu       " + String.join(" ", NativeInfo.cpuFeatures()));

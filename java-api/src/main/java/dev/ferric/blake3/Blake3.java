@@ -284,8 +284,10 @@ public final class Blake3 {
 
         /**
          * Inside an exclusive call: the deferred reset, the gathered bytes, then output bytes
-         * {@code [position, position + len)} into {@code out} unless it is null; one native call. The
-         * gathered bytes count as absorbed even if the call fails on the output.
+         * {@code [position, position + len)} into {@code out} unless it is null; one native call. Every
+         * argument is checked before it, so it fails only on an {@code Error} (out of memory), after
+         * which the gathered bytes count as absorbed whether they were or not: the hasher's output is
+         * then unspecified until {@link #reset()}.
          */
         private void absorb(long h, long position, byte[] out, int off, int len) {
             try {

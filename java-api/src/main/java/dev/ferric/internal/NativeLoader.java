@@ -50,6 +50,8 @@ public final class NativeLoader {
     private static final String HELD_BY_ANOTHER_LOADER = "already loaded in another classloader";
     private static final String CLASSPATH = "classpath";
     private static final String VERIFIER = "verifier";
+    /** A file beside a named library larger than this is not read as its verifier (the real one is ~20 KB). */
+    static final long MAX_VERIFIER_BYTES = 1 << 20;
     private static final String JAVA_LIBRARY_PATH = "java.library.path";
     private static final String ANDROID = "android";
 
@@ -572,7 +574,18 @@ public final class NativeLoader {
             return;
         }
         int before = attempts.size();
-        Hashed hashed = hash(VERIFIER, file);
+        Hashed hashed = null;
+        try { // the verifier is ~20 KB: a large file under its name is not read (hashing it in Java would stall the start)
+            long size = Files.size(file);
+            if (size > MAX_VERIFIER_BYTES) {
+                attempt(VERIFIER, file.toString(), LoadAttempt.Outcome.FAILED, size + " bytes: too large to be ferric's verifier"
+                        + " (at most " + MAX_VERIFIER_BYTES + "), not read", null, null);
+            } else {
+                hashed = hash(VERIFIER, file);
+            }
+        } catch (IOException e) {
+            attempt(VERIFIER, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);
+        }
         Loaded verifier = null;
         if (hashed != null && !pin.equals(hashed.sha256)) {
             attempt(VERIFIER, file.toString(), LoadAttempt.Outcome.FAILED, mismatch("file", hashed.sha256, pin), null, null);
@@ -666,6 +679,7 @@ public final class NativeLoader {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(file + " is not a regular file (symbolic links are not followed)");
             }
+            hashing = "not hashed: -D" + LoaderConfig.VERIFY + "=false";
             return new Hashed(null, LibraryCache.identity(file), LibraryCache.inode(file));
         } catch (IOException | RuntimeException e) {
             attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, "cannot read: " + e.getMessage(), e, null);

@@ -85,7 +85,7 @@ public final class NativeMBean implements NativeMXBean {
         StringBuilder b = new StringBuilder();
         if (r.loaded()) {
             b.append("loaded ferric ").append(r.nativeVersion()).append(" from ").append(r.loadedFrom())
-                    .append(" (sha256 ").append(r.loadedChecksum()).append(") in ")
+                    .append(r.loadedChecksum() == null ? " (not hashed: see hashing)" : " (sha256 " + r.loadedChecksum() + ")").append(" in ")
                     .append(String.format(Locale.ROOT, "%.1f ms", r.durationNanos() / 1e6)).append('\n');
         } else {
             b.append("NOT LOADED: ").append(r.failure().getMessage()).append('\n');

@@ -72,7 +72,7 @@ class Blake3ApiTest {
      */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void gatheredUpdatesAndDeferredResetsAgreeWithBouncyCastle(boolean keyed) {
+    void gatheredUpdatesAndDeferredResetsAgreeWithBouncyCastle(boolean keyed) throws java.io.IOException {
         Random r = new Random(keyed ? 7 : 8);
         byte[] key = keyed ? new byte[Blake3.KEY_LEN] : null;
         if (keyed) r.nextBytes(key);
@@ -96,13 +96,23 @@ class Blake3ApiTest {
                             h.update(b);
                             absorbed.write(b);
                         }
-                    } else if (op == 4) { // a heap or a direct buffer
+                    } else if (op == 4) { // a heap, read-only heap or direct buffer, a direct one in parallel, a stream
                         byte[] data = new byte[r.nextInt(2500)];
                         r.nextBytes(data);
-                        java.nio.ByteBuffer buf = r.nextBoolean() ? java.nio.ByteBuffer.wrap(data)
-                                : java.nio.ByteBuffer.allocateDirect(data.length).put(data);
-                        buf.rewind();
-                        h.update(buf);
+                        int how = r.nextInt(5);
+                        if (how == 4) {
+                            h.update(new java.io.ByteArrayInputStream(data));
+                        } else if (how == 3) {
+                            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(data.length).put(data);
+                            direct.rewind();
+                            h.updateParallel(direct, 1);
+                        } else {
+                            java.nio.ByteBuffer buf = how == 0 ? java.nio.ByteBuffer.wrap(data)
+                                    : how == 1 ? java.nio.ByteBuffer.wrap(data).asReadOnlyBuffer()
+                                    : java.nio.ByteBuffer.allocateDirect(data.length).put(data);
+                            buf.rewind();
+                            h.update(buf);
+                        }
                         absorbed.write(data, 0, data.length);
                     } else if (op == 5) {
                         assertArrayEquals(bouncyCastle(key, absorbed, 0, 32), h.digest(), at);

@@ -619,12 +619,47 @@ class NativeLoaderTest {
         assertTrue(java.hashing().startsWith("in Java: the verifier could not be used") && java.hashing().contains("checksum mismatch"),
                 java.hashing());
 
+        // a symbolic link to the right bytes is not read, let alone loaded
+        linker = new FakeLinker(VERSION);
+        Path real = file("elsewhere/" + platform.verifierFileName(), verifier);
+        Files.delete(verifierFile);
+        Files.createSymbolicLink(verifierFile, real);
+        LoadReport link = load(classpath(lib));
+        assertTrue(link.loaded(), () -> message(link));
+        assertEquals(Collections.singletonList("load:" + override), linker.calls);
+        assertTrue(link.hashing().contains("symbolic links are not followed"), link.hashing());
+
+        // a large file under its name is not even hashed
+        linker = new FakeLinker(VERSION);
+        Files.delete(verifierFile);
+        Files.write(verifierFile, new byte[(int) NativeLoader.MAX_VERIFIER_BYTES + 1]);
+        LoadReport large = load(classpath(lib));
+        assertTrue(large.loaded(), () -> message(large));
+        assertTrue(large.hashing().contains("too large to be ferric's verifier"), large.hashing());
+
         // none beside it: hashed in Java, said so
         linker = new FakeLinker(VERSION);
         Files.delete(verifierFile);
         LoadReport none = load(classpath(lib));
         assertTrue(none.loaded(), () -> message(none));
         assertTrue(none.hashing().startsWith("in Java: no " + platform.verifierFileName() + " beside "), none.hashing());
+    }
+
+    @Test
+    void aBadOverrideWithAGenuineVerifierBesideItLoadsOnlyTheVerifierAndNothingElse() throws IOException {
+        byte[] verifier = "verifier bytes".getBytes(StandardCharsets.US_ASCII);
+        build = new BuildInfo(VERSION, Collections.singletonMap("linux-x86_64", pin),
+                Collections.singletonMap("linux-x86_64", Sha256.of(verifier)));
+        override = file("opt/ferric/" + platform.libraryFileName(), tampered).toString();
+        Path verifierFile = file("opt/ferric/" + platform.verifierFileName(), verifier);
+        file("jlp/" + platform.libraryFileName(), lib);
+        javaLibraryPath = tmp.resolve("jlp").toString();
+        LoadReport r = load(classpath(lib));
+        assertFalse(r.loaded());
+        assertTrue(message(r).contains("checksum mismatch"), message(r));
+        assertEquals(Collections.singletonList("load:" + verifierFile.toRealPath()), linker.calls,
+                "the verifier (pinned, checked) is the only library mapped; no fallback after the override");
+        assertFalse(Files.exists(tmp.resolve("cache")), "the classpath resource must not even be extracted");
     }
 
     @Test
