@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
  * whole array: waits up to 162 ms, one 256 MiB hash 232 ms). With 256 KiB slices a typical wait is
  * a fraction of a millisecond; single waits can still be long when the machine is busy and a thread
  * is descheduled inside a slice (up to 148 ms seen on a loaded 2-core machine), so the bound is on
- * the (lower) median wait: a tenth of one whole-array hash measured in the same process. A run with
+ * the (lower) median wait: a quarter of one whole-array hash measured in the same process, against the
+ * half to two thirds a whole-array pin costs (the later of two hashing threads to leave). A tenth was
+ * too tight for a 2-core VM, where the probe's three busy threads share two cores: medians of 22.6 ms
+ * (quiet) and 37.6 ms (builds beside it) were seen with a 173-234 ms hash. A run with
  * fewer than three waits (one was 36 ms once: a single descheduled slice) is bounded on its longest
  * wait instead, at half a whole-array hash. JDK 22+ pins
  * regions instead, and collections never wait.
@@ -78,7 +81,7 @@ class GcPauseIT {
         String detail = "collections waited a median " + medianWaitMillis + " ms for critical sections (longest "
                 + maxWaitMillis + " ms, " + waits.size() + " waits); one whole-array hash takes " + oneHash + " ms";
         if (waits.size() >= 3) {
-            assertTrue(medianWaitMillis < Math.max(5, oneHash / 10.0), detail);
+            assertTrue(medianWaitMillis < Math.max(5, oneHash / 4.0), detail);
         } else {
             // Too few waits for a median (pinning whole arrays makes nearly every collection wait, so
             // this is rare): no wait may reach half a whole-array hash, the average such a pin costs.
