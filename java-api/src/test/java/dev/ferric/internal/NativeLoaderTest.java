@@ -619,22 +619,8 @@ class NativeLoaderTest {
         assertTrue(java.hashing().startsWith("in Java: the verifier could not be used") && java.hashing().contains("checksum mismatch"),
                 java.hashing());
 
-        // a symbolic link to the right bytes is not read, let alone loaded (where the file system has
-        // links: under Wine the link is made but then seen as no file at all, which is refused too)
-        linker = new FakeLinker(VERSION);
-        Path real = file("elsewhere/" + platform.verifierFileName(), verifier);
-        Files.delete(verifierFile);
-        Files.createSymbolicLink(verifierFile, real);
-        LoadReport link = load(classpath(lib));
-        assertTrue(link.loaded(), () -> message(link));
-        assertEquals(Collections.singletonList("load:" + override), linker.calls);
-        if (Files.isSymbolicLink(verifierFile)) {
-            assertTrue(link.hashing().contains("symbolic links are not followed"), link.hashing());
-        }
-
         // a large file under its name is not even hashed
         linker = new FakeLinker(VERSION);
-        Files.delete(verifierFile);
         Files.write(verifierFile, new byte[(int) NativeLoader.MAX_VERIFIER_BYTES + 1]);
         LoadReport large = load(classpath(lib));
         assertTrue(large.loaded(), () -> message(large));
@@ -646,6 +632,17 @@ class NativeLoaderTest {
         LoadReport none = load(classpath(lib));
         assertTrue(none.loaded(), () -> message(none));
         assertTrue(none.hashing().startsWith("in Java: no " + platform.verifierFileName() + " beside "), none.hashing());
+
+        // a symbolic link to the right bytes is not read, let alone loaded (where the file system has
+        // links: under Wine the link is made but then seen as no file at all, which is refused too)
+        linker = new FakeLinker(VERSION);
+        Files.createSymbolicLink(verifierFile, file("elsewhere/" + platform.verifierFileName(), verifier));
+        LoadReport link = load(classpath(lib));
+        assertTrue(link.loaded(), () -> message(link));
+        assertEquals(Collections.singletonList("load:" + override), linker.calls);
+        if (Files.isSymbolicLink(verifierFile)) {
+            assertTrue(link.hashing().contains("symbolic links are not followed"), link.hashing());
+        }
     }
 
     @Test
