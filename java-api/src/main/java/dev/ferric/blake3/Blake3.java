@@ -307,10 +307,9 @@ public final class Blake3 {
             ByteRange r = ByteRange.inPlace(input);
             if (r != null) {
                 runExclusive(h -> {
-                    if (r.array == null || !gather(h, r.array, r.off, r.len)) {
-                        flush(h);
-                        Blake3Native.get().update(h, r.array, r.direct, r.off, r.len, 1);
-                    }
+                    if (r.array != null && gather(h, r.array, r.off, r.len)) return;
+                    if (r.array == null) flush(h); // a failed gather has flushed already
+                    Blake3Native.get().update(h, r.array, r.direct, r.off, r.len, 1);
                 });
                 input.position(input.limit());
             } else {

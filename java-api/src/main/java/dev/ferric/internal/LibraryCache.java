@@ -446,6 +446,13 @@ final class LibraryCache {
         return a.fileKey() + " size=" + a.size() + " mtime=" + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /** Fails unless {@code file} is a regular file; a symbolic link is not followed, so it fails too. */
+    static void requireRegularFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + " is not a regular file (symbolic links are not followed)");
+        }
+    }
+
     /** The inode number of {@code file}, or null where the file system does not say. */
     static Long inode(Path file) {
         try {

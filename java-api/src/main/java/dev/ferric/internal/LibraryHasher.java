@@ -1,8 +1,6 @@
 package dev.ferric.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -38,9 +36,7 @@ abstract class LibraryHasher {
 
             @Override
             String ofFile(Path file) throws IOException {
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(file + " is not a regular file (symbolic links are not followed)");
-                }
+                LibraryCache.requireRegularFile(file);
                 return engine().hashFile(file, chunk);
             }
 

@@ -550,13 +550,7 @@ public final class NativeLoader {
             return;
         }
         int before = attempts.size();
-        Loaded verifier = fromCache(VERIFIER, cache, resource, pin, false);
-        if (verifier == null) {
-            LoadAttempt why = attempts.size() > before ? attempts.get(attempts.size() - 1) : null;
-            hashing = "in Java: the verifier could not be used" + (why == null ? "" : " (" + why.detail() + ")");
-            return;
-        }
-        useVerifier(verifier, pin);
+        useVerifier(fromCache(VERIFIER, cache, resource, pin, false), pin, before);
     }
 
     /**
@@ -592,12 +586,7 @@ public final class NativeLoader {
         } else if (hashed != null) {
             verifier = load(VERIFIER, file, hashed, false);
         }
-        if (verifier == null || verifier == HELD_ELSEWHERE) {
-            LoadAttempt why = attempts.size() > before ? attempts.get(attempts.size() - 1) : null;
-            hashing = "in Java: the verifier could not be used" + (why == null ? "" : " (" + why.detail() + ")");
-            return;
-        }
-        useVerifier(verifier, pin);
+        useVerifier(verifier, pin, before);
     }
 
     /**
@@ -619,8 +608,17 @@ public final class NativeLoader {
         return pin;
     }
 
-    /** Hashes with {@code verifier}, loaded and checked against {@code pin}, from now on. */
-    private void useVerifier(Loaded verifier, String pin) {
+    /**
+     * Hashes with {@code verifier}, loaded and checked against {@code pin}, from now on; when it could
+     * not be had (null, or bound to another class loader), in Java, and {@link #hashing} gives the
+     * reason: the last attempt recorded after the first {@code attemptsBefore}.
+     */
+    private void useVerifier(Loaded verifier, String pin, int attemptsBefore) {
+        if (verifier == null || verifier == HELD_ELSEWHERE) {
+            LoadAttempt why = attempts.size() > attemptsBefore ? attempts.get(attempts.size() - 1) : null;
+            hashing = "in Java: the verifier could not be used" + (why == null ? "" : " (" + why.detail() + ")");
+            return;
+        }
         hasher = LibraryHasher.verifier(linker);
         hashing = "by the verifier " + verifier.from + " (sha256 " + pin + ", matches the pin)";
         if (linker == Linker.SYSTEM) boundVerifier = verifier.from;
@@ -661,11 +659,15 @@ public final class NativeLoader {
      * in a fresh JVM), only identified, so that the file mapped is still the file checked.
      */
     private Loaded hashAndLoad(String source, Path file) throws Refusal {
-        if (config.verify) startVerifierBeside(file);
-        Hashed hashed = config.verify ? hash(source, file) : identify(source, file);
+        if (!config.verify) {
+            Hashed identified = identify(source, file);
+            return identified == null ? null : load(source, file, identified, true);
+        }
+        startVerifierBeside(file);
+        Hashed hashed = hash(source, file);
         if (hashed == null) return null;
         String pin = pin();
-        if (config.verify && !hashed.sha256.equals(pin)) {
+        if (!hashed.sha256.equals(pin)) {
             attempt(source, file.toString(), LoadAttempt.Outcome.FAILED, mismatch("file", hashed.sha256, pin), null,
                     pin == null ? unpinnedFix() : sameReleaseFix());
             return null;
@@ -676,9 +678,7 @@ public final class NativeLoader {
     /** {@code file}'s identity without its SHA-256 (null in the result); null (recorded) when it cannot be read. */
     private Hashed identify(String source, Path file) {
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(file + " is not a regular file (symbolic links are not followed)");
-            }
+            LibraryCache.requireRegularFile(file);
             hashing = "not hashed: -D" + LoaderConfig.VERIFY + "=false";
             return new Hashed(null, LibraryCache.identity(file), LibraryCache.inode(file));
         } catch (IOException | RuntimeException e) {

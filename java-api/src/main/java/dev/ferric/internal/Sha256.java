@@ -3,8 +3,6 @@ package dev.ferric.internal;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -44,9 +42,7 @@ public class Sha256 {
 
     /** Hashes the file at {@code path} without following a symbolic link. */
     public static String ofFile(Path path) throws IOException {
-        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(path + " is not a regular file (symbolic links are not followed)");
-        }
+        LibraryCache.requireRegularFile(path);
         return new Sha256().hashFile(path, new byte[64 * 1024]);
     }
 
