@@ -10,13 +10,15 @@ import os
 import statistics
 import sys
 
-# ferric benchmark -> its peer in the same class
+# ferric benchmark -> its peer (or peers) in the same class
 PEERS = {
-    "SmallBlake3Bench": {"ferricHashInto": "jdkSha256", "ferricHash": "jdkSha256", "ferricHashHex": "jdkSha256Hex",
-                         "ferricReusedHasher": "jdkSha256"},
+    "SmallBlake3Bench": {"ferricHashInto": ["jdkSha256", "bouncyCastleSha256"], "ferricHash": "jdkSha256",
+                         "ferricHashHex": "jdkSha256Hex", "ferricReusedHasher": "jdkSha256"},
     "SmallCompressBench": {"ferricGzip": "jdkGzip", "ferricGunzip": "jdkGunzip", "ferricLz4Compress": "lz4JavaCompress",
                            "ferricLz4Decompress": "lz4JavaDecompress"},
     "SmallVectorsBench": {"ferricDot": "scalarDot", "ferricCosine": "scalarCosine"},
+    # JDK 21+ builds only (the benchmarks module's lucene profile)
+    "SmallLuceneVectorsBench": {"ferricDot": "luceneDot", "ferricCosine": "luceneCosine"},
     "SmallRegexBench": {"ferricIsMatch": "jdkFind", "ferricIsMatchBytes": "jdkFind", "ferricFind": "jdkFind",
                         "ferricMatches": "jdkMatches", "ferricCaptures": "jdkCaptures", "ferricReplaceAll": "jdkReplaceAll",
                         "ferricSplit": "jdkSplit"},
@@ -56,15 +58,16 @@ def main(dirs):
         print("| call | params | peer | " + " | ".join(f"{j}: ferric ns, peer ns, ratio, ferric B/call" for j in jdks) + " |")
         print("|---|---|---|" + "---|" * len(jdks))
         for method, params in keys:
-            cells = []
-            for j in jdks:
-                f = results[j].get((name, method, params))
-                p = results[j].get((name, peers[method], params))
-                if f and p:
-                    cells.append(f"{f[0]:.0f}, {p[0]:.0f}, **{p[0] / f[0]:.2f}x**, {f[1]:.0f}")
-                else:
-                    cells.append("-")
-            print(f"| {method} | {fmt_params(params)} | {peers[method]} | " + " | ".join(cells) + " |")
+            for peer in ([peers[method]] if isinstance(peers[method], str) else peers[method]):
+                cells = []
+                for j in jdks:
+                    f = results[j].get((name, method, params))
+                    p = results[j].get((name, peer, params))
+                    if f and p:
+                        cells.append(f"{f[0]:.0f}, {p[0]:.0f}, **{p[0] / f[0]:.2f}x**, {f[1]:.0f}")
+                    else:
+                        cells.append("-")
+                print(f"| {method} | {fmt_params(params)} | {peer} | " + " | ".join(cells) + " |")
 
 
 def regex_summary(results, jdks, keys, peers):
