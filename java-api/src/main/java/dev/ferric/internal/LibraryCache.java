@@ -36,12 +36,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * and reachable only through directories that no other user can rename or replace entries in.
  */
 final class LibraryCache {
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
-    private static final Set<PosixFilePermission> OWNER_READ_EXEC =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE);
-    private static final Set<PosixFilePermission> OWNER_READ_WRITE =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    /**
+     * The modes ferric creates files and directories with, in a class of their own: the first
+     * {@code EnumSet} of a JVM reflects over the enum (a millisecond of class loading), which a load
+     * from a warm cache, creating nothing, does not need.
+     */
+    private static final class Modes {
+        static final Set<PosixFilePermission> OWNER_ONLY =
+                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        static final Set<PosixFilePermission> OWNER_READ_EXEC =
+                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE);
+        static final Set<PosixFilePermission> OWNER_READ_WRITE =
+                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
     /** Names of what ferric keeps in a cache directory (libraries of any version, copy and platform). */
     private static final String ENTRY_PATTERN = "(lib)?ferric(_verifier)?-[0-9a-f]{32}(-[0-9]+)?\\.(so|dylib|dll)";
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
@@ -126,20 +133,24 @@ final class LibraryCache {
      * user, and one that others could write to is tightened to 0700 and loses every ferric entry it
      * held (another user may have planted it, or still hold it open for writing); every directory
      * above it must be owned by root or this user and, if others may write to it, be sticky (like
-     * {@code /tmp}), so no one else can rename it away and put another in its place. On Linux a
-     * directory on a file system mounted {@code noexec} is refused up front: nothing extracted there
-     * could be loaded.
+     * {@code /tmp}), so no one else can rename it away and put another in its place. When
+     * {@code toExtract}, it must also be writable, and on Linux a directory on a file system mounted
+     * {@code noexec} is refused up front: nothing extracted there could be loaded. Without it (the
+     * directory already holds the library: a warm start) neither is checked unless it had to be
+     * emptied, since nothing is written and reading the mount table costs milliseconds of a start; a
+     * library there that fails to load because of {@code noexec} is explained by the loader in the
+     * same words.
      *
      * @throws UnusableDirException naming the reason and the fix when the directory cannot be used
      */
-    static CacheDir privateDir(Path dir) throws IOException {
+    static CacheDir privateDir(Path dir, boolean toExtract) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         boolean posix = posix(abs);
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             // (not when the parent is a link to a directory: Java 11 throws FileAlreadyExistsException then)
             if (abs.getParent() != null && !Files.isDirectory(abs.getParent())) Files.createDirectories(abs.getParent());
             try {
-                if (posix) Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                if (posix) Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(Modes.OWNER_ONLY));
                 else Files.createDirectory(abs);
             } catch (FileAlreadyExistsException raced) {
                 // another thread or JVM made it first; it is checked below like any existing directory
@@ -159,7 +170,7 @@ final class LibraryCache {
             Integer mode = unixInt(abs, "unix:mode");
             if (mode == null || (mode & 07777) != 0700) {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, LinkOption.NOFOLLOW_LINKS);
-                Files.setPosixFilePermissions(abs, OWNER_ONLY);
+                Files.setPosixFilePermissions(abs, Modes.OWNER_ONLY);
                 boolean wasOpen = perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE);
                 if (wasOpen) {
                     repaired = "was mode " + PosixFilePermissions.toString(perms) + ", writable by other users: tightened to rwx------"
@@ -174,6 +185,7 @@ final class LibraryCache {
             if (real.getParent() != null) directoriesOnTheWay(real.getParent(), above, 0);
             for (Path a : above) checkAncestor(a, me);
         }
+        if (!toExtract && repaired == null) return new CacheDir(abs, me, null); // (an emptied one is extracted into)
         String noexec = noexecMountPoint(readMountInfo(), real.toString());
         if (noexec != null) {
             throw new UnusableDirException(abs + " is on a file system mounted noexec (mount point " + noexec
@@ -328,8 +340,7 @@ final class LibraryCache {
 
     /** The effective uid in a {@code /proc/<pid>/status} file (second number of its {@code Uid:} line), or null. */
     static Integer effectiveUid(Path status) {
-        try {
-            if (!Files.isReadable(status)) return null;
+        try { // read, not first checked with Files.isReadable: its AccessMode is not in the JDK's class archive
             String text = new String(readFile(status), StandardCharsets.US_ASCII);
             int at = text.startsWith("Uid:") ? 0 : text.indexOf("\nUid:") + 1;
             if (at <= 0 && !text.startsWith("Uid:")) return null;
@@ -352,7 +363,7 @@ final class LibraryCache {
             Path p = dir.resolve(TEMP_PREFIX + Long.toHexString(System.nanoTime()) + "-"
                     + Long.toHexString(Thread.currentThread().getId()) + "-" + TEMP_COUNTER.incrementAndGet() + TEMP_SUFFIX);
             try {
-                return posix ? Files.createFile(p, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)) : Files.createFile(p);
+                return posix ? Files.createFile(p, PosixFilePermissions.asFileAttribute(Modes.OWNER_READ_WRITE)) : Files.createFile(p);
             } catch (FileAlreadyExistsException taken) {
                 if (attempt == 100) throw taken;
             }
@@ -430,7 +441,7 @@ final class LibraryCache {
 
     private static void setReadOnlyForOwner(Path file) throws IOException {
         if (posix(file)) {
-            Files.setPosixFilePermissions(file, EnumSet.copyOf(OWNER_READ_EXEC));
+            Files.setPosixFilePermissions(file, EnumSet.copyOf(Modes.OWNER_READ_EXEC));
         }
     }
 
@@ -461,6 +472,14 @@ final class LibraryCache {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code path} as it appears in {@link Linker#memoryMap()}'s text: its UTF-8 bytes (the file
+     * system's encoding on Linux), one ISO-8859-1 character per byte.
+     */
+    static String mapsText(String path) {
+        return new String(path.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -533,7 +552,7 @@ final class LibraryCache {
     static String readMountInfo() {
         Path p = Paths.get("/proc/self/mountinfo");
         try {
-            return Files.isReadable(p) ? new String(readFile(p), StandardCharsets.UTF_8) : null;
+            return new String(readFile(p), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

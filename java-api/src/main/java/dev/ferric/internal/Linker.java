@@ -2,7 +2,6 @@ package dev.ferric.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -28,7 +27,9 @@ interface Linker {
 
     /**
      * The process's memory map ({@code /proc/self/maps}), used to confirm which file was mapped, or
-     * null where there is none.
+     * null where there is none. Its bytes as ISO-8859-1 characters, one per byte: a fresh JVM decodes
+     * that with one array copy, where UTF-8 first walks every byte in the interpreter; paths are
+     * compared in the same form ({@link LibraryCache#mapsText}).
      */
     String memoryMap();
 
@@ -62,8 +63,8 @@ interface Linker {
         public String memoryMap() {
             Path maps = Paths.get("/proc/self/maps");
             try {
-                return Files.isReadable(maps) ? new String(LibraryCache.readFile(maps), StandardCharsets.UTF_8) : null;
-            } catch (IOException | RuntimeException e) {
+                return new String(LibraryCache.readFile(maps), StandardCharsets.ISO_8859_1);
+            } catch (IOException | RuntimeException e) { // no /proc (not Linux), or not readable
                 return null;
             }
         }

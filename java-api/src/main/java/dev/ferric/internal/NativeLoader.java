@@ -270,7 +270,8 @@ public final class NativeLoader {
                 config.xdgCacheHome, config.localAppData, config.tmpDir, config.userName);
         // A cache that already holds the pinned library serves it without asking the class loaders
         // (whose first resource lookup opens every jar: tens of milliseconds); otherwise the jar must be there.
-        boolean warm = config.verify && pin != null && anyHolds(dirs, LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0));
+        String entry = config.verify && pin != null ? LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0) : null;
+        boolean warm = entry != null && anyHolds(dirs, entry);
         if (warm) found = true;
         if (!warm && !resource.present()) return null;
         if (config.verify && pin == null) {
@@ -285,7 +286,9 @@ public final class NativeLoader {
                     null, LibraryCache.OWN_DIR_FIX);
         }
         for (Path dir : dirs) {
-            LibraryCache.CacheDir cache = cacheDir(CLASSPATH, dir);
+            // a directory that holds the library is only read (unless its copy turns out untrusted)
+            boolean holds = warm && Files.exists(dir.resolve(entry), LinkOption.NOFOLLOW_LINKS);
+            LibraryCache.CacheDir cache = cacheDir(CLASSPATH, dir, !holds);
             if (cache == null) continue;
             startVerifier(cache);
             String sha = pin;
@@ -335,10 +338,13 @@ public final class NativeLoader {
         return s;
     }
 
-    /** {@code dir} as a private cache directory, or null (recorded) when it cannot be one. */
-    private LibraryCache.CacheDir cacheDir(String source, Path dir) {
+    /**
+     * {@code dir} as a private cache directory, or null (recorded) when it cannot be one; see
+     * {@link LibraryCache#privateDir} for {@code toExtract}.
+     */
+    private LibraryCache.CacheDir cacheDir(String source, Path dir, boolean toExtract) {
         try {
-            LibraryCache.CacheDir cache = LibraryCache.privateDir(dir);
+            LibraryCache.CacheDir cache = LibraryCache.privateDir(dir, toExtract);
             if (cache.repaired != null) {
                 attempt(source, cache.path.toString(), LoadAttempt.Outcome.REPLACED, cache.repaired, null, null);
             }
@@ -768,7 +774,7 @@ public final class NativeLoader {
             } catch (IOException e) {
                 real = file.toString();
             }
-            Boolean same = LibraryCache.mapsInode(maps, real, inode);
+            Boolean same = LibraryCache.mapsInode(maps, LibraryCache.mapsText(real), inode);
             if (same != null) {
                 return same ? null : "the file was replaced between verification and loading: the JVM mapped another"
                         + " inode than the one hashed (inode " + inode + "); refusing to run code that was not verified";

@@ -51,7 +51,7 @@ class LibraryCacheTest {
     @Test
     void newDirectoryIsCreatedOwnerOnly() throws IOException {
         assumeTrue(posix());
-        Path dir = LibraryCache.privateDir(tmp.resolve("a/b/ferric")).path;
+        Path dir = LibraryCache.privateDir(tmp.resolve("a/b/ferric"), true).path;
         assertEquals(0700, mode(dir));
         assertEquals(tmp.resolve("a/b/ferric"), dir);
     }
@@ -61,10 +61,10 @@ class LibraryCacheTest {
         assumeTrue(posix());
         Path dir = Files.createDirectory(tmp.resolve("ferric"));
         chmod(dir, 0777);
-        LibraryCache.privateDir(dir);
+        LibraryCache.privateDir(dir, true);
         assertEquals(0700, mode(dir));
         chmod(dir, 0750);
-        LibraryCache.privateDir(dir);
+        LibraryCache.privateDir(dir, true);
         assertEquals(0700, mode(dir));
     }
 
@@ -73,7 +73,7 @@ class LibraryCacheTest {
         assumeTrue(posix());
         Path dir = Files.createDirectory(tmp.resolve("ferric"));
         assumeTrue(NativeLoaderTest.chown(dir, 4242), "needs root to hand a directory to another user");
-        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(dir));
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(dir, true));
         assertTrue(e.getMessage().contains("uid 4242") && e.getMessage().contains("not by this user"), e.getMessage());
         assertEquals(0700, mode(dir) & 0700, "a refused directory is left as it was");
     }
@@ -82,7 +82,7 @@ class LibraryCacheTest {
     void symbolicLinkInPlaceOfTheDirectoryIsRefused() throws IOException {
         Path real = Files.createDirectory(tmp.resolve("real"));
         Path link = Files.createSymbolicLink(tmp.resolve("ferric"), real);
-        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(link));
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(link, true));
         assertTrue(e.getMessage().contains("symbolic links are not followed"), e.getMessage());
     }
 
@@ -93,7 +93,7 @@ class LibraryCacheTest {
         chmod(parent, 0755);
         Path dir = Files.createDirectory(parent.resolve("ferric"));
         assumeTrue(NativeLoaderTest.chown(parent, 4242), "needs root to hand a directory to another user");
-        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(dir));
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(dir, true));
         assertTrue(e.getMessage().contains(parent + " (above the cache directory) is owned by"), e.getMessage());
     }
 
@@ -102,12 +102,12 @@ class LibraryCacheTest {
         assumeTrue(posix());
         Path parent = Files.createDirectory(tmp.resolve("shared"));
         chmod(parent, 0777);
-        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(parent.resolve("ferric")));
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(parent.resolve("ferric"), true));
         assertTrue(e.getMessage().contains("writable by other users and not sticky"), e.getMessage());
         chmod(parent, 0775);
-        assertThrows(IOException.class, () -> LibraryCache.privateDir(parent.resolve("ferric")));
+        assertThrows(IOException.class, () -> LibraryCache.privateDir(parent.resolve("ferric"), true));
         chmod(parent, 01777); // like /tmp: others cannot rename or delete what is ours
-        assertEquals(parent.resolve("ferric"), LibraryCache.privateDir(parent.resolve("ferric")).path);
+        assertEquals(parent.resolve("ferric"), LibraryCache.privateDir(parent.resolve("ferric"), true).path);
     }
 
     @Test
@@ -118,7 +118,7 @@ class LibraryCacheTest {
         Path target = Files.createDirectory(open.resolve("target"));
         Path link = Files.createSymbolicLink(tmp.resolve("link"), target);
         // the path as given looks private, but its real location sits in a directory anyone can change
-        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(link.resolve("ferric")));
+        IOException e = assertThrows(IOException.class, () -> LibraryCache.privateDir(link.resolve("ferric"), true));
         assertTrue(e.getMessage().contains(open.toString()), e.getMessage());
     }
 
@@ -157,14 +157,20 @@ class LibraryCacheTest {
         assertEquals(Boolean.TRUE, LibraryCache.mapsInode(maps, "/cache/gone.so", 3003));
         assertEquals(Boolean.FALSE, LibraryCache.mapsInode(maps, "/cache/gone.so", 3004));
         assertNull(LibraryCache.mapsInode(maps, "/cache/other.so", 1001));
-        // the real map of this JVM shows the inode of the libjvm it runs
-        Path self = Paths.get("/proc/self/maps");
-        assumeTrue(Files.isReadable(self));
-        String real = new String(Files.readAllBytes(self), StandardCharsets.UTF_8);
+        // a path that is not ASCII: the map holds its UTF-8 bytes, read one character per byte
+        String utf8 = new String("7f40-7f50 r-xp 00000000 fd:01 4004 /cache/\u00e9 \u4e2d/libferric-ab.so\n"
+                .getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String path = "/cache/\u00e9 \u4e2d/libferric-ab.so";
+        assertEquals(Boolean.TRUE, LibraryCache.mapsInode(utf8, LibraryCache.mapsText(path), 4004));
+        assertEquals(Boolean.FALSE, LibraryCache.mapsInode(utf8, LibraryCache.mapsText(path), 4005));
+        assertNull(LibraryCache.mapsInode(utf8, path, 4004), "the path's characters are not the map's bytes");
+        // the real map of this JVM, as the loader reads it, shows the inode of the libjvm it runs
+        String real = Linker.SYSTEM.memoryMap();
+        assumeTrue(real != null);
         String libjvm = Arrays.stream(real.split("\n")).filter(l -> l.endsWith("/libjvm.so")).findFirst()
                 .map(l -> l.substring(l.indexOf('/'))).orElse(null);
         assumeTrue(libjvm != null);
-        Long ino = LibraryCache.inode(Paths.get(libjvm));
+        Long ino = LibraryCache.inode(Paths.get(new String(libjvm.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)));
         assumeTrue(ino != null);
         assertEquals(Boolean.TRUE, LibraryCache.mapsInode(real, libjvm, ino));
         assertEquals(Boolean.FALSE, LibraryCache.mapsInode(real, libjvm, ino + 1));
@@ -174,7 +180,7 @@ class LibraryCacheTest {
     void extractWritesAReadOnlyFileAndNeverReplacesOne() throws IOException {
         byte[] bytes = "library bytes".getBytes(StandardCharsets.US_ASCII);
         String sha = Sha256.of(bytes);
-        LibraryCache.CacheDir dir = LibraryCache.privateDir(tmp.resolve("ferric"));
+        LibraryCache.CacheDir dir = LibraryCache.privateDir(tmp.resolve("ferric"), true);
         Path f = dir.path.resolve(LibraryCache.cachedFileName("libferric.so", sha, 0));
         extract(dir.path, bytes, f);
         assertEquals("libferric-" + sha.substring(0, 32) + ".so", f.getFileName().toString());
@@ -192,7 +198,7 @@ class LibraryCacheTest {
     @Test
     void entriesOthersCouldHaveWrittenAreDistrusted() throws IOException {
         assumeTrue(posix());
-        LibraryCache.CacheDir dir = LibraryCache.privateDir(tmp.resolve("ferric"));
+        LibraryCache.CacheDir dir = LibraryCache.privateDir(tmp.resolve("ferric"), true);
         Path mine = Files.write(dir.path.resolve("mine.so"), new byte[] {1});
         chmod(mine, 0500);
         assertNull(LibraryCache.distrust(mine, dir.owner));
@@ -224,14 +230,14 @@ class LibraryCacheTest {
         Path temp = Files.write(dir.resolve(LibraryCache.TEMP_PREFIX + "1" + LibraryCache.TEMP_SUFFIX), new byte[1]);
         Path notOurs = Files.write(dir.resolve("notes.txt"), new byte[1]);
         chmod(dir, 0777);
-        LibraryCache.CacheDir cache = LibraryCache.privateDir(dir);
+        LibraryCache.CacheDir cache = LibraryCache.privateDir(dir, true);
         assertEquals(0700, mode(dir));
         assertTrue(cache.repaired != null && cache.repaired.contains("rwxrwxrwx") && cache.repaired.contains("removed the 3"), cache.repaired);
         assertFalse(Files.exists(lib) || Files.exists(copy) || Files.exists(temp));
         assertTrue(Files.exists(notOurs), "only ferric's own entries are removed");
-        assertNull(LibraryCache.privateDir(dir).repaired, "a private directory is left as it is");
+        assertNull(LibraryCache.privateDir(dir, true).repaired, "a private directory is left as it is");
         chmod(dir, 0750); // readable, not writable, by the group: nothing could have been planted
-        assertNull(LibraryCache.privateDir(dir).repaired);
+        assertNull(LibraryCache.privateDir(dir, true).repaired);
         assertEquals(0700, mode(dir));
     }
 
@@ -268,7 +274,7 @@ class LibraryCacheTest {
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                LibraryCache.CacheDir d = LibraryCache.privateDir(dir);
+                LibraryCache.CacheDir d = LibraryCache.privateDir(dir, true);
                 Path target = d.path.resolve(LibraryCache.cachedFileName("libferric.so", sha, 0));
                 // what the loader does: trust what is there (another thread may be publishing it), else extract
                 String distrust = LibraryCache.distrust(target, d.owner);
@@ -289,7 +295,7 @@ class LibraryCacheTest {
 
     @Test
     void staleTempFilesOfKilledProcessesAreSweptFreshOnesKept() throws IOException {
-        Path dir = LibraryCache.privateDir(tmp.resolve("ferric")).path;
+        Path dir = LibraryCache.privateDir(tmp.resolve("ferric"), true).path;
         Path stale = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "123" + LibraryCache.TEMP_SUFFIX));
         Path fresh = Files.createFile(dir.resolve(LibraryCache.TEMP_PREFIX + "456" + LibraryCache.TEMP_SUFFIX));
         Path other = Files.createFile(dir.resolve("notes.tmp"));

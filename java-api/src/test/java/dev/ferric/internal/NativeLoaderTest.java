@@ -466,7 +466,7 @@ class NativeLoaderTest {
     @EnumSource(Plant.class)
     void anEntryOthersCouldWriteIsReplacedByAFreshFileOfOursEvenWithTheRightBytes(Plant plant) throws IOException {
         Path target = cachedFile(0);
-        LibraryCache.privateDir(target.getParent());
+        LibraryCache.privateDir(target.getParent(), true);
         Path planted;
         switch (plant) {
             case OTHER_USERS_WRITABLE_FILE:

@@ -51,10 +51,18 @@ class UnusableCacheDirsIT {
      */
     private static Jvm.Result probe(String xdgCacheHome, String tmpDir, String javaLibraryPath, boolean libOnNoexec)
             throws Exception {
+        return probe(xdgCacheHome, tmpDir, javaLibraryPath, libOnNoexec, null);
+    }
+
+    /** ... and, unless {@code cachedName} is null, a private cache directory on it holding the library under that name. */
+    private static Jvm.Result probe(String xdgCacheHome, String tmpDir, String javaLibraryPath, boolean libOnNoexec,
+                                    String cachedName) throws Exception {
         String script = "mount -t tmpfs -o noexec,size=8m tmpfs \"$NOEXEC\""
                 + " && mount -t tmpfs -o ro tmpfs \"$RO\""
                 + " && mount -t tmpfs -o size=64k tmpfs \"$FULL\""
                 + (libOnNoexec ? " && mkdir \"$NOEXEC/lib\" && cp \"$LIB\" \"$NOEXEC/lib/\"" : "")
+                + (cachedName != null ? " && mkdir -m 700 \"$NOEXEC/ferric\" && cp \"$LIB\" \"$NOEXEC/ferric/$CACHED\""
+                        + " && chmod 500 \"$NOEXEC/ferric/$CACHED\"" : "")
                 + " && exec \"$@\"";
         List<String> cmd = Jvm.args("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh");
         cmd.addAll(Jvm.javaCommand("-Djava.io.tmpdir=" + tmpDir, "-Djava.library.path=" + javaLibraryPath,
@@ -64,7 +72,8 @@ class UnusableCacheDirsIT {
         env.put("RO", readOnly.toString());
         env.put("FULL", full.toString());
         env.put("XDG_CACHE_HOME", xdgCacheHome);
-        if (libOnNoexec) env.put("LIB", extractedLibrary().toString());
+        if (libOnNoexec || cachedName != null) env.put("LIB", extractedLibrary().toString());
+        if (cachedName != null) env.put("CACHED", cachedName);
         Jvm.Result r = Jvm.run(cmd, env, 300);
         assertEquals(0, r.exit, r::toString);
         return r;
@@ -90,6 +99,33 @@ class UnusableCacheDirsIT {
         String first = r.value("attempt.1");
         assertTrue(first.contains(noexec.toString()) && first.contains("mounted noexec"), first);
         assertEquals("", r.err, r::toString);
+    }
+
+    /**
+     * A cache directory that already holds the library is not checked for noexec up front (a warm
+     * start does not read the mount table): its load fails, the attempt says why in the same words,
+     * and the next candidate serves.
+     */
+    @Test
+    void aLibraryAlreadyCachedOnANoexecMountIsExplainedAndTheNextCandidateServes() throws Exception {
+        String sha = sha256(extractedLibrary());
+        Jvm.Result r = probe(noexec.toString(), good.toString(), "", false, "libferric-" + sha.substring(0, 32) + ".so");
+        assertEquals("true", r.value("loaded"), r::toString);
+        assertTrue(r.value("from").startsWith(good.toString()), r::toString);
+        boolean explained = false;
+        for (int i = 1; i <= Integer.parseInt(r.value("attempts")); i++) {
+            String a = r.value("attempt." + i);
+            explained |= a.contains(noexec.resolve("ferric").toString()) && a.contains("failed to map segment")
+                    && a.contains("mounted noexec at " + noexec);
+        }
+        assertTrue(explained, r::toString);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        StringBuilder sb = new StringBuilder();
+        for (byte b : d) sb.append(String.format("%02x", b));
+        return sb.toString();
     }
 
     @Test
