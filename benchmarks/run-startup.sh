@@ -30,15 +30,17 @@ javac -d "$work/classes" -cp "$api" benchmarks/startup/*.java
 cp="$api:$native:$work/classes"
 { date -u; uptime; lscpu | sed -n '1,20p'; "$java" -version 2>&1; } > "$out/startup-machine.txt"
 
-sample() { # sample CACHE_DIR: one fresh JVM, prints its wall and CPU milliseconds
-  "$java" -Dferric.cache.dir="$1" -cp "$cp" StartupProbe | cut -d' ' -f1,2
+# The cache is chosen through XDG_CACHE_HOME (CACHE_HOME/ferric), not -Dferric.cache.dir: the loader then
+# takes the default path of a user's JVM, reading the environment included.
+sample() { # sample CACHE_HOME: one fresh JVM, prints its wall and CPU milliseconds
+  XDG_CACHE_HOME="$1" "$java" -cp "$cp" StartupProbe | cut -d' ' -f1,2
 }
 summary() { # summary NAME FILE COLUMN: median, min, max of that column of the samples in FILE
   cut -d' ' -f"$3" "$2" | sort -n | awk -v name="$1" '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2;
     printf "%-10s median %6.1f ms   min %6.1f   max %6.1f   (%d fresh JVMs)\n", name, m, v[1], v[NR], NR}'
 }
 
-"$java" -Dferric.cache.dir="$work/warm" -cp "$cp" StartupProbe > "$out/startup-hashing.txt" # fills the warm cache
+XDG_CACHE_HOME="$work/warm" "$java" -cp "$cp" StartupProbe > "$out/startup-hashing.txt" # fills the warm cache
 : > "$out/startup-warm.txt"
 : > "$out/startup-cold.txt"
 for i in $(seq 1 "$runs"); do # interleaved, so that a noisy moment hits both alike

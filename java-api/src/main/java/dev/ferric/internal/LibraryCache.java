@@ -163,11 +163,12 @@ final class LibraryCache {
         String repaired = null;
         if (posix) {
             me = currentUser(abs);
-            Owner owner = Owner.of(abs);
+            Map<String, Object> attributes = unixAttributes(abs, "unix:uid,mode");
+            Owner owner = Owner.of(abs, attributes);
             if (!owner.equals(me)) {
                 throw new UnusableDirException(abs + " is owned by " + owner + ", not by this user (" + me + ")", OWN_DIR_FIX);
             }
-            Integer mode = unixInt(abs, "unix:mode");
+            Integer mode = attributes == null ? null : (Integer) attributes.get("mode");
             if (mode == null || (mode & 07777) != 0700) {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, LinkOption.NOFOLLOW_LINKS);
                 Files.setPosixFilePermissions(abs, Modes.OWNER_ONLY);
@@ -241,7 +242,7 @@ final class LibraryCache {
         }
         if (me == null) return null; // no owners or modes on this file system: the hash decides alone
         Map<String, Object> a = Files.readAttributes(file, "unix:uid,mode,nlink,ino", LinkOption.NOFOLLOW_LINKS);
-        Owner owner = Owner.of(file);
+        Owner owner = Owner.of(file, a);
         if (!owner.equals(me)) return "owned by " + owner + ", not by this user";
         int mode = (Integer) a.get("mode");
         if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
@@ -308,14 +309,15 @@ final class LibraryCache {
     }
 
     private static void checkAncestor(Path a, Owner me) throws IOException {
-        Owner owner = Owner.of(a);
+        Map<String, Object> attributes = unixAttributes(a, "unix:uid,mode");
+        Owner owner = Owner.of(a, attributes);
         if (!owner.isRoot() && !owner.equals(me)) {
             throw new UnusableDirException(a + " (above the cache directory) is owned by " + owner
                     + ", who could replace the cache directory", OWN_DIR_FIX);
         }
         // Without the mode bits (no "unix" attribute view) the sticky bit cannot be seen, and a
         // world-writable sticky directory like /tmp must not be refused, so that check is skipped.
-        Integer mode = unixInt(a, "unix:mode");
+        Integer mode = attributes == null ? null : (Integer) attributes.get("mode");
         if (mode != null && (mode & (S_IWGRP | S_IWOTH)) != 0 && (mode & S_ISVTX) == 0) {
             throw new UnusableDirException(a + " (above the cache directory) is writable by other users and not sticky,"
                     + " so they could replace the cache directory", OWN_DIR_FIX);
@@ -601,6 +603,18 @@ final class LibraryCache {
         return c >= '0' && c <= '7';
     }
 
+    /**
+     * Several "unix" attributes of {@code p} in one read (each {@code Files.getAttribute} parses the
+     * request and builds a map: interpreted code, on every start), or null where there is no such view.
+     */
+    private static Map<String, Object> unixAttributes(Path p, String attributes) {
+        try {
+            return Files.readAttributes(p, attributes, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static Integer unixInt(Path p, String attribute) {
         try {
             Object v = Files.getAttribute(p, attribute, LinkOption.NOFOLLOW_LINKS);
@@ -634,6 +648,12 @@ final class LibraryCache {
         static Owner of(Path p) throws IOException {
             Integer uid = unixInt(p, "unix:uid");
             return new Owner(uid, p, uid == null ? Files.getOwner(p, LinkOption.NOFOLLOW_LINKS) : null);
+        }
+
+        /** The owner of {@code p}, whose "unix" attributes (with "uid") were read already; null: there were none. */
+        static Owner of(Path p, Map<String, Object> unixAttributes) throws IOException {
+            Object uid = unixAttributes == null ? null : unixAttributes.get("uid");
+            return uid instanceof Integer ? new Owner((Integer) uid, p, null) : of(p);
         }
 
         /** The user {@code uid}, called {@code name} in messages. */

@@ -35,14 +35,18 @@ final class LoaderConfig {
     }
 
     static LoaderConfig fromSystem() {
+        String cacheDir = System.getProperty(CACHE_DIR);
+        // The environment only names the per-user cache: with ferric.cache.dir it is not read (a JVM's
+        // first System.getenv copies all of it, in the interpreter).
+        boolean perUserCache = cacheDir == null || cacheDir.trim().isEmpty();
         return new LoaderConfig(
                 System.getProperty(LIBRARY_PATH),
-                System.getProperty(CACHE_DIR),
+                cacheDir,
                 !"false".equalsIgnoreCase(System.getProperty(VERIFY, "true").trim()),
                 System.getProperty("java.library.path", ""),
                 System.getProperty("user.home"),
-                System.getenv("XDG_CACHE_HOME"),
-                System.getenv("LOCALAPPDATA"),
+                perUserCache ? System.getenv("XDG_CACHE_HOME") : null,
+                perUserCache ? System.getenv("LOCALAPPDATA") : null,
                 System.getProperty("java.io.tmpdir"),
                 System.getProperty("user.name"));
     }
