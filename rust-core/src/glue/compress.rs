@@ -312,7 +312,7 @@ fn decompress_into<'l>(
         Region::new(&in_arr, &in_buf, off, len),
         Region::new(&out_arr, &out_buf, out_off, out_len),
     );
-    let mut dec = Decoder::new(format);
+    let mut dec = pool::decoder(format);
     let (mut ip, mut op) = (0usize, 0usize);
     loop {
         let s = pump_decoder(

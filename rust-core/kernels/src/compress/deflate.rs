@@ -13,6 +13,7 @@ use zlib_rs::{DeflateFlush, Strategy};
 use super::engine;
 
 use super::gzip::{self, Parse};
+use super::pool;
 use super::{CodecError, CodecResult, Limits};
 
 /// The three deflate container formats.
@@ -411,6 +412,16 @@ impl Decoder {
         &self.header
     }
 
+    /// The format this decoder reads.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Drops the last header read, so that a decoder handed to another call keeps nothing of this one.
+    pub(super) fn forget_header(&mut self) {
+        self.header.clear();
+    }
+
     /// Whether a zlib stream asks for a preset dictionary (see [`Decoder::set_dictionary`]).
     pub fn needs_dictionary(&self) -> bool {
         self.needs_dictionary
@@ -519,7 +530,7 @@ pub const TRUNCATED: &str = "Unexpected end of ZLIB input stream";
 /// in bounded critical sections). gzip input may hold several members; anything after the end of
 /// the (last) stream is an error.
 pub struct VecDecoder {
-    decoder: Decoder,
+    decoder: pool::Pooled<Decoder>,
     format: Format,
     limits: Limits,
     out: Vec<u8>,
@@ -533,7 +544,7 @@ impl VecDecoder {
     pub fn new(format: Format, total_len: usize, limits: Limits) -> VecDecoder {
         let cap = (total_len as u64).saturating_mul(4).clamp(4096, 64 << 20).min(limits.max_output.max(16)) as usize;
         VecDecoder {
-            decoder: Decoder::new(format),
+            decoder: pool::decoder(format),
             format,
             limits,
             out: Vec::with_capacity(cap),
@@ -622,7 +633,7 @@ pub fn decompress_to_vec(format: Format, input: &[u8], limits: Limits) -> CodecR
 
 /// Decompresses all of `input` into `output`; returns the length. Errors if `output` is too small.
 pub fn decompress_into(format: Format, input: &[u8], output: &mut [u8]) -> CodecResult<usize> {
-    let mut d = Decoder::new(format);
+    let mut d = pool::decoder(format);
     let (mut ip, mut op) = (0, 0);
     loop {
         let s = d.step(&input[ip..], &mut output[op..])?;
