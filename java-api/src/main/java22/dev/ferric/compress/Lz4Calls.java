@@ -20,19 +20,45 @@ final class Lz4Calls {
     /** Blocks with more input or output than this go through JNI (no long GC-blocking critical call). */
     private static final int MAX_PINNED = 1 << 20;
 
+    // Each call invokes its own constant handle: C2 then inlines the downcall into the caller and the
+    // two MemorySegment wrappers never reach the heap. Through a shared method taking the handle as a
+    // parameter, each call allocated 144 bytes on JDK 25 (the handle was not constant where the call
+    // was compiled, or the chain was deeper than C2 inlines).
+
     static int compress(byte[] src, int srcOff, int srcLen, byte[] dest, int destOff, int destLen) {
         if (!fast(COMPRESS, src, srcLen, dest, destLen)) return CompressNative.get().lz4Compress(src, null, srcOff, srcLen, dest, null, destOff, destLen);
-        return block(COMPRESS, src, srcOff, srcLen, dest, destOff, destLen, false);
+        byte[] out = out(dest, destLen);
+        int r;
+        try {
+            r = (int) COMPRESS.invokeExact(MemorySegment.ofArray(src), srcOff, srcLen, MemorySegment.ofArray(out), out == dest ? destOff : 0, destLen);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        return done(r, out, dest, destOff, r);
     }
 
     static int decompressSafe(byte[] src, int srcOff, int srcLen, byte[] dest, int destOff, int destLen) {
         if (!fast(DECOMPRESS_SAFE, src, srcLen, dest, destLen)) return CompressNative.get().lz4DecompressSafe(src, null, srcOff, srcLen, dest, null, destOff, destLen);
-        return block(DECOMPRESS_SAFE, src, srcOff, srcLen, dest, destOff, destLen, false);
+        byte[] out = out(dest, destLen);
+        int r;
+        try {
+            r = (int) DECOMPRESS_SAFE.invokeExact(MemorySegment.ofArray(src), srcOff, srcLen, MemorySegment.ofArray(out), out == dest ? destOff : 0, destLen);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        return done(r, out, dest, destOff, r);
     }
 
     static int decompressFast(byte[] src, int srcOff, int srcLen, byte[] dest, int destOff, int destLen) {
         if (!fast(DECOMPRESS_FAST, src, srcLen, dest, destLen)) return CompressNative.get().lz4DecompressFast(src, null, srcOff, srcLen, dest, null, destOff, destLen);
-        return block(DECOMPRESS_FAST, src, srcOff, srcLen, dest, destOff, destLen, true);
+        byte[] out = out(dest, destLen);
+        int r;
+        try {
+            r = (int) DECOMPRESS_FAST.invokeExact(MemorySegment.ofArray(src), srcOff, srcLen, MemorySegment.ofArray(out), out == dest ? destOff : 0, destLen);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        return done(r, out, dest, destOff, destLen); // fast decompression fills dest's range and returns input read
     }
 
     /** Whether the downcall serves this call: bound, distinct arrays (JNI copies an overlapping input), not too large. */
@@ -40,26 +66,15 @@ final class Lz4Calls {
         return downcall != null && src != dest && srcLen <= MAX_PINNED && destLen <= MAX_PINNED;
     }
 
-    /**
-     * One downcall; returns its result. {@code fillsDest}: the call writes all of {@code dest}'s range
-     * (fast decompression, whose result counts input); otherwise it writes as many bytes as it returns.
-     */
-    private static int block(MethodHandle downcall, byte[] src, int srcOff, int srcLen, byte[] dest, int destOff, int destLen,
-                             boolean fillsDest) {
-        byte[] out = dest;
-        int outOff = destOff;
-        if (destLen <= FastPath.MAX_STAGED) {
-            out = FastPath.stage(destLen);
-            outOff = 0;
-        }
-        int r;
-        try {
-            r = (int) downcall.invokeExact(MemorySegment.ofArray(src), srcOff, srcLen, MemorySegment.ofArray(out), outOff, destLen);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    /** Where the call writes: a per-thread staging array for outputs up to {@link FastPath#MAX_STAGED}, else {@code dest}. */
+    private static byte[] out(byte[] dest, int destLen) {
+        return destLen <= FastPath.MAX_STAGED ? FastPath.stage(destLen) : dest;
+    }
+
+    /** The call's result {@code r} after a failure check, with the {@code written} staged bytes copied to {@code dest}. */
+    private static int done(int r, byte[] out, byte[] dest, int destOff, int written) {
         if (r < 0) throw FastPath.failure(-r);
-        if (out != dest) System.arraycopy(out, 0, dest, destOff, fillsDest ? destLen : r);
+        if (out != dest) System.arraycopy(out, 0, dest, destOff, written);
         return r;
     }
 }
