@@ -417,9 +417,9 @@ impl Decoder {
         self.format
     }
 
-    /// Drops the last header read, so that a decoder handed to another call keeps nothing of this one.
+    /// Drops the last header read, so that an idle decoder keeps nothing of its last call.
     pub(super) fn forget_header(&mut self) {
-        self.header.clear();
+        self.header = Vec::new();
     }
 
     /// Whether a zlib stream asks for a preset dictionary (see [`Decoder::set_dictionary`]).
@@ -465,6 +465,7 @@ impl Decoder {
                         Parse::Complete(n) => {
                             s.consumed += n - old;
                             buf.truncate(n);
+                            buf.shrink_to_fit(); // it gathered up to all the input at hand
                             self.header = std::mem::take(buf);
                             self.member = Member::Body;
                         }
