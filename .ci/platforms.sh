@@ -125,7 +125,9 @@ if [ "$(cargo-zigbuild --version 2>/dev/null)" != "cargo-zigbuild $CARGO_ZIGBUIL
 fi
 rustup target add aarch64-unknown-linux-gnu
 # -DskipTests: the host's cargo tests ran in the main suite; .ci/run runs the aarch64 ones under qemu.
-./mvnw -B -o -q -Prelease -pl rust-core -Dferric.rust.triple=aarch64-unknown-linux-gnu \
+# Online, unlike the builds after it: the first build with the release profile resolves the plugins
+# only that profile uses (maven-source-plugin, ...), which the main suite's build never needed.
+./mvnw -B -q -Prelease -pl rust-core -Dferric.rust.triple=aarch64-unknown-linux-gnu \
   -Dferric.rust.sbom.skip=true -DskipTests package
 A64_OUT=aarch64-unknown-linux-gnu/release
 A64_LIB=rust-core/target/$A64_OUT/libferric.so
