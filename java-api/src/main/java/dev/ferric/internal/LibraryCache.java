@@ -456,7 +456,9 @@ final class LibraryCache {
      */
     static String identity(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return a.fileKey() + " size=" + a.size() + " mtime=" + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        // as an Instant: FileTime.to(TimeUnit) starts java.time's unit tables, ~0.5 ms of a fresh JVM's start
+        java.time.Instant mtime = a.lastModifiedTime().toInstant();
+        return a.fileKey() + " size=" + a.size() + " mtime=" + mtime.getEpochSecond() + "." + mtime.getNano();
     }
 
     /** Fails unless {@code file} is a regular file; a symbolic link is not followed, so it fails too. */

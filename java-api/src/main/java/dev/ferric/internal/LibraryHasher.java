@@ -9,52 +9,36 @@ import java.nio.file.Path;
  * library where Java takes 50-100 ms while the JIT is cold. Files are read in 256 KiB chunks into one
  * buffer: in a fresh JVM, touching new memory costs more than hashing it (a 3 MB buffer or a memory
  * map costs more than the whole hash). Symbolic links are not followed.
+ *
+ * <p>One class for both ways, not a subclass each: every class the loader touches is loaded from the
+ * jar and verified on every start, at about 0.2 ms apiece.
  */
-abstract class LibraryHasher {
-    /** SHA-256 of {@code file}, lower-case hex. */
-    abstract String ofFile(Path file) throws IOException;
+final class LibraryHasher {
+    static final LibraryHasher JAVA = new LibraryHasher(null);
 
-    /** SHA-256 of {@code bytes}, lower-case hex. */
-    abstract String of(byte[] bytes);
+    /** The verifier's block compression; null: in Java. */
+    private final Linker verifier;
+    private byte[] chunk;
 
-    static final LibraryHasher JAVA = new LibraryHasher() {
-        @Override
-        String ofFile(Path file) throws IOException {
-            return Sha256.ofFile(file);
-        }
-
-        @Override
-        String of(byte[] bytes) {
-            return Sha256.of(bytes);
-        }
-    };
+    private LibraryHasher(Linker verifier) {
+        this.verifier = verifier;
+    }
 
     /** Hashes with the verifier, called through {@code linker}. */
-    static LibraryHasher verifier(final Linker linker) {
-        return new LibraryHasher() {
-            private final byte[] chunk = new byte[256 * 1024];
+    static LibraryHasher verifier(Linker linker) {
+        return new LibraryHasher(linker);
+    }
 
-            @Override
-            String ofFile(Path file) throws IOException {
-                LibraryCache.requireRegularFile(file);
-                return engine().hashFile(file, chunk);
-            }
+    /** SHA-256 of {@code file}, lower-case hex. */
+    String ofFile(Path file) throws IOException {
+        if (verifier == null) return Sha256.ofFile(file);
+        LibraryCache.requireRegularFile(file);
+        if (chunk == null) chunk = new byte[256 * 1024];
+        return new Sha256(verifier).hashFile(file, chunk);
+    }
 
-            @Override
-            String of(byte[] bytes) {
-                return engine().hash(bytes);
-            }
-
-            private Sha256 engine() {
-                return new Sha256() {
-                    @Override
-                    void compress(byte[] b, int off, int count) {
-                        if (!linker.verifierCompress(h, b, off, count)) {
-                            throw new IllegalStateException("the verifier refused blocks " + off + "+" + count + " of " + b.length);
-                        }
-                    }
-                };
-            }
-        };
+    /** SHA-256 of {@code bytes}, lower-case hex. */
+    String of(byte[] bytes) {
+        return new Sha256(verifier).hash(bytes);
     }
 }

@@ -271,7 +271,11 @@ public final class NativeLoader {
         // A cache that already holds the pinned library serves it without asking the class loaders
         // (whose first resource lookup opens every jar: tens of milliseconds); otherwise the jar must be there.
         String entry = config.verify && pin != null ? LibraryCache.cachedFileName(platform.libraryFileName(), pin, 0) : null;
-        boolean warm = entry != null && anyHolds(dirs, entry);
+        boolean[] holds = new boolean[dirs.size()];
+        boolean warm = false;
+        for (int i = 0; entry != null && i < holds.length; i++) {
+            warm |= holds[i] = Files.exists(dirs.get(i).resolve(entry), LinkOption.NOFOLLOW_LINKS);
+        }
         if (warm) found = true;
         if (!warm && !resource.present()) return null;
         if (config.verify && pin == null) {
@@ -285,10 +289,9 @@ public final class NativeLoader {
             attempt(CLASSPATH, "(cache)", LoadAttempt.Outcome.FAILED, "no cache directory: user.home and java.io.tmpdir are unset",
                     null, LibraryCache.OWN_DIR_FIX);
         }
-        for (Path dir : dirs) {
+        for (int i = 0; i < dirs.size(); i++) {
             // a directory that holds the library is only read (unless its copy turns out untrusted)
-            boolean holds = warm && Files.exists(dir.resolve(entry), LinkOption.NOFOLLOW_LINKS);
-            LibraryCache.CacheDir cache = cacheDir(CLASSPATH, dir, !holds);
+            LibraryCache.CacheDir cache = cacheDir(CLASSPATH, dirs.get(i), !holds[i]);
             if (cache == null) continue;
             startVerifier(cache);
             String sha = pin;
@@ -302,11 +305,6 @@ public final class NativeLoader {
             if (resource.exhausted && !warm) return null;
         }
         return null;
-    }
-
-    private static boolean anyHolds(List<Path> dirs, String fileName) {
-        for (Path dir : dirs) if (Files.exists(dir.resolve(fileName), LinkOption.NOFOLLOW_LINKS)) return true;
-        return false;
     }
 
     /** Every copy of {@code fileName}'s resource that ferric's class loader or the context class loader sees. */

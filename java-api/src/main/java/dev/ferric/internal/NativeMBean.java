@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The {@link NativeMXBean} behind {@code dev.ferric:type=Native}, registered once per class loader of
  * ferric after its library loads ({@link #registerOnce()}, called by {@link MonitoringRegistration}), by
- * default only from the system class loader ({@link #enabled}).
+ * default only from the system class loader ({@link MonitoringRegistration#enabled}).
  */
 public final class NativeMBean implements NativeMXBean {
     private static volatile boolean registered;
@@ -16,7 +16,7 @@ public final class NativeMBean implements NativeMXBean {
     NativeMBean() {}
 
     /**
-     * Registers the MBean in the platform MBean server if {@link #enabled} says so, it is not registered
+     * Registers the MBean in the platform MBean server if {@link MonitoringRegistration#enabled} says so, it is not registered
      * yet, and the platform has JMX (not Android). Never throws: monitoring must not stop the
      * library from working.
      */
@@ -26,7 +26,7 @@ public final class NativeMBean implements NativeMXBean {
             if (registered) return;
             registered = true;
             try {
-                if (!enabled(ENABLED_PROPERTY)) return;
+                if (!MonitoringRegistration.enabled(ENABLED_PROPERTY)) return;
                 Registration.register(new NativeMBean());
             } catch (Throwable t) { // SecurityException, LinkageError without java.management, JMException
                 LeakDetector.log("ferric: could not register the MBean " + OBJECT_NAME + " (" + t
@@ -34,22 +34,6 @@ public final class NativeMBean implements NativeMXBean {
                         + "=false to not try.");
             }
         }
-    }
-
-    /**
-     * Whether a JVM-wide registration (the MBean, the JFR events) is wanted: {@code -D<property>=true}
-     * or {@code false} decides; unset, only when ferric was loaded by the system class loader or one of
-     * its parents. A registration keeps ferric's class loader reachable for the life of the JVM, which a
-     * loader that is meant to be discarded (a redeployed web application, a plugin) must not be.
-     */
-    static boolean enabled(String property) {
-        String v = System.getProperty(property);
-        if (v != null && !v.trim().isEmpty()) return Boolean.parseBoolean(v.trim());
-        ClassLoader mine = NativeMBean.class.getClassLoader();
-        for (ClassLoader l = ClassLoader.getSystemClassLoader(); l != null; l = l.getParent()) {
-            if (l == mine) return true;
-        }
-        return mine == null;
     }
 
     /** Kept apart so that a JVM without {@code java.management} fails here, inside the catch above. */

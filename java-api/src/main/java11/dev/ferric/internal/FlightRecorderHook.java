@@ -18,7 +18,7 @@ final class FlightRecorderHook {
         if (registered) return;
         registered = true;
         try {
-            if (!NativeMBean.enabled(ENABLED_PROPERTY)) return; // same rule as the MBean's
+            if (!MonitoringRegistration.enabled(ENABLED_PROPERTY)) return; // same rule as the MBean's
             if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) return;
             FlightRecorderEvents.register();
         } catch (Throwable t) { // SecurityException; LinkageError where JFR is not usable
