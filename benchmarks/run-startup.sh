@@ -3,6 +3,8 @@
 # (find, check, hash and load the library, with verification on):
 #   warm  the cache already holds the library and the verifier (every JVM but a machine's first)
 #   cold  an empty cache directory for each JVM (read from the jar, extract, hash, load)
+#   warm, AppCDS  as warm, in a JVM started with a class archive of such a run (-XX:SharedArchiveFile,
+#         JDK 13+): what an application whose AppCDS archive holds ferric's classes pays
 # then whole processes with hyperfine: `./ferric gzip -d` of a 100-byte file, and `ferric gzip -6` /
 # `ferric gzip -d` of the 64 MiB mixed corpus (the 16 MiB benchmark corpus four times), each against a
 # plain java + java.util.zip program (benchmarks/startup/Plain*.java).
@@ -27,7 +29,9 @@ if [ ! -f "$api" ] || [ ! -f "$native" ]; then echo "build first: ./mvnw -B -Dsk
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 javac -d "$work/classes" -cp "$api" benchmarks/startup/*.java
-cp="$api:$native:$work/classes"
+# (a jar: a class archive cannot be made with a non-empty directory on the class path)
+(cd "$work/classes" && jar cf "$work/probe.jar" StartupProbe.class)
+cp="$api:$native:$work/probe.jar"
 { date -u; uptime; lscpu | sed -n '1,20p'; "$java" -version 2>&1; } > "$out/startup-machine.txt"
 
 # The cache is chosen through XDG_CACHE_HOME (CACHE_HOME/ferric), not -Dferric.cache.dir: the loader then
@@ -37,19 +41,27 @@ sample() { # sample CACHE_HOME: one fresh JVM, prints its wall and CPU milliseco
 }
 summary() { # summary NAME FILE COLUMN: median, min, max of that column of the samples in FILE
   cut -d' ' -f"$3" "$2" | sort -n | awk -v name="$1" '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2;
-    printf "%-10s median %6.1f ms   min %6.1f   max %6.1f   (%d fresh JVMs)\n", name, m, v[1], v[NR], NR}'
+    printf "%-13s median %6.1f ms   min %6.1f   max %6.1f   (%d fresh JVMs)\n", name, m, v[1], v[NR], NR}'
 }
 
 XDG_CACHE_HOME="$work/warm" "$java" -cp "$cp" StartupProbe > "$out/startup-hashing.txt" # fills the warm cache
+cds=
+if XDG_CACHE_HOME="$work/warm" "$java" -XX:ArchiveClassesAtExit="$work/probe.jsa" -Xlog:cds=off -cp "$cp" StartupProbe \
+    > /dev/null 2>&1 && [ -f "$work/probe.jsa" ]; then
+  cds=-XX:SharedArchiveFile="$work/probe.jsa"
+fi
 : > "$out/startup-warm.txt"
 : > "$out/startup-cold.txt"
-for i in $(seq 1 "$runs"); do # interleaved, so that a noisy moment hits both alike
+: > "$out/startup-warm-cds.txt"
+for i in $(seq 1 "$runs"); do # interleaved, so that a noisy moment hits all alike
   sample "$work/warm" >> "$out/startup-warm.txt"
   sample "$work/cold-$i" >> "$out/startup-cold.txt"
+  if [ -n "$cds" ]; then XDG_CACHE_HOME="$work/warm" "$java" "$cds" -cp "$cp" StartupProbe | cut -d' ' -f1,2 >> "$out/startup-warm-cds.txt"; fi
 done
 echo "first Ferric.isAvailable() of a fresh JVM, $("$java" -version 2>&1 | head -1):"
 summary warm "$out/startup-warm.txt" 1 | tee "$out/startup.txt"
 summary cold "$out/startup-cold.txt" 1 | tee -a "$out/startup.txt"
+if [ -n "$cds" ]; then summary "warm, AppCDS" "$out/startup-warm-cds.txt" 1 | tee -a "$out/startup.txt"; fi
 # the calling thread's CPU time (Linux): what a busy machine inflates less than the wall time
 summary "warm (cpu)" "$out/startup-warm.txt" 2 | tee -a "$out/startup.txt"
 summary "cold (cpu)" "$out/startup-cold.txt" 2 | tee -a "$out/startup.txt"

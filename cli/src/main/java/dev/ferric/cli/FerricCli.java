@@ -33,6 +33,7 @@ public final class FerricCli {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             // gzip and lz4 are called once per file by scripts: plain flags skip picocli altogether
             if (command instanceof CodecCommand && ((CodecCommand) command).parseWithoutPicocli(rest)) {
+                LambdaWarmUp.start();
                 return ((CodecCommand) command).call();
             }
             CommandLine one = new CommandLine(command(args[0])).setCommandName("ferric " + args[0]);
@@ -52,6 +53,25 @@ public final class FerricCli {
             case "doctor": return new DoctorCommand();
             case "bench": return new BenchCommand();
             default: return null;
+        }
+    }
+
+    /**
+     * Starts the JVM's lambda machinery on a thread of its own while this one loads the native library:
+     * the first lambda a JVM links costs ~5 ms (ferric's streams use lambdas around each native call),
+     * which a short run would otherwise pay on its critical path. A class, not a lambda, starts it.
+     */
+    static final class LambdaWarmUp implements Runnable {
+        static void start() {
+            Thread t = new Thread(new LambdaWarmUp(), "ferric-lambda-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void run() {
+            java.util.function.LongUnaryOperator first = h -> h + 1; // links LambdaMetafactory's classes and forms
+            first.applyAsLong(0);
         }
     }
 

@@ -60,7 +60,7 @@ public final class HandleTracker {
      */
     private static void ensureDraining() {
         if (DRAINING.get() || !DRAINING.compareAndSet(false, true)) return;
-        Thread t = new Thread(HandleTracker::drain, "ferric-leak-net");
+        Thread t = new Thread(new LeakNet(), "ferric-leak-net");
         t.setDaemon(true);
         t.setContextClassLoader(null); // pin no application's class loader
         t.start();
@@ -71,6 +71,14 @@ public final class HandleTracker {
             return Long.getLong(GC_TRIGGER_BYTES, 64L << 20);
         } catch (SecurityException e) {
             return 64L << 20;
+        }
+    }
+
+    /** The leak-net thread's task: a class, not a method reference, since a JVM's first lambda costs ~5 ms. */
+    private static final class LeakNet implements Runnable {
+        @Override
+        public void run() {
+            drain();
         }
     }
 
@@ -108,10 +116,14 @@ public final class HandleTracker {
         if (handle == 0) throw new IllegalStateException("native allocation returned no handle for " + kind);
         Tracked t = new Tracked(owner, handle, freer, kind, LeakDetector.creationRecord(kind));
         LIVE.add(t);
-        LIVE_BY_KIND.computeIfAbsent(kind, k -> {
-            KIND_KERNEL.put(k, kernelOf(owner.getClass()));
-            return new AtomicLong();
-        }).incrementAndGet();
+        AtomicLong live = LIVE_BY_KIND.get(kind);
+        if (live == null) { // (not computeIfAbsent with a lambda: see LeakNet)
+            KIND_KERNEL.put(kind, kernelOf(owner.getClass()));
+            AtomicLong first = new AtomicLong();
+            live = LIVE_BY_KIND.putIfAbsent(kind, first);
+            if (live == null) live = first;
+        }
+        live.incrementAndGet();
         ensureDraining();
         if (TRIGGER_FLOOR > 0 && LiveBytes.get() > triggerBytes) relievePressure();
         return t;
