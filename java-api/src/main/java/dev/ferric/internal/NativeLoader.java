@@ -88,6 +88,9 @@ public final class NativeLoader {
     // ---- this class loader's one library ----
 
     private static final Object LOCK = new Object();
+    /** ferric's root package with its dot ({@code "dev.ferric."}), wherever a shading plugin relocated it. */
+    private static final String PACKAGE_ROOT = NativeLoader.class.getName().substring(0,
+            NativeLoader.class.getName().length() - "internal.NativeLoader".length());
     /** The library loaded, or the last search's failure. */
     private static volatile LoadReport current;
     private static volatile long currentNanos;
@@ -107,6 +110,7 @@ public final class NativeLoader {
         synchronized (LOCK) {
             r = current;
             if (r == null || retryDue(r)) {
+                if (r == null) StartupPrefetch.start(classLoader(), PACKAGE_ROOT); // first search only: later ones find it all loaded
                 r = new NativeLoader(LoaderConfig.fromSystem(), Platform.current(), BuildInfo.get(), classLoader(),
                         Thread.currentThread().getContextClassLoader(), Linker.SYSTEM).load();
                 currentNanos = System.nanoTime();
