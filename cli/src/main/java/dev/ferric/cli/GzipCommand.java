@@ -48,7 +48,7 @@ final class GzipCommand extends CodecCommand {
             GzipHeader.Builder b = GzipHeader.builder().os(3).modificationTime(Math.max(0, Math.min(mtime, 0xFFFFFFFFL)));
             header = (latin1 ? b.fileName(fileName) : b).build();
         }
-        return new GzipOutputStream(out, BUFFER, false, level, header);
+        return new GzipOutputStream(out, buffer, false, level, header);
     }
 
     @Override
@@ -61,6 +61,6 @@ final class GzipCommand extends CodecCommand {
                 return 1;
             }
         };
-        return new GzipInputStream(waitForMembers, BUFFER);
+        return new GzipInputStream(waitForMembers, buffer);
     }
 }

@@ -58,6 +58,6 @@ final class Lz4Command extends CodecCommand {
 
     @Override
     InputStream decompressor(InputStream in) {
-        return new Lz4FrameInputStream(in, BUFFER);
+        return new Lz4FrameInputStream(in, buffer);
     }
 }

@@ -38,6 +38,18 @@ class CodecCommandTest {
     }
 
     @Test
+    void aSmallFileIsReadWithABufferItsSizeNotOneMebibyte() {
+        int min = CodecCommand.MIN_BUFFER;
+        assertEquals(min, CodecCommand.bufferFor(0));
+        assertEquals(min, CodecCommand.bufferFor(100));
+        assertEquals(min, CodecCommand.bufferFor(min));
+        assertEquals(2 * min, CodecCommand.bufferFor(min + 1));
+        assertEquals(CodecCommand.BUFFER, CodecCommand.bufferFor(CodecCommand.BUFFER - 1));
+        assertEquals(CodecCommand.BUFFER, CodecCommand.bufferFor(CodecCommand.BUFFER));
+        assertEquals(CodecCommand.BUFFER, CodecCommand.bufferFor(5L << 30));
+    }
+
+    @Test
     void helpVersionAndAnythingUnknownAreLeftToPicocli() {
         for (String[] args : REFUSED) assertFalse(new GzipCommand().parseWithoutPicocli(args), Arrays.toString(args));
         assertEquals(0, FerricCli.run("gzip", "--help"));
