@@ -36,6 +36,9 @@ import java.util.Set;
  * pinned and checked the same way (in Java), and in Java when the verifier is not available. When
  * nothing loads, the error lists every attempt and why it failed, then what to do about each.
  *
+ * <p>The first search starts {@link StartupPrefetch}, a short-lived thread that loads the classes the
+ * start needs next while this one checks the cache.
+ *
  * <p>A search that found nothing (no classifier jar, no file) is repeated by a later call, at most
  * once every {@link #RETRY_INTERVAL_MILLIS} ms, so a native jar added at run time (Spark's
  * {@code addJar}) is picked up; one that found something that failed is not repeated.
